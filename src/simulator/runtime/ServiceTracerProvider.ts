@@ -1,0 +1,99 @@
+import {
+  context as contextApi,
+  createContextKey,
+  trace,
+  type Context,
+  type Span,
+  type SpanOptions,
+  type Tracer,
+  type TracerOptions,
+  type TracerProvider,
+} from '@opentelemetry/api';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BasicTracerProvider, type TracerConfig } from '@opentelemetry/sdk-trace-base';
+import type { VirtualClock } from './VirtualClock.ts';
+
+const SERVICE_KEY = createContextKey('spanlab.service');
+
+/** A context in which code runs as the named simulated service. */
+export function withService(context: Context, service: string): Context {
+  return context.setValue(SERVICE_KEY, service);
+}
+
+/** The simulated service a context runs as, if any. */
+export function serviceOf(context: Context): string | undefined {
+  const service = context.getValue(SERVICE_KEY);
+  return typeof service === 'string' ? service : undefined;
+}
+
+/**
+ * The global tracer provider of a run. Each simulated service has its own real SDK
+ * BasicTracerProvider with its own `service.name` resource — as each process of a real system
+ * would — sharing the run's id generator, sampler and span processor. A tracer from
+ * `trace.getTracer()` starts each span in the provider of the service its context runs as, and
+ * stamps it with the virtual clock as an HrTime, so durations are exact milliseconds.
+ */
+export class ServiceTracerProvider implements TracerProvider {
+  readonly #config: Omit<TracerConfig, 'resource'>;
+  readonly #clock: VirtualClock;
+  readonly #defaultService: string;
+  readonly #providers = new Map<string, BasicTracerProvider>();
+
+  constructor(config: Omit<TracerConfig, 'resource'>, clock: VirtualClock, defaultService: string) {
+    this.#config = config;
+    this.#clock = clock;
+    this.#defaultService = defaultService;
+  }
+
+  getTracer(name: string, version?: string, options?: TracerOptions): Tracer {
+    return new ServiceTracer(this, name, version, options);
+  }
+
+  /** The SDK tracer of a scope in the service the context runs as. */
+  sdkTracer(context: Context, name: string, version?: string, options?: TracerOptions): Tracer {
+    const service = serviceOf(context) ?? this.#defaultService;
+    let provider = this.#providers.get(service);
+    if (!provider) {
+      provider = new BasicTracerProvider({
+        ...this.#config,
+        resource: resourceFromAttributes({ 'service.name': service }),
+      });
+      this.#providers.set(service, provider);
+    }
+    return provider.getTracer(name, version, options);
+  }
+
+  /** The virtual start time for a span whose options give none. */
+  startTime(options: SpanOptions | undefined): SpanOptions {
+    return options?.startTime === undefined ? { ...options, startTime: this.#clock.hrNow() } : options;
+  }
+}
+
+class ServiceTracer implements Tracer {
+  readonly #provider: ServiceTracerProvider;
+  readonly #name: string;
+  readonly #version: string | undefined;
+  readonly #options: TracerOptions | undefined;
+
+  constructor(provider: ServiceTracerProvider, name: string, version?: string, options?: TracerOptions) {
+    this.#provider = provider;
+    this.#name = name;
+    this.#version = version;
+    this.#options = options;
+  }
+
+  startSpan(name: string, options?: SpanOptions, context: Context = contextApi.active()): Span {
+    return this.#provider
+      .sdkTracer(context, this.#name, this.#version, this.#options)
+      .startSpan(name, this.#provider.startTime(options), context);
+  }
+
+  startActiveSpan<F extends (span: Span) => unknown>(name: string, ...rest: unknown[]): ReturnType<F> {
+    // The API's three overloads: (fn), (options, fn), (options, context, fn).
+    const fn = rest[rest.length - 1] as F;
+    const options = rest.length >= 2 ? (rest[0] as SpanOptions | undefined) : undefined;
+    const parent = rest.length >= 3 ? ((rest[1] as Context | undefined) ?? contextApi.active()) : contextApi.active();
+    const span = this.startSpan(name, options, parent);
+    return contextApi.with(trace.setSpan(parent, span), fn as (span: Span) => ReturnType<F>, undefined, span);
+  }
+}

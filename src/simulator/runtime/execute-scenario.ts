@@ -1,0 +1,239 @@
+/** Runs a compiled scenario in the current realm (a worker), reporting what happens as RunEvents. */
+import * as api from '@opentelemetry/api';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import * as tslib from 'tslib';
+import { SANDBOX_PREFIX, SANDBOX_URL, SourcePositions } from '../compile/source-position.ts';
+import type { CompiledScenario } from '../compile/transpile.ts';
+import type { RunError } from '../trace/model.ts';
+import * as world from '../world/index.ts';
+import { bindWorld, worldRandom } from '../world/runtime.ts';
+import { BudgetSampler } from './BudgetSampler.ts';
+import { ConsoleCapture } from './ConsoleCapture.ts';
+import { bindPromiseCallbacks, createContextAwaiter } from './context-awaiter.ts';
+import type { RunEvent, RunOptions } from './protocol.ts';
+import { SandboxContextManager } from './SandboxContextManager.ts';
+import { SeededIdGenerator } from './SeededIdGenerator.ts';
+import { ServiceTracerProvider, withService } from './ServiceTracerProvider.ts';
+import { SpanCollector } from './SpanCollector.ts';
+import { EPOCH_MS, VirtualClock } from './VirtualClock.ts';
+
+/** What the platform gives the runner: a way out for events and a real (not virtual) yield. */
+export interface RunnerHost {
+  /** Receives every event; the host batches them. */
+  emit(event: RunEvent): void;
+  /** Resolves after pending microtasks have run, on a real macrotask; the host flushes events here. */
+  yieldToHost(): Promise<void>;
+  /** Calls back with the reason of each promise rejection no one handled. */
+  onUnhandledRejection(handler: (reason: unknown) => void): void;
+  /** Real wall-clock milliseconds, taken before the clock was faked. */
+  wallNow(): number;
+}
+
+// Globals that would reach outside the simulated world; a scenario finds them gone.
+const BLOCKED_GLOBALS = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'WebSocketStream',
+  'EventSource',
+  'importScripts',
+  'BroadcastChannel',
+  'indexedDB',
+  'caches',
+  'localStorage',
+  'sessionStorage',
+];
+
+/** Runs one scenario to its end or to a limit; resolves when the run is over. */
+export async function executeScenario(
+  scenario: CompiledScenario,
+  options: RunOptions,
+  host: RunnerHost,
+): Promise<void> {
+  const wallStart = host.wallNow();
+  const positions = new SourcePositions(scenario);
+  let stopped = false;
+  const fail = (error: RunError): void => {
+    host.emit({ type: 'error', error });
+    stopped = true;
+  };
+  const errorFrom = (kind: RunError['kind'], thrown: unknown): RunError => {
+    const error: RunError = { kind, message: describeThrown(thrown) };
+    if (thrown instanceof Error) {
+      error.name = thrown.name;
+      let position: { line: number; column: number } | undefined;
+      try {
+        position = positions.fromStack(thrown.stack);
+      } catch {
+        position = undefined;
+      }
+      if (position) Object.assign(error, position);
+    }
+    return error;
+  };
+
+  const clock = new VirtualClock(EPOCH_MS);
+  const manager = new SandboxContextManager();
+  api.context.setGlobalContextManager(manager);
+  api.propagation.setGlobalPropagator(
+    new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
+  );
+  const originalThen = bindPromiseCallbacks(manager);
+  bindTimersToContext(manager);
+
+  const capture = new ConsoleCapture({
+    now: () => clock.now(),
+    record: (entry) => host.emit({ type: 'console', entry }),
+    onCap: () =>
+      host.emit({
+        type: 'limit',
+        hit: { limit: 'console', message: 'The console keeps the first 1,000 lines; later lines were dropped.' },
+      }),
+    locate: () => positions.fromStack(new Error().stack),
+  });
+  api.diag.setLogger(
+    {
+      error: (message) => capture.write('warn', [`OpenTelemetry: ${message}`]),
+      warn: (message) => capture.write('warn', [`OpenTelemetry: ${message}`]),
+      info: () => {},
+      debug: () => {},
+      verbose: () => {},
+    },
+    { logLevel: api.DiagLogLevel.WARN, suppressOverrideMessage: true },
+  );
+
+  const sampler = new BudgetSampler(options.spanBudget, () =>
+    host.emit({
+      type: 'limit',
+      hit: {
+        limit: 'span-count',
+        message: `The span budget keeps the first ${options.spanBudget.toLocaleString('en-US')} spans; later spans were counted and dropped.`,
+      },
+    }),
+  );
+  const collector = new SpanCollector((event) => host.emit(event));
+  const provider = new ServiceTracerProvider(
+    {
+      idGenerator: new SeededIdGenerator(options.seed),
+      sampler,
+      spanProcessors: [collector],
+      spanLimits: { attributeValueLengthLimit: 4096 },
+    },
+    clock,
+    options.defaultService,
+  );
+  api.trace.setGlobalTracerProvider(provider);
+  bindWorld({ seed: options.seed, defaultService: options.defaultService });
+
+  host.onUnhandledRejection((reason) => {
+    if (!stopped) fail(errorFrom('unhandled-rejection', reason));
+  });
+
+  const sandboxGlobals = globalThis as Record<string, unknown>;
+  for (const name of BLOCKED_GLOBALS) {
+    if (name in sandboxGlobals) sandboxGlobals[name] = undefined;
+  }
+  sandboxGlobals['console'] = capture.sandboxConsole();
+  Math.random = worldRandom;
+
+  const modules: Record<string, unknown> = {
+    '@opentelemetry/api': api,
+    '@spanlab/world': world,
+    tslib: { ...tslib, __awaiter: createContextAwaiter(manager, originalThen) },
+  };
+  const require = (name: string): unknown => {
+    if (name in modules) return modules[name];
+    throw new Error(`Cannot find module '${name}'`);
+  };
+  const module = { exports: {} as Record<string, unknown> };
+
+  api.context.with(withService(api.ROOT_CONTEXT, options.defaultService), () => {
+    try {
+      // Indirect eval: the scenario sees only globals, never this function's scope.
+      const factory = (0, eval)(`${SANDBOX_PREFIX}${scenario.code}\n})\n//# sourceURL=${SANDBOX_URL}`) as (
+        require: (name: string) => unknown,
+        exports: Record<string, unknown>,
+        module: { exports: Record<string, unknown> },
+      ) => void;
+      factory(require, module.exports, module);
+      const main = module.exports['default'];
+      if (typeof main === 'function') {
+        const result: unknown = (main as () => unknown)();
+        if (isThenable(result)) {
+          void originalThen.call(Promise.resolve(result), undefined, (reason: unknown) => {
+            if (!stopped) fail(errorFrom('runtime', reason));
+          });
+        }
+      }
+    } catch (thrown) {
+      fail(errorFrom('runtime', thrown));
+    }
+  });
+
+  while (!stopped) {
+    await host.yieldToHost();
+    if (stopped || clock.pendingTimers() === 0) break;
+    if (clock.now() - EPOCH_MS >= options.virtualTimeBudgetMs) {
+      host.emit({
+        type: 'limit',
+        hit: {
+          limit: 'virtual-time',
+          message: `The run was stopped after ${formatDuration(options.virtualTimeBudgetMs)} of virtual time (the virtual-time budget) with ${clock.pendingTimers()} timer(s) still pending: is an interval never cleared?`,
+        },
+      });
+      break;
+    }
+    try {
+      clock.runNext();
+    } catch (thrown) {
+      fail(errorFrom('runtime', thrown));
+    }
+  }
+  await host.yieldToHost();
+
+  if (collector.openCount > 0) {
+    capture.write('warn', [`${collector.openCount} span(s) were started and never ended.`], undefined);
+  }
+  host.emit({
+    type: 'done',
+    stats: {
+      virtualMs: clock.now() - EPOCH_MS,
+      wallMs: host.wallNow() - wallStart,
+      spansStarted: sampler.started,
+      spansDropped: sampler.dropped,
+      consoleDropped: capture.dropped,
+    },
+  });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function describeThrown(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}`;
+    return `Uncaught ${typeof thrown === 'string' ? JSON.stringify(thrown) : String(thrown)}`;
+  } catch {
+    return 'Uncaught value that cannot be printed';
+  }
+}
+
+function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return `${ms / 1000} s`;
+}
+
+// Timer callbacks run in the context they were scheduled in, as under AsyncLocalStorage.
+function bindTimersToContext(manager: SandboxContextManager): void {
+  const g = globalThis as Record<string, unknown>;
+  for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']) {
+    const original = g[name];
+    if (typeof original !== 'function') continue;
+    g[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
+      const bound = typeof callback === 'function' ? manager.bind(manager.active(), callback) : callback;
+      return (original as (...args: unknown[]) => unknown).call(this, bound, ...rest);
+    };
+  }
+}

@@ -1,0 +1,34 @@
+/** What a running scenario reports to its host, as plain, structured-clonable data. */
+import type { ConsoleEntry, LimitHit, RunError, RunStats, SpanRecord } from '../trace/model.ts';
+
+/** One thing that happened in a run. */
+export type RunEvent =
+  | { type: 'span-start'; span: SpanRecord }
+  | { type: 'span-end'; span: SpanRecord }
+  | { type: 'console'; entry: ConsoleEntry }
+  | { type: 'error'; error: RunError }
+  | { type: 'limit'; hit: LimitHit }
+  | { type: 'done'; stats: Omit<RunStats, 'spansKept'> };
+
+/** The limits and choices of one run. */
+export interface RunOptions {
+  /** Seeds trace and span ids (and the world's jitter, where a scenario asks for it). */
+  seed: number;
+  /** Wall-clock milliseconds before the host stops the run (an endless loop). */
+  wallClockBudgetMs: number;
+  /** Virtual milliseconds before the run is stopped (an endless interval). */
+  virtualTimeBudgetMs: number;
+  /** Spans kept; later spans are counted and dropped. */
+  spanBudget: number;
+  /** The `service.name` of code that runs outside any simulated service. */
+  defaultService: string;
+}
+
+/** The options a run gets when it names none. */
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  seed: 1,
+  wallClockBudgetMs: 5_000,
+  virtualTimeBudgetMs: 60 * 60 * 1000,
+  spanBudget: 20_000,
+  defaultService: 'app',
+};

@@ -1,0 +1,69 @@
+/** Converts the SDK's ReadableSpan into the plain trace model. */
+import { SpanKind, SpanStatusCode, type Attributes as OtelAttributes, type HrTime } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { Attributes, SpanKindName, SpanRecord } from './model.ts';
+
+const KIND_NAMES: Record<SpanKind, SpanKindName> = {
+  [SpanKind.INTERNAL]: 'internal',
+  [SpanKind.SERVER]: 'server',
+  [SpanKind.CLIENT]: 'client',
+  [SpanKind.PRODUCER]: 'producer',
+  [SpanKind.CONSUMER]: 'consumer',
+};
+
+/** HrTime to unix milliseconds. */
+export function hrTimeToMs(time: HrTime): number {
+  return time[0] * 1000 + time[1] / 1_000_000;
+}
+
+/** Copies OpenTelemetry attributes into plain JSON, dropping undefined values. */
+export function plainAttributes(attributes: OtelAttributes | undefined): Attributes {
+  const plain: Attributes = {};
+  if (!attributes) return plain;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined) continue;
+    plain[key] = Array.isArray(value) ? value.map((v) => v ?? null) : value;
+  }
+  return plain;
+}
+
+/** The plain record of a span; `ended` false records it as never ended (`end: null`). */
+export function fromReadableSpan(span: ReadableSpan, ended = span.ended): SpanRecord {
+  const context = span.spanContext();
+  const resource = plainAttributes(span.resource.attributes);
+  const status: SpanRecord['status'] = {
+    code: span.status.code === SpanStatusCode.ERROR ? 'error' : span.status.code === SpanStatusCode.OK ? 'ok' : 'unset',
+  };
+  if (span.status.message) status.message = span.status.message;
+  const scope: SpanRecord['scope'] = { name: span.instrumentationScope.name };
+  if (span.instrumentationScope.version) scope.version = span.instrumentationScope.version;
+  return {
+    traceId: context.traceId,
+    spanId: context.spanId,
+    parentSpanId: span.parentSpanContext?.spanId ?? null,
+    name: span.name,
+    kind: KIND_NAMES[span.kind],
+    service: String(resource['service.name'] ?? 'unknown_service'),
+    scope,
+    start: hrTimeToMs(span.startTime),
+    end: ended ? hrTimeToMs(span.endTime) : null,
+    attributes: plainAttributes(span.attributes),
+    events: span.events.map((event) => ({
+      name: event.name,
+      time: hrTimeToMs(event.time),
+      attributes: plainAttributes(event.attributes),
+    })),
+    links: span.links.map((link) => ({
+      traceId: link.context.traceId,
+      spanId: link.context.spanId,
+      attributes: plainAttributes(link.attributes),
+    })),
+    status,
+    dropped: {
+      attributes: span.droppedAttributesCount,
+      events: span.droppedEventsCount,
+      links: span.droppedLinksCount,
+    },
+    resource,
+  };
+}

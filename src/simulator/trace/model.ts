@@ -1,0 +1,140 @@
+/** The plain-JSON trace model every part of Span Lab reads: runs, views, checks and OTLP files. */
+
+/** A span's kind, as the OpenTelemetry API names them, lower-cased. */
+export type SpanKindName = 'internal' | 'server' | 'client' | 'producer' | 'consumer';
+
+/** One attribute value, as OpenTelemetry allows it (homogeneous arrays of primitives). */
+export type AttributeValue = string | number | boolean | Array<string | number | boolean | null>;
+
+/** A set of attributes, keyed by name. */
+export type Attributes = Record<string, AttributeValue>;
+
+/** A span's status: unset, ok, or error with an optional description. */
+export interface SpanStatusRecord {
+  code: 'unset' | 'ok' | 'error';
+  message?: string;
+}
+
+/** A timestamped event recorded on a span (exceptions are events named `exception`). */
+export interface SpanEventRecord {
+  name: string;
+  /** Unix time in milliseconds. */
+  time: number;
+  attributes: Attributes;
+}
+
+/** A link from a span to another span, possibly in another trace. */
+export interface SpanLinkRecord {
+  traceId: string;
+  spanId: string;
+  attributes: Attributes;
+}
+
+/** How much the SDK's span limits dropped from a span. */
+export interface DroppedCounts {
+  attributes: number;
+  events: number;
+  links: number;
+}
+
+/** One span, as recorded by the SDK and converted to plain JSON. */
+export interface SpanRecord {
+  /** 32 lower-case hex digits. */
+  traceId: string;
+  /** 16 lower-case hex digits. */
+  spanId: string;
+  /** The parent's span id (the parent may be remote or missing from the trace), or null for a root. */
+  parentSpanId: string | null;
+  name: string;
+  kind: SpanKindName;
+  /** The `service.name` of the span's resource. */
+  service: string;
+  /** The instrumentation scope (the tracer's name and version). */
+  scope: { name: string; version?: string };
+  /** Unix time in milliseconds. */
+  start: number;
+  /** Unix time in milliseconds, or null when the span was never ended. */
+  end: number | null;
+  attributes: Attributes;
+  events: SpanEventRecord[];
+  links: SpanLinkRecord[];
+  status: SpanStatusRecord;
+  dropped: DroppedCounts;
+  /** The resource's attributes, `service.name` among them. */
+  resource: Attributes;
+}
+
+/** One line the scenario wrote to its console, or a warning the SDK or the engine raised. */
+export interface ConsoleEntry {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  text: string;
+  /** Virtual unix time in milliseconds when it was written. */
+  time: number;
+  /** Where in the scenario it was written, when known. */
+  line?: number;
+  column?: number;
+}
+
+/** What went wrong in a run, with the scenario's own line and column when known. */
+export interface RunError {
+  kind: 'compile' | 'runtime' | 'unhandled-rejection' | 'limit' | 'crash';
+  message: string;
+  /** The error's name (TypeError, RangeError, …) for thrown errors. */
+  name?: string;
+  /** 1-based line in the scenario's TypeScript source. */
+  line?: number;
+  /** 1-based column in the scenario's TypeScript source. */
+  column?: number;
+}
+
+/** The limits a run can hit. */
+export type LimitName = 'wall-clock' | 'virtual-time' | 'span-count' | 'console';
+
+/** A limit the run hit, and what it did about it. */
+export interface LimitHit {
+  limit: LimitName;
+  message: string;
+}
+
+/** Counts and times about a run. */
+export interface RunStats {
+  /** Virtual milliseconds that passed in the run. */
+  virtualMs: number;
+  /** Wall-clock milliseconds the scenario ran for (engine time, excluding start-up). */
+  wallMs: number;
+  /** Spans started, kept or not. */
+  spansStarted: number;
+  /** Spans kept in the result (ended or never ended). */
+  spansKept: number;
+  /** Spans dropped because the span budget was reached. */
+  spansDropped: number;
+  /** Console lines dropped because the console cap was reached. */
+  consoleDropped: number;
+}
+
+/** Everything a run produced, as plain JSON. */
+export interface RunResult {
+  /** Spans in the order they started; spans never ended have `end: null`. */
+  spans: SpanRecord[];
+  console: ConsoleEntry[];
+  errors: RunError[];
+  limits: LimitHit[];
+  stats: RunStats;
+  seed: number;
+}
+
+/** A span's duration in milliseconds, or null when it never ended. */
+export function spanDuration(span: SpanRecord): number | null {
+  return span.end === null ? null : span.end - span.start;
+}
+
+/** Spans grouped by trace id, traces in order of their first span. */
+export function groupByTrace(spans: readonly SpanRecord[]): Map<string, SpanRecord[]> {
+  const traces = new Map<string, SpanRecord[]>();
+  for (const span of spans) {
+    const list = traces.get(span.traceId);
+    if (list) list.push(span);
+    else traces.set(span.traceId, [span]);
+  }
+  return traces;
+}

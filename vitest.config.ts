@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Scenario runs spawn worker threads; two cores are shared between them.
+    testTimeout: 30_000,
+  },
+});
