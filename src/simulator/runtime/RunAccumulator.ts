@@ -8,7 +8,7 @@ import { EPOCH_MS } from './VirtualClock.ts';
  * ones it left open.
  */
 export class RunAccumulator {
-  readonly #spans = new Map<string, SpanRecord>();
+  readonly #spans = new Map<string, { span: SpanRecord; order: number }>();
   readonly #console: ConsoleEntry[] = [];
   readonly #errors: RunError[] = [];
   readonly #limits: LimitHit[] = [];
@@ -25,7 +25,7 @@ export class RunAccumulator {
       case 'span-start':
       case 'span-end':
         // Keyed by trace and span id: a span id may repeat across traces in a hand-made context.
-        this.#spans.set(`${event.span.traceId}-${event.span.spanId}`, event.span);
+        this.#spans.set(`${event.span.traceId}-${event.span.spanId}`, { span: event.span, order: event.order });
         break;
       case 'console':
         this.#console.push(event.entry);
@@ -59,7 +59,7 @@ export class RunAccumulator {
 
   /** The result so far; `fallback` fills the stats of a run that never reported its end. */
   result(fallback: { wallMs: number }): RunResult {
-    const spans = [...this.#spans.values()];
+    const spans = [...this.#spans.values()].sort((a, b) => a.order - b.order).map((entry) => entry.span);
     const stats: RunStats = {
       virtualMs: this.#stats?.virtualMs ?? lastTime(spans),
       wallMs: this.#stats?.wallMs ?? fallback.wallMs,

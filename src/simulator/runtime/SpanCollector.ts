@@ -3,28 +3,43 @@ import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace
 import { fromReadableSpan } from '../trace/from-readable-span.ts';
 import type { RunEvent } from './protocol.ts';
 
-/** A span processor that reports each span as it starts and as it ends, as plain records. */
+/**
+ * A span processor that reports each span as it ends, as a plain record, and — at each step of
+ * the run — the spans still open, so a run the host has to stop still lists them.
+ */
 export class SpanCollector implements SpanProcessor {
   readonly #emit: (event: RunEvent) => void;
-  readonly #open = new Set<string>();
+  readonly #order = new WeakMap<Span | ReadableSpan, number>();
+  #started = 0;
+  #open = 0;
+  #startedSinceReport: Span[] = [];
 
   constructor(emit: (event: RunEvent) => void) {
     this.#emit = emit;
   }
 
   onStart(span: Span, _parentContext: Context): void {
-    this.#open.add(span.spanContext().spanId);
-    this.#emit({ type: 'span-start', span: fromReadableSpan(span, false) });
+    this.#order.set(span, this.#started++);
+    this.#open += 1;
+    this.#startedSinceReport.push(span);
   }
 
   onEnd(span: ReadableSpan): void {
-    this.#open.delete(span.spanContext().spanId);
-    this.#emit({ type: 'span-end', span: fromReadableSpan(span, true) });
+    this.#open -= 1;
+    this.#emit({ type: 'span-end', span: fromReadableSpan(span, true), order: this.#order.get(span) ?? -1 });
+  }
+
+  /** Reports the spans started since the last report that are still open. */
+  reportOpen(): void {
+    for (const span of this.#startedSinceReport) {
+      if (!span.ended) this.#emit({ type: 'span-start', span: fromReadableSpan(span, false), order: this.#order.get(span) ?? -1 });
+    }
+    this.#startedSinceReport = [];
   }
 
   /** How many spans were started and never ended. */
   get openCount(): number {
-    return this.#open.size;
+    return this.#open;
   }
 
   forceFlush(): Promise<void> {

@@ -170,8 +170,12 @@ export async function executeScenario(
     }
   });
 
+  const step = (): Promise<void> => {
+    collector.reportOpen();
+    return host.yieldToHost();
+  };
   while (!stopped) {
-    await host.yieldToHost();
+    await step();
     if (stopped || clock.pendingTimers() === 0) break;
     if (clock.now() - EPOCH_MS >= options.virtualTimeBudgetMs) {
       host.emit({
@@ -189,7 +193,7 @@ export async function executeScenario(
       fail(errorFrom('runtime', thrown));
     }
   }
-  await host.yieldToHost();
+  await step();
 
   if (collector.openCount > 0) {
     capture.write('warn', [`${collector.openCount} span(s) were started and never ended.`], undefined);

@@ -3,8 +3,9 @@ import type { ConsoleEntry, LimitHit, RunError, RunStats, SpanRecord } from '../
 
 /** One thing that happened in a run. */
 export type RunEvent =
-  | { type: 'span-start'; span: SpanRecord }
-  | { type: 'span-end'; span: SpanRecord }
+  /** A span still open at the end of a step of the run; `order` is its place among all spans started. */
+  | { type: 'span-start'; span: SpanRecord; order: number }
+  | { type: 'span-end'; span: SpanRecord; order: number }
   | { type: 'console'; entry: ConsoleEntry }
   | { type: 'error'; error: RunError }
   | { type: 'limit'; hit: LimitHit }

@@ -16,10 +16,18 @@ export function hrTimeToMs(time: HrTime): number {
   return time[0] * 1000 + time[1] / 1_000_000;
 }
 
-/** Copies OpenTelemetry attributes into plain JSON, dropping undefined values. */
+/** OpenTelemetry attributes as plain JSON: the same object when it already is, else a copy without undefined values. */
 export function plainAttributes(attributes: OtelAttributes | undefined): Attributes {
+  if (!attributes) return {};
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (value === undefined || (Array.isArray(value) && value.includes(undefined))) return copyDefined(attributes);
+  }
+  return attributes as Attributes;
+}
+
+function copyDefined(attributes: OtelAttributes): Attributes {
   const plain: Attributes = {};
-  if (!attributes) return plain;
   for (const [key, value] of Object.entries(attributes)) {
     if (value === undefined) continue;
     plain[key] = Array.isArray(value) ? value.map((v) => v ?? null) : value;
