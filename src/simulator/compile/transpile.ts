@@ -1,6 +1,7 @@
 /** TypeScript → JavaScript the sandbox can run, with a source map and syntax diagnostics. */
 import ts from 'typescript';
 import type { RunError } from '../trace/model.ts';
+import { loopGuardTransformer } from './loop-guard.ts';
 
 /** The modules a scenario may import; the sandbox serves each. */
 export const SCENARIO_MODULES = ['@opentelemetry/api', '@spanlab/world'] as const;
@@ -27,6 +28,8 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2016,
   module: ts.ModuleKind.CommonJS,
   importHelpers: true,
+  // Every scenario is a module, so helpers always come from the sandbox's tslib, never inlined.
+  moduleDetection: ts.ModuleDetectionKind.Force,
   esModuleInterop: false,
   sourceMap: true,
   inlineSources: false,
@@ -40,6 +43,7 @@ export function compileScenario(source: string, fileName = 'scenario.ts'): Compi
     compilerOptions: COMPILER_OPTIONS,
     fileName,
     reportDiagnostics: true,
+    transformers: { before: [loopGuardTransformer] },
   });
   const errors = (output.diagnostics ?? []).map((d) => diagnosticToError(d, source));
   errors.push(...checkImports(source, fileName));

@@ -52,6 +52,11 @@ export class RunAccumulator {
     this.#limits.push(hit);
   }
 
+  /** Whether a limit of that name was hit. */
+  hasLimit(limit: LimitHit['limit']): boolean {
+    return this.#limits.some((hit) => hit.limit === limit);
+  }
+
   /** Whether the run reported its end. */
   get finished(): boolean {
     return this.#stats !== undefined;

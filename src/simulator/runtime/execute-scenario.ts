@@ -4,13 +4,13 @@ import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } 
 import * as tslib from 'tslib';
 import { SANDBOX_PREFIX, SANDBOX_URL, SourcePositions } from '../compile/source-position.ts';
 import type { CompiledScenario } from '../compile/transpile.ts';
-import type { RunError } from '../trace/model.ts';
+import type { LimitHit, RunError } from '../trace/model.ts';
 import * as world from '../world/index.ts';
 import { bindWorld, worldRandom } from '../world/runtime.ts';
 import { BudgetSampler } from './BudgetSampler.ts';
 import { ConsoleCapture } from './ConsoleCapture.ts';
 import { bindPromiseCallbacks, createContextAwaiter } from './context-awaiter.ts';
-import type { RunEvent, RunOptions } from './protocol.ts';
+import { wallClockMessage, type RunEvent, type RunOptions } from './protocol.ts';
 import { SandboxContextManager } from './SandboxContextManager.ts';
 import { SeededIdGenerator } from './SeededIdGenerator.ts';
 import { ServiceTracerProvider, withService } from './ServiceTracerProvider.ts';
@@ -27,7 +27,18 @@ export interface RunnerHost {
   onUnhandledRejection(handler: (reason: unknown) => void): void;
   /** Real wall-clock milliseconds, taken before the clock was faked. */
   wallNow(): number;
+  /** Sends every event emitted so far to the host, now. */
+  flush(): void;
 }
+
+/** What the loop guard throws when the wall-clock budget is spent; never reported as an error. */
+class WallClockBudgetSpent extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WallClockBudgetSpent';
+  }
+}
+
 
 // Globals that would reach outside the simulated world; a scenario finds them gone.
 const BLOCKED_GLOBALS = [
@@ -53,11 +64,12 @@ export async function executeScenario(
   const wallStart = host.wallNow();
   const positions = new SourcePositions(scenario);
   let stopped = false;
-  const fail = (error: RunError): void => {
-    host.emit({ type: 'error', error });
+  const fail = (error: RunError | undefined): void => {
+    if (error) host.emit({ type: 'error', error });
     stopped = true;
   };
-  const errorFrom = (kind: RunError['kind'], thrown: unknown): RunError => {
+  const errorFrom = (kind: RunError['kind'], thrown: unknown): RunError | undefined => {
+    if (thrown instanceof WallClockBudgetSpent) return undefined;
     const error: RunError = { kind, message: describeThrown(thrown) };
     if (thrown instanceof Error) {
       error.name = thrown.name;
@@ -136,6 +148,26 @@ export async function executeScenario(
   sandboxGlobals['console'] = capture.sandboxConsole();
   Math.random = worldRandom;
 
+  const deadline = wallStart + options.wallClockBudgetMs;
+  let guardCalls = 0;
+  let budgetSpent = false;
+  const loopGuard = (): void => {
+    guardCalls += 1;
+    if (!budgetSpent && (guardCalls & 0x3ff) !== 0) return;
+    if (!budgetSpent && host.wallNow() < deadline) return;
+    if (!budgetSpent) {
+      budgetSpent = true;
+      stopped = true;
+      collector.reportOpen();
+      const hit: LimitHit = { limit: 'wall-clock', message: wallClockMessage(options.wallClockBudgetMs) };
+      const position = positions.fromStack(new Error().stack);
+      if (position) Object.assign(hit, position);
+      host.emit({ type: 'limit', hit });
+      host.flush();
+    }
+    throw new WallClockBudgetSpent(wallClockMessage(options.wallClockBudgetMs));
+  };
+
   const modules: Record<string, unknown> = {
     '@opentelemetry/api': api,
     '@spanlab/world': world,
@@ -154,8 +186,9 @@ export async function executeScenario(
         require: (name: string) => unknown,
         exports: Record<string, unknown>,
         module: { exports: Record<string, unknown> },
+        loopGuard: () => void,
       ) => void;
-      factory(require, module.exports, module);
+      factory(require, module.exports, module, loopGuard);
       const main = module.exports['default'];
       if (typeof main === 'function') {
         const result: unknown = (main as () => unknown)();

@@ -33,3 +33,8 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   spanBudget: 20_000,
   defaultService: 'app',
 };
+
+/** The wall-clock budget's message, the same whether the run or its host enforces it. */
+export function wallClockMessage(budgetMs: number): string {
+  return `The run was stopped after ${budgetMs / 1000} s of wall-clock time (the wall-clock budget): is there an endless loop?`;
+}

@@ -94,6 +94,9 @@ export type LimitName = 'wall-clock' | 'virtual-time' | 'span-count' | 'console'
 export interface LimitHit {
   limit: LimitName;
   message: string;
+  /** Where in the scenario the run was when the limit stopped it, when known. */
+  line?: number;
+  column?: number;
 }
 
 /** Counts and times about a run. */

@@ -6,12 +6,29 @@ const api = `import { trace, context, SpanStatusCode } from '@opentelemetry/api'
 describe('runScenario limits', () => {
   it('stops `while (true) {}` at the wall-clock budget, names the limit, and the next run works', async () => {
     const result = await runScenario(`${api}tracer.startSpan('before').end();\nwhile (true) {}`, { wallClockBudgetMs: 1000 });
-    expect(result.limits.map((l) => l.limit)).toEqual(['wall-clock']);
-    expect(result.limits[0]!.message).toMatch(/wall-clock budget/);
+    expect(result.limits).toEqual([
+      { limit: 'wall-clock', message: expect.stringMatching(/wall-clock budget/) as unknown, line: 4, column: 1 },
+    ]);
     expect(result.spans.map((s) => s.name)).toEqual(['before']);
     const next = await runScenario(`${api}tracer.startSpan('after').end();`);
     expect(next.limits).toEqual([]);
     expect(next.spans.map((s) => s.name)).toEqual(['after']);
+  });
+
+  it('is stopped by the host when the code swallows the guard and keeps looping', async () => {
+    const result = await runScenario(`${api}tracer.startSpan('before').end();\nfor (;;) { try { for (;;) {} } catch {} }`, {
+      wallClockBudgetMs: 500,
+    });
+    expect(result.limits.map((l) => l.limit)).toEqual(['wall-clock']);
+    expect(result.spans.map((s) => s.name)).toEqual(['before']);
+  });
+
+  it('stops an endless chain of promises, keeping the spans that ended', async () => {
+    const result = await runScenario(`${api}tracer.startSpan('before').end();\nconst again = (): Promise<void> => Promise.resolve().then(again);\nvoid again();`, {
+      wallClockBudgetMs: 500,
+    });
+    expect(result.limits).toMatchObject([{ limit: 'wall-clock', line: 4 }]);
+    expect(result.spans.map((s) => s.name)).toEqual(['before']);
   });
 
   it('keeps the spans that ended when an endless loop inside a timer is stopped, and lists the open one', async () => {
