@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { batchWithLinks, makeSpan, smallTree } from './fixtures.ts';
+import { buildLinkGraph, toLinkGraph } from './link-graph.ts';
+
+const TRACE = 'abcdef0123456789abcdef0123456789';
+
+describe('buildLinkGraph', () => {
+  it('draws a small tree as one subgraph with parent → child edges', () => {
+    expect(toLinkGraph(smallTree())).toMatchInlineSnapshot(`
+      "flowchart LR
+          subgraph t0 ["trace 4bf92f35…"]
+              s0["frontend › GET /checkout"]
+              s1["checkout › POST /orders"]
+              s2["payments › charge card (error)"]
+              s3["checkout › publish (never ended)"]
+              s4["frontend › render"]
+          end
+          s0 --> s1
+          s1 --> s2
+          s1 --> s3
+          s0 --> s4
+          classDef error stroke:red,stroke-width:2px
+          class s2 error
+          classDef open stroke-dasharray:6 3
+          class s3 open"
+    `);
+  });
+
+  it('draws a batch with dotted, labelled link edges and external spans', () => {
+    const graph = buildLinkGraph(batchWithLinks());
+    expect(graph).toMatchObject({ truncated: false, shown: 4, total: 4, edges: 5 });
+    expect(graph.text).toMatchInlineSnapshot(`
+      "flowchart LR
+          subgraph t0 ["trace 11111111…"]
+              s0["orders › orders send"]
+          end
+          subgraph t1 ["trace 22222222…"]
+              s1["orders › orders send"]
+              x0(["external span 22222222…/ffff0000…"])
+          end
+          subgraph t2 ["trace 33333333…"]
+              s2["billing › orders process"]
+              s3["billing › charge"]
+          end
+          x1(["external span 44444444…/dddd0000…"])
+          x0 --> s1
+          s2 --> s3
+          s0 -.->|"messaging.message.id=m1"| s2
+          s1 -.->|"messaging.message.id=m2"| s2
+          x1 -.-> s2
+          classDef external stroke-dasharray:2 2
+          class x0,x1 external"
+    `);
+  });
+
+  it('labels a link with all its attributes, arrays included, cut to 80 characters', () => {
+    const target = makeSpan({ traceId: TRACE, spanId: 'a' });
+    const holder = makeSpan({
+      traceId: TRACE,
+      spanId: 'b',
+      links: [{ traceId: TRACE, spanId: 'a', attributes: { n: 1, ok: true, ids: ['x', 'y'], long: 'z'.repeat(100) } }],
+    });
+    const edge = toLinkGraph([target, holder])
+      .split('\n')
+      .find((line) => line.includes('-.->'));
+    expect(edge).toBe(`    s0 -.->|"n=1, ok=true, ids=#91;x, y#93;, long=${'z'.repeat(48)}…"| s1`);
+  });
+
+  it('keeps within maxEdges, saying how many spans it shows', () => {
+    const spans = Array.from({ length: 700 }, (_, i) =>
+      makeSpan({ traceId: TRACE, spanId: `s${String(i)}`, parentSpanId: i === 0 ? null : 's0', start: i }),
+    );
+    const graph = buildLinkGraph(spans);
+    expect(graph).toMatchObject({ truncated: true, shown: 501, total: 700, edges: 500 });
+    expect(graph.text.startsWith('---\ntitle: Showing the first 501 of 700 spans\n---\nflowchart LR\n')).toBe(true);
+  });
+
+  it('keeps within maxTextSize', () => {
+    const spans = Array.from({ length: 400 }, (_, i) =>
+      makeSpan({ traceId: TRACE, spanId: `s${String(i)}`, name: '<>'.repeat(40), start: i }),
+    );
+    const graph = buildLinkGraph(spans);
+    expect(graph.truncated).toBe(true);
+    expect(graph.text.length).toBeLessThanOrEqual(50_000);
+    expect(graph.shown).toBeGreaterThan(50);
+  });
+
+  it('omits links to spans of the run that truncation left out', () => {
+    const spans = [
+      makeSpan({ traceId: TRACE, spanId: 'a', links: [{ traceId: TRACE, spanId: 'b', attributes: {} }] }),
+      makeSpan({ traceId: TRACE, spanId: 'b', name: 'b'.repeat(80), start: 1 }),
+    ];
+    const graph = buildLinkGraph(spans, { maxTextSize: 150 });
+    expect(graph).toMatchObject({ shown: 1, edges: 0 });
+    expect(graph.text).not.toContain('external');
+  });
+});

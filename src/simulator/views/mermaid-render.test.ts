@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+/**
+ * Renders the hostile run with the real Mermaid renderer (in jsdom, `securityLevel: 'strict'`,
+ * dagre layout, HTML labels as on the site) and reads the SVG as a page would: every label shows
+ * exactly its text, and no element, attribute or style came from span data.
+ */
+import fc from 'fast-check';
+import mermaid from 'mermaid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../trace/model.ts';
+import { hostileRun } from './fixtures.ts';
+import { buildLinkGraph } from './link-graph.ts';
+import { randomRuns } from './span-arbitraries.ts';
+import { depthPrefix, linkLabel, shortId, spanLabel } from './span-label.ts';
+import { treeOrder } from './span-tree.ts';
+import { buildWaterfalls } from './waterfall.ts';
+
+beforeAll(() => {
+  // jsdom does no layout; Mermaid only needs plausible sizes to place things.
+  const size = (element: Element): DOMRect => {
+    const width = 7 * (element.textContent?.length ?? 1);
+    return { x: 0, y: 0, width, height: 16, top: 0, left: 0, right: width, bottom: 16, toJSON: () => ({}) };
+  };
+  Object.assign(SVGElement.prototype, {
+    getBBox(this: SVGElement) {
+      return size(this);
+    },
+    getComputedTextLength(this: SVGElement) {
+      return size(this).width;
+    },
+  });
+  Element.prototype.getBoundingClientRect = function (this: Element) {
+    return size(this);
+  };
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre' });
+});
+
+/** The rendered SVG as the page would hold it, after checking nothing in it came from span data. */
+function readSvg(svg: string): Document {
+  const page = new DOMParser().parseFromString(`<body>${svg}</body>`, 'text/html');
+  expect(page.querySelectorAll('img, script, iframe, object, embed, a, link, image, use').length).toBe(0);
+  for (const element of page.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      expect(attribute.name.startsWith('on'), `${element.tagName} ${attribute.name}`).toBe(false);
+      expect(attribute.value).not.toMatch(/javascript:/i);
+    }
+  }
+  const styles = [...page.querySelectorAll('style')];
+  expect(styles).toHaveLength(1);
+  expect(styles[0]?.textContent).not.toMatch(/display:\s*none/);
+  return page;
+}
+
+let renders = 0;
+
+/** Renders every trace's waterfall and checks each bar's label and the section title. */
+async function renderWaterfalls(spans: SpanRecord[]): Promise<void> {
+  const traces = [...groupByTrace(spans)];
+  for (const [index, chart] of buildWaterfalls(spans).entries()) {
+    const [traceId = '', traceSpans = []] = traces[index] ?? [];
+    const id = `waterfall${String((renders += 1))}`;
+    const page = readSvg((await mermaid.render(id, chart.text)).svg);
+    const placed = treeOrder(traceSpans);
+    expect(page.querySelectorAll(`rect[id^="${id}-s"]`)).toHaveLength(placed.length);
+    placed.forEach(({ span, depth }, i) => {
+      const label = page.getElementById(`${id}-s${String(i)}-text`)?.textContent;
+      expect(label).toBe(depthPrefix(depth) + spanLabel(span));
+    });
+    const sections = [...page.querySelectorAll('text.sectionTitle')].map((title) => title.textContent);
+    expect(sections).toEqual([`trace ${shortId(traceId)}`]);
+  }
+}
+
+/** Renders the link graph and checks every node's label, every link's label and the edge count. */
+async function renderLinkGraph(spans: SpanRecord[]): Promise<void> {
+  const graph = buildLinkGraph(spans);
+  const page = readSvg((await mermaid.render(`graph${String((renders += 1))}`, graph.text)).svg);
+  const ordered = [...groupByTrace(spans).values()].flatMap((trace) => treeOrder(trace).map(({ span }) => span));
+  ordered.forEach((span, i) => {
+    const node = page.querySelector(`g.node[id*="-s${String(i)}-"]`);
+    expect(node?.querySelector('.nodeLabel')?.textContent).toBe(spanLabel(span));
+  });
+  // Mermaid draws a span's links to itself its own way (overlapping ones only once), so those
+  // are left out of the label and path counts; the parser proof counts them.
+  const isSelf = (span: SpanRecord, link: SpanLinkRecord): boolean =>
+    link.traceId === span.traceId && link.spanId === span.spanId;
+  const links = spans.flatMap((span) =>
+    span.links.filter((link) => !isSelf(span, link)).map((link) => linkLabel(link)),
+  );
+  const selfLinks = spans.reduce((count, span) => count + span.links.filter((link) => isSelf(span, link)).length, 0);
+  const edgeLabels = [...page.querySelectorAll('g.edgeLabel')].flatMap((group) => {
+    const [, from, to] =
+      /L_([a-z0-9]+)_([a-z0-9]+)_\d+/.exec(group.querySelector('[data-id]')?.getAttribute('data-id') ?? '') ?? [];
+    return from === to ? [] : [group.querySelector('.edgeLabel')?.textContent ?? ''];
+  });
+  expect(edgeLabels.filter((label) => label !== '').sort()).toEqual(links.filter((label) => label !== '').sort());
+  const paths = [...page.querySelectorAll('path.flowchart-link')].filter((path) => {
+    const [, from, to] = /-L_([a-z0-9]+)_([a-z0-9]+)_\d+$/.exec(path.id) ?? [];
+    return from !== to;
+  });
+  expect(paths).toHaveLength(graph.edges - selfLinks);
+}
+
+describe('hostile names, rendered by the real Mermaid', () => {
+  it('show literally on the waterfall, one bar each', async () => {
+    await renderWaterfalls(hostileRun());
+  });
+
+  it('show literally on the link graph, one node and edge each', async () => {
+    const spans = hostileRun();
+    await renderLinkGraph(spans);
+    const parentEdges = spans.filter((span) => span.parentSpanId !== null).length;
+    const linkEdges = spans.reduce((count, span) => count + span.links.length, 0);
+    expect(buildLinkGraph(spans).edges).toBe(parentEdges + linkEdges);
+  });
+});
+
+describe('random names, rendered by the real Mermaid', () => {
+  // Rendering is slower than parsing (layout, sanitising), so fewer runs than the parser proof.
+  it('show literally on both diagrams', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomRuns, async (spans) => {
+        await renderWaterfalls(spans);
+        await renderLinkGraph(spans);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

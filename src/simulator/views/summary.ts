@@ -1,0 +1,104 @@
+/** A short human-readable account of a run: traces as trees, links, spans never ended, limits, errors. */
+import { groupByTrace, type RunResult, type SpanRecord } from '../trace/model.ts';
+
+const short = (id: string): string => id.slice(0, 8);
+
+function formatMs(ms: number): string {
+  return Number.isInteger(ms) ? `${ms} ms` : `${ms.toFixed(3)} ms`;
+}
+
+function spanLine(span: SpanRecord, origin: number): string {
+  const end = span.end === null ? 'never ended' : `${formatMs(span.end - origin)}`;
+  const status = span.status.code === 'error' ? ` ERROR${span.status.message ? `: ${span.status.message}` : ''}` : '';
+  const links = span.links.length > 0 ? ` (${span.links.length} link${span.links.length > 1 ? 's' : ''})` : '';
+  return `${JSON.stringify(span.name)} [${span.service}, ${span.kind}] ${formatMs(span.start - origin)} → ${end}${links}${status}`;
+}
+
+function traceTree(spans: readonly SpanRecord[], origin: number): string[] {
+  const ids = new Set(spans.map((s) => s.spanId));
+  const children = new Map<string | null, SpanRecord[]>();
+  for (const span of spans) {
+    const parent = span.parentSpanId !== null && ids.has(span.parentSpanId) ? span.parentSpanId : null;
+    const list = children.get(parent) ?? [];
+    list.push(span);
+    children.set(parent, list);
+  }
+  const lines: string[] = [];
+  const walk = (parent: string | null, prefix: string, depth: number): void => {
+    const list = (children.get(parent) ?? []).slice().sort((a, b) => a.start - b.start);
+    list.forEach((span, i) => {
+      const last = i === list.length - 1;
+      const branch = depth === 0 ? '' : last ? '└─ ' : '├─ ';
+      const remote =
+        depth === 0 && span.parentSpanId !== null ? ` (parent ${short(span.parentSpanId)} not in this run)` : '';
+      lines.push(`  ${prefix}${branch}${spanLine(span, origin)}${remote}`);
+      walk(span.spanId, depth === 0 ? prefix : prefix + (last ? '   ' : '│  '), depth + 1);
+    });
+  };
+  walk(null, '', 0);
+  return lines;
+}
+
+/** The readable account the CLI prints for `--format summary`. */
+export function toSummary(result: RunResult, title = 'scenario'): string {
+  const traces = groupByTrace(result.spans);
+  const byId = new Map(result.spans.map((s) => [s.spanId, s]));
+  const origin = result.spans.reduce((min, s) => Math.min(min, s.start), Infinity);
+  const linkCount = result.spans.reduce((n, s) => n + s.links.length, 0);
+  const out: string[] = [
+    `${title}: ${traces.size} trace${traces.size === 1 ? '' : 's'}, ${result.spans.length} span${result.spans.length === 1 ? '' : 's'}, ${linkCount} link${linkCount === 1 ? '' : 's'}, ${formatMs(result.stats.virtualMs)} of virtual time (${result.stats.wallMs.toFixed(1)} ms of engine time), seed ${result.seed}`,
+  ];
+  if (result.stats.spansDropped > 0) {
+    out.push(
+      `showing ${result.stats.spansKept.toLocaleString('en-US')} of ${result.stats.spansStarted.toLocaleString('en-US')} spans (span budget)`,
+    );
+  }
+  for (const [traceId, spans] of traces) {
+    const start = Math.min(...spans.map((s) => s.start));
+    const end = Math.max(...spans.map((s) => s.end ?? s.start));
+    out.push(
+      '',
+      `Trace ${short(traceId)} — ${spans.length} span${spans.length === 1 ? '' : 's'}, ${formatMs(end - start)}`,
+    );
+    out.push(...traceTree(spans, Number.isFinite(origin) ? origin : start));
+  }
+  const linked = result.spans.filter((s) => s.links.length > 0);
+  if (linked.length > 0) {
+    out.push('', 'Links');
+    for (const span of linked) {
+      for (const link of span.links) {
+        const target = byId.get(link.spanId);
+        const where = target
+          ? `${JSON.stringify(target.name)} in trace ${short(link.traceId)}`
+          : `span ${short(link.spanId)} in trace ${short(link.traceId)} (not in this run)`;
+        const attributes = Object.entries(link.attributes)
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(', ');
+        out.push(`  ${JSON.stringify(span.name)} → ${where}${attributes ? ` {${attributes}}` : ' (no attributes)'}`);
+      }
+    }
+  }
+  const open = result.spans.filter((s) => s.end === null);
+  if (open.length > 0) {
+    out.push('', 'Never ended');
+    for (const span of open)
+      out.push(`  ${JSON.stringify(span.name)} [${span.service}] started at ${formatMs(span.start - origin)}`);
+  }
+  if (result.limits.length > 0) {
+    out.push('', 'Limits');
+    for (const hit of result.limits) out.push(`  ${hit.limit}: ${hit.message}`);
+  }
+  if (result.errors.length > 0) {
+    out.push('', 'Errors');
+    for (const error of result.errors) {
+      const where = error.line !== undefined ? `line ${error.line}:${error.column ?? 1}: ` : '';
+      out.push(`  ${where}${error.message}`);
+    }
+  }
+  const warnings = result.console.filter((c) => c.level === 'warn' || c.level === 'error');
+  if (warnings.length > 0) {
+    out.push('', 'Warnings');
+    for (const entry of warnings) out.push(`  ${entry.line !== undefined ? `line ${entry.line}: ` : ''}${entry.text}`);
+  }
+  return out.join('\n');
+}
