@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fromOtlpJson } from '../../trace/otlp-import.ts';
+import { runScenario } from './run-in-node.ts';
+
+const CLI = new URL('./cli.ts', import.meta.url).pathname;
+const SCENARIOS = new URL('../../../content/scenarios/', import.meta.url).pathname;
+
+async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+// A scenario outside the project: its imports must resolve to the engine's own copies.
+function tempScenario(source: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'span-lab-')), 'outside.ts');
+  writeFileSync(file, source);
+  return file;
+}
+
+describe('npm run sim', () => {
+  it('prints OTLP JSON by default: the spans of an in-process run, hex ids, nanosecond strings', async () => {
+    const file = join(SCENARIOS, 'batch-consumer.ts');
+    const { code, stdout, stderr } = await sim(file);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const request = JSON.parse(stdout) as {
+      resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ startTimeUnixNano: unknown; traceId: string }> }> }>;
+    };
+    const first = request.resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
+    expect(first.startTimeUnixNano).toBe('1735689600000000000');
+    expect(first.traceId).toMatch(/^[0-9a-f]{32}$/);
+    const imported = fromOtlpJson(stdout);
+    const direct = await runScenario(readFileSync(file, 'utf8'));
+    expect(
+      imported.ok && imported.spans.map((s) => [s.spanId, s.parentSpanId, s.name, s.start, s.end, s.links]),
+    ).toEqual(direct.spans.map((s) => [s.spanId, s.parentSpanId, s.name, s.start, s.end, s.links]));
+  });
+
+  it('prints Mermaid text for --format waterfall and graph, and a summary', async () => {
+    const file = join(SCENARIOS, 'batch-consumer.ts');
+    const waterfall = await sim(file, '--format', 'waterfall');
+    expect(waterfall.stdout).toMatch(/^%% trace [0-9a-f]{32}\ngantt\n/);
+    const graph = await sim(file, '--format=graph');
+    expect(graph.stdout.match(/-\.->/g)).toHaveLength(3);
+    const summary = await sim(file, '--format', 'summary', '--seed', '3');
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toContain('4 traces, 7 spans, 3 links');
+    expect(summary.stdout).toContain('seed 3');
+  });
+
+  it('runs a file from anywhere on disk with the engine’s own imports', async () => {
+    const file = tempScenario(
+      `import { trace } from '@opentelemetry/api';\nimport { sleep } from '@spanlab/world';\nexport default async () => { const s = trace.getTracer('x').startSpan('outside'); await sleep(3); s.end(); };\n`,
+    );
+    const { code, stdout } = await sim(file, '--format', 'summary');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"outside" [app, internal] 0 ms → 3 ms');
+  });
+
+  it('exits non-zero with file:line:col message for a compile error and for a thrown error', async () => {
+    const broken = tempScenario(`const a = 1;\nconst b = ;\n`);
+    const compile = await sim(broken);
+    expect(compile.code).toBe(1);
+    expect(compile.stderr).toBe(`${broken}:2:11 Expression expected.\n`);
+    const thrower = tempScenario(`export default async () => {\n  await null;\n  throw new Error('no stock');\n};\n`);
+    const thrown = await sim(thrower, '--format', 'summary');
+    expect(thrown.code).toBe(1);
+    expect(thrown.stderr).toBe(`${thrower}:3:9 Error: no stock\n`);
+  });
+
+  it('exits non-zero naming the limit when one is hit', async () => {
+    const file = tempScenario(`setInterval(() => {}, 60_000);\n`);
+    const { code, stderr } = await sim(file, '--format', 'summary');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/limit virtual-time: The run was stopped after 1 h of virtual time/);
+  });
+
+  it('reads an OTLP JSON trace instead of code', async () => {
+    const otlp = await sim(join(SCENARIOS, 'retry.ts'));
+    const file = join(mkdtempSync(join(tmpdir(), 'span-lab-')), 'trace.json');
+    writeFileSync(file, otlp.stdout);
+    const { code, stdout } = await sim(file, '--format', 'summary');
+    expect(code).toBe(0);
+    expect(stdout).toContain('3 traces, 9 spans, 2 links');
+  });
+
+  it('rejects bad arguments with the usage', async () => {
+    expect((await sim()).stderr).toMatch(/^usage: npm run sim/);
+    expect((await sim('x.ts', '--format', 'pdf')).stderr).toMatch(/unknown format 'pdf'/);
+  });
+});
