@@ -20,9 +20,7 @@ async function chargeWithRetry(maxAttempts: number): Promise<unknown> {
     });
     first ??= span.spanContext();
     try {
-      const result = await context.with(trace.setSpan(context.active(), span), () =>
-        gateway.call('POST /charge'),
-      );
+      const result = await context.with(trace.setSpan(context.active(), span), () => gateway.call('POST /charge'));
       span.end();
       return result;
     } catch (error) {

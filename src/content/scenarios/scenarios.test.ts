@@ -27,7 +27,11 @@ describe('the seed patterns, run against the real SDK', () => {
       { span: 'GET /api/data [service-a client] 6–22', parent: 'GET /home [service-a server] 1–22', trace: 1 },
       { span: 'GET /api/data [service-b server] 7–21', parent: 'GET /api/data [service-a client] 6–22', trace: 1 },
       { span: 'GET /api/enrich [service-b client] 11–21', parent: 'GET /api/data [service-b server] 7–21', trace: 1 },
-      { span: 'GET /api/enrich [service-c server] 12–20', parent: 'GET /api/enrich [service-b client] 11–21', trace: 1 },
+      {
+        span: 'GET /api/enrich [service-c server] 12–20',
+        parent: 'GET /api/enrich [service-b client] 11–21',
+        trace: 1,
+      },
     ]);
     const resources = new Set(result.spans.map((s) => s.resource['service.name']));
     expect(resources).toEqual(new Set(['app', 'service-a', 'service-b', 'service-c']));

@@ -17,9 +17,7 @@ export interface CompiledScenario {
 }
 
 /** The outcome of compiling: the scenario, or the errors that stop it from running. */
-export type CompileOutcome =
-  | { ok: true; scenario: CompiledScenario }
-  | { ok: false; errors: RunError[] };
+export type CompileOutcome = { ok: true; scenario: CompiledScenario } | { ok: false; errors: RunError[] };
 
 // ES2016 lowers async functions, `for await` and async generators to generators driven by
 // tslib's helpers; the sandbox supplies its own `__awaiter`, which restores the active

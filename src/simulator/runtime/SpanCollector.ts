@@ -32,7 +32,8 @@ export class SpanCollector implements SpanProcessor {
   /** Reports the spans started since the last report that are still open. */
   reportOpen(): void {
     for (const span of this.#startedSinceReport) {
-      if (!span.ended) this.#emit({ type: 'span-start', span: fromReadableSpan(span, false), order: this.#order.get(span) ?? -1 });
+      if (!span.ended)
+        this.#emit({ type: 'span-start', span: fromReadableSpan(span, false), order: this.#order.get(span) ?? -1 });
     }
     this.#startedSinceReport = [];
   }

@@ -39,7 +39,6 @@ class WallClockBudgetSpent extends Error {
   }
 }
 
-
 // Globals that would reach outside the simulated world; a scenario finds them gone.
 const BLOCKED_GLOBALS = [
   'fetch',

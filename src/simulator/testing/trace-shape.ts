@@ -28,7 +28,12 @@ export function traceShape(spans: readonly SpanRecord[]): SpanShape[] {
   return spans.map((s) => {
     const shape: SpanShape = {
       span: label(s),
-      parent: s.parentSpanId === null ? null : byId.has(s.parentSpanId) ? label(byId.get(s.parentSpanId)!) : `remote ${s.parentSpanId}`,
+      parent:
+        s.parentSpanId === null
+          ? null
+          : byId.has(s.parentSpanId)
+            ? label(byId.get(s.parentSpanId)!)
+            : `remote ${s.parentSpanId}`,
       trace: traces.indexOf(s.traceId) + 1,
     };
     if (s.links.length > 0) {

@@ -149,7 +149,10 @@ export class Service {
       } catch (error) {
         status = error instanceof HttpError ? error.status : 500;
         server.recordException(error instanceof Error ? error : String(error));
-        server.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        server.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     server.setAttribute('http.response.status_code', status);

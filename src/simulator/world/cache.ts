@@ -14,7 +14,10 @@ async function command<T>(name: 'GET' | 'SET' | 'DEL', key: string, body: () => 
     .getTracer('@spanlab/world/cache')
     .startSpan(
       name,
-      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'redis', 'db.operation.name': name, 'db.query.text': `${name} ${key}` } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'db.system.name': 'redis', 'db.operation.name': name, 'db.query.text': `${name} ${key}` },
+      },
       context.active(),
     );
   await sleep(drawLatency(latency));

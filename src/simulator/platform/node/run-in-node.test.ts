@@ -5,7 +5,9 @@ const api = `import { trace, context, SpanStatusCode } from '@opentelemetry/api'
 
 describe('runScenario limits', () => {
   it('stops `while (true) {}` at the wall-clock budget, names the limit, and the next run works', async () => {
-    const result = await runScenario(`${api}tracer.startSpan('before').end();\nwhile (true) {}`, { wallClockBudgetMs: 1000 });
+    const result = await runScenario(`${api}tracer.startSpan('before').end();\nwhile (true) {}`, {
+      wallClockBudgetMs: 1000,
+    });
     expect(result.limits).toEqual([
       { limit: 'wall-clock', message: expect.stringMatching(/wall-clock budget/) as unknown, line: 4, column: 1 },
     ]);
@@ -16,17 +18,23 @@ describe('runScenario limits', () => {
   });
 
   it('is stopped by the host when the code swallows the guard and keeps looping', async () => {
-    const result = await runScenario(`${api}tracer.startSpan('before').end();\nfor (;;) { try { for (;;) {} } catch {} }`, {
-      wallClockBudgetMs: 500,
-    });
+    const result = await runScenario(
+      `${api}tracer.startSpan('before').end();\nfor (;;) { try { for (;;) {} } catch {} }`,
+      {
+        wallClockBudgetMs: 500,
+      },
+    );
     expect(result.limits.map((l) => l.limit)).toEqual(['wall-clock']);
     expect(result.spans.map((s) => s.name)).toEqual(['before']);
   });
 
   it('stops an endless chain of promises, keeping the spans that ended', async () => {
-    const result = await runScenario(`${api}tracer.startSpan('before').end();\nconst again = (): Promise<void> => Promise.resolve().then(again);\nvoid again();`, {
-      wallClockBudgetMs: 500,
-    });
+    const result = await runScenario(
+      `${api}tracer.startSpan('before').end();\nconst again = (): Promise<void> => Promise.resolve().then(again);\nvoid again();`,
+      {
+        wallClockBudgetMs: 500,
+      },
+    );
     expect(result.limits).toMatchObject([{ limit: 'wall-clock', line: 4 }]);
     expect(result.spans.map((s) => s.name)).toEqual(['before']);
   });
@@ -95,14 +103,18 @@ describe('runScenario errors', () => {
   });
 
   it('runs code with type errors (types do not block a run)', async () => {
-    const result = await runScenario(`${api}const n: number = 'text' as unknown as number;\ntracer.startSpan(String(n)).end();`);
+    const result = await runScenario(
+      `${api}const n: number = 'text' as unknown as number;\ntracer.startSpan(String(n)).end();`,
+    );
     expect(result.errors).toEqual([]);
     expect(result.spans.map((s) => s.name)).toEqual(['text']);
   });
 
   it('reports a top-level throw with its line, keeping ended spans', async () => {
     const result = await runScenario(`${api}tracer.startSpan('kept').end();\n\n  throw new TypeError('bad order');`);
-    expect(result.errors).toEqual([{ kind: 'runtime', name: 'TypeError', message: 'TypeError: bad order', line: 5, column: 9 }]);
+    expect(result.errors).toEqual([
+      { kind: 'runtime', name: 'TypeError', message: 'TypeError: bad order', line: 5, column: 9 },
+    ]);
     expect(result.spans.map((s) => s.name)).toEqual(['kept']);
   });
 
@@ -118,7 +130,9 @@ describe('runScenario errors', () => {
   });
 
   it('reports a rejection of the default export with the line that threw', async () => {
-    const result = await runScenario(`${api}export default async function main() {\n  await new Promise((r) => setTimeout(r, 5));\n  throw new Error('after await');\n}`);
+    const result = await runScenario(
+      `${api}export default async function main() {\n  await new Promise((r) => setTimeout(r, 5));\n  throw new Error('after await');\n}`,
+    );
     expect(result.errors).toMatchObject([{ kind: 'runtime', message: 'Error: after await', line: 5 }]);
   });
 
@@ -152,8 +166,12 @@ describe('runScenario errors', () => {
   });
 
   it('captures console output of any value, with its line', async () => {
-    const result = await runScenario(`const a: Record<string, unknown> = { n: 1 };\na['self'] = a;\nconsole.log('cyclic', a);`);
-    expect(result.console).toMatchObject([{ level: 'log', text: 'cyclic { n: 1, self: [Circular] }', line: 3, column: 9 }]);
+    const result = await runScenario(
+      `const a: Record<string, unknown> = { n: 1 };\na['self'] = a;\nconsole.log('cyclic', a);`,
+    );
+    expect(result.console).toMatchObject([
+      { level: 'log', text: 'cyclic { n: 1, self: [Circular] }', line: 3, column: 9 },
+    ]);
   });
 });
 
@@ -177,7 +195,9 @@ export default async function main() {
 }`);
     expect(result.errors).toEqual([]);
     const byId = new Map(result.spans.map((s) => [s.spanId, s.name]));
-    const parents = Object.fromEntries(result.spans.map((s) => [s.name, s.parentSpanId ? byId.get(s.parentSpanId) : null]));
+    const parents = Object.fromEntries(
+      result.spans.map((s) => [s.name, s.parentSpanId ? byId.get(s.parentSpanId) : null]),
+    );
     expect(parents).toMatchObject({ root: null, 'branch-30': 'root', 'branch-10': 'root', 'branch-20': 'root' });
     for (const ms of [10, 20, 30]) {
       expect(parents[`after-await-${ms}`]).toBe(`branch-${ms}`);

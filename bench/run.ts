@@ -1,0 +1,15 @@
+/** `npm run bench`: measures, never asserts. Prints a table of medians. */
+import { benchEngine, type Row } from './engine.ts';
+
+const runs = Number(process.env['BENCH_RUNS'] ?? 7);
+
+function print(title: string, rows: Row[]): void {
+  console.log(`\n${title} (median of ${runs} runs)\n`);
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const row of rows) {
+    const value = `${row.median.toLocaleString('en-US')} ${row.unit}`;
+    console.log(`${row.name.padEnd(width)}  ${value.padStart(18)}${row.target ? `   target ${row.target}` : ''}`);
+  }
+}
+
+print('Engine', await benchEngine(runs));
