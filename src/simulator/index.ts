@@ -3,7 +3,7 @@ export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';
 export { executeScenario } from './runtime/execute-scenario.ts';
 export type { RunnerHost } from './runtime/execute-scenario.ts';
-export { DEFAULT_RUN_OPTIONS } from './runtime/protocol.ts';
+export { DEFAULT_RUN_OPTIONS, wallClockMessage } from './runtime/protocol.ts';
 export type { RunEvent, RunOptions } from './runtime/protocol.ts';
 export { RunAccumulator } from './runtime/RunAccumulator.ts';
 export { EPOCH_MS } from './runtime/VirtualClock.ts';

@@ -1,8 +1,6 @@
 /** A TypeScript transform that lets the sandbox stop runaway code from inside, at its line. */
 import ts from 'typescript';
-
-/** The name of the guard the sandbox passes to the compiled scenario. */
-export const LOOP_GUARD = '__spanlab_loop';
+import { LOOP_GUARD } from './sandbox-names.ts';
 
 /**
  * Puts a call to the guard at the top of every loop body and every function body. The guard

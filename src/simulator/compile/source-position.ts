@@ -1,13 +1,7 @@
 /** Maps a stack trace of the sandboxed code back to the scenario's own line and column. */
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
-import { LOOP_GUARD } from './loop-guard.ts';
+import { SANDBOX_PREFIX, SANDBOX_URL } from './sandbox-names.ts';
 import type { CompiledScenario } from './transpile.ts';
-
-/** The name the sandbox gives the evaluated scenario code in stack traces. */
-export const SANDBOX_URL = 'spanlab-scenario.js';
-
-/** Characters the sandbox puts before the compiled code on its first line. */
-export const SANDBOX_PREFIX = `(function (require, exports, module, ${LOOP_GUARD}) {`;
 
 // V8 frames: "at fn (spanlab-scenario.js:12:5)"; SpiderMonkey/JSC: "fn@spanlab-scenario.js:12:5".
 const FRAME = new RegExp(`${SANDBOX_URL.replace(/\./g, '\\.')}:(\\d+):(\\d+)`, 'g');

@@ -2,13 +2,15 @@
 import * as api from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import * as tslib from 'tslib';
-import { SANDBOX_PREFIX, SANDBOX_URL, SourcePositions } from '../compile/source-position.ts';
+import { SANDBOX_PREFIX, SANDBOX_URL } from '../compile/sandbox-names.ts';
+import { SourcePositions } from '../compile/source-position.ts';
 import type { CompiledScenario } from '../compile/transpile.ts';
 import type { LimitHit, RunError } from '../trace/model.ts';
 import * as world from '../world/index.ts';
 import { bindWorld, worldRandom } from '../world/runtime.ts';
 import { BudgetSampler } from './BudgetSampler.ts';
 import { ConsoleCapture } from './ConsoleCapture.ts';
+import { lockDownGlobals, withSandboxHint } from './lock-down-globals.ts';
 import { bindPromiseCallbacks, createContextAwaiter } from './context-awaiter.ts';
 import { wallClockMessage, type RunEvent, type RunOptions } from './protocol.ts';
 import { SandboxContextManager } from './SandboxContextManager.ts';
@@ -38,21 +40,6 @@ class WallClockBudgetSpent extends Error {
     this.name = 'WallClockBudgetSpent';
   }
 }
-
-// Globals that would reach outside the simulated world; a scenario finds them gone.
-const BLOCKED_GLOBALS = [
-  'fetch',
-  'XMLHttpRequest',
-  'WebSocket',
-  'WebSocketStream',
-  'EventSource',
-  'importScripts',
-  'BroadcastChannel',
-  'indexedDB',
-  'caches',
-  'localStorage',
-  'sessionStorage',
-];
 
 /** Runs one scenario to its end or to a limit; resolves when the run is over. */
 export async function executeScenario(
@@ -140,11 +127,8 @@ export async function executeScenario(
     if (!stopped) fail(errorFrom('unhandled-rejection', reason));
   });
 
-  const sandboxGlobals = globalThis as Record<string, unknown>;
-  for (const name of BLOCKED_GLOBALS) {
-    if (name in sandboxGlobals) sandboxGlobals[name] = undefined;
-  }
-  sandboxGlobals['console'] = capture.sandboxConsole();
+  lockDownGlobals();
+  Object.defineProperty(globalThis, 'console', { configurable: true, writable: true, value: capture.sandboxConsole() });
   Math.random = worldRandom;
 
   const deadline = wallStart + options.wallClockBudgetMs;
@@ -178,7 +162,22 @@ export async function executeScenario(
   };
   const module = { exports: {} as Record<string, unknown> };
 
-  api.context.with(withService(api.ROOT_CONTEXT, options.defaultService), () => {
+  const asService = <T>(fn: () => T): T => api.context.with(withService(api.ROOT_CONTEXT, options.defaultService), fn);
+  const onFailure = (reason: unknown): void => {
+    if (!stopped) fail(errorFrom('runtime', reason));
+  };
+  const runMain = (): void =>
+    asService(() => {
+      const main = module.exports['default'];
+      if (typeof main !== 'function') return;
+      try {
+        const result: unknown = (main as () => unknown)();
+        if (isThenable(result)) void originalThen.call(Promise.resolve(result), undefined, onFailure);
+      } catch (thrown) {
+        onFailure(thrown);
+      }
+    });
+  asService(() => {
     try {
       // Indirect eval: the scenario sees only globals, never this function's scope.
       const factory = (0, eval)(`${SANDBOX_PREFIX}${scenario.code}\n})\n//# sourceURL=${SANDBOX_URL}`) as (
@@ -186,19 +185,11 @@ export async function executeScenario(
         exports: Record<string, unknown>,
         module: { exports: Record<string, unknown> },
         loopGuard: () => void,
-      ) => void;
-      factory(require, module.exports, module, loopGuard);
-      const main = module.exports['default'];
-      if (typeof main === 'function') {
-        const result: unknown = (main as () => unknown)();
-        if (isThenable(result)) {
-          void originalThen.call(Promise.resolve(result), undefined, (reason: unknown) => {
-            if (!stopped) fail(errorFrom('runtime', reason));
-          });
-        }
-      }
+      ) => Promise<void>;
+      // The top level runs first (to its end, across any top-level await); then the default export.
+      void originalThen.call(factory(require, module.exports, module, loopGuard), runMain, onFailure);
     } catch (thrown) {
-      fail(errorFrom('runtime', thrown));
+      onFailure(thrown);
     }
   });
 
@@ -248,7 +239,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function describeThrown(thrown: unknown): string {
   try {
-    if (thrown instanceof Error) return `${thrown.name}: ${thrown.message}`;
+    if (thrown instanceof Error) return `${thrown.name}: ${withSandboxHint(thrown.message)}`;
     return `Uncaught ${typeof thrown === 'string' ? JSON.stringify(thrown) : String(thrown)}`;
   } catch {
     return 'Uncaught value that cannot be printed';

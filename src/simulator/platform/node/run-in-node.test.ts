@@ -160,9 +160,23 @@ describe('runScenario errors', () => {
     expect(result.console[1]!.text).toMatch(/You can only call end\(\) on a span once/);
   });
 
-  it('has no network: fetch and XMLHttpRequest are gone', async () => {
-    const result = await runScenario(`console.log(typeof fetch, typeof XMLHttpRequest, typeof WebSocket);`);
-    expect(result.console.map((c) => c.text)).toEqual(['undefined undefined undefined']);
+  it('has no network: fetch fails with a hint at its line', async () => {
+    const result = await runScenario(`console.log('before');\nawait fetch('https://example.com');`);
+    expect(result.errors).toMatchObject([{ kind: 'runtime', name: 'TypeError', line: 2 }]);
+    expect(result.errors[0]!.message).toMatch(
+      /fetch is not available in a Span Lab scenario: scenarios have no network/,
+    );
+  });
+
+  it('has no page: window and localStorage fail with a hint', async () => {
+    const result = await runScenario(
+      `try { localStorage.setItem('a', '1'); } catch (e) { console.log(String(e)); }\nconsole.log(window);`,
+    );
+    expect(result.console.map((c) => c.text)).toEqual(['ReferenceError: localStorage is not defined']);
+    expect(result.errors).toMatchObject([{ name: 'ReferenceError', line: 2 }]);
+    expect(result.errors[0]!.message).toMatch(
+      /window is not available in a Span Lab scenario: it runs in a sandboxed worker/,
+    );
   });
 
   it('captures console output of any value, with its line', async () => {
