@@ -1,0 +1,22 @@
+/** Messages between a run worker, the sandbox frame that hosts it, and the page. */
+import type { CompiledScenario } from '../../compile/transpile.ts';
+import type { RunOptions } from '../../runtime/protocol.ts';
+
+/** What a run worker sends: readiness, batches of RunEvents as JSON text, and its end. */
+export type WorkerToHost = { type: 'ready' } | { type: 'events'; json: string } | { type: 'finished' };
+
+/** What the page asks of the sandbox frame. */
+export type PageToSandbox =
+  | { type: 'start'; runId: number; workerSource: string; scenario: CompiledScenario; options: RunOptions }
+  | { type: 'stop'; runId: number };
+
+/** What the sandbox frame tells the page: its readiness, a worker's message, or a worker's failure. */
+export type SandboxToPage =
+  | { type: 'sandbox-ready' }
+  | { type: 'worker'; runId: number; message: WorkerToHost }
+  | { type: 'worker-error'; runId: number; message: string };
+
+/** Largest batch of events, as JSON text, the page accepts from a run. */
+export const MAX_BATCH_CHARS = 16 * 1024 * 1024;
+/** Most messages per second the page accepts from a run before it stops it as flooding. */
+export const MAX_MESSAGES_PER_SECOND = 2_000;
