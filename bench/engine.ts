@@ -1,6 +1,6 @@
 /** Engine benchmarks: throughput beside the bare SDK, virtual backoff cost, 10,000 spans. */
 import { readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { runScenario } from '../src/simulator/platform/node/run-in-node.ts';
 
 export interface Row {
@@ -30,17 +30,17 @@ for (let i = 0; i < ${SPANS}; i++) {
 }`;
 }
 
-// The baseline runs in a fresh worker too: the engine's realm is new for every run, so both are
+// The baseline runs in a fresh process too: the engine's is new for every run, so both are
 // measured as cold as each other.
 function bareSdkMs(links: number): Promise<number> {
-  const worker = new Worker(new URL('./bare-sdk-worker.ts', import.meta.url), { workerData: { spans: SPANS, links } });
+  const child = fork(new URL('./bare-sdk-process.ts', import.meta.url), [String(SPANS), String(links)]);
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: { elapsed: number; finished: number }) => {
-      void worker.terminate();
+    child.once('message', (message: { elapsed: number; finished: number }) => {
+      child.kill();
       if (message.finished !== SPANS + 1) reject(new Error('bare SDK lost spans'));
       else resolve(message.elapsed);
     });
-    worker.once('error', reject);
+    child.once('error', reject);
   });
 }
 
@@ -93,7 +93,7 @@ export async function benchEngine(runs: number): Promise<Row[]> {
     target: '≤ 50 ms',
   });
   rows.push({
-    name: 'retry scenario, total with compile and worker start',
+    name: 'retry scenario, total with compile and process start',
     median: round(median(retryTotal)),
     unit: 'ms',
   });

@@ -94,6 +94,75 @@ describe('npm run sim', () => {
     expect(stdout).toContain('3 traces, 9 spans, 2 links');
   });
 
+  it('prints the checks as JSON: lint findings with span ids, and the verdicts of the sibling .yaml', async () => {
+    const { code, stdout } = await sim(join(SCENARIOS, 'batch-consumer-parented.ts'), '--format', 'checks');
+    expect(code).toBe(0);
+    const checks = JSON.parse(stdout) as {
+      findings: Array<{ rule: string; severity: string; message: string; spans: string[] }>;
+      expectations: Array<{ description: string; passed: boolean; message: string }>;
+    };
+    expect(checks.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['batch-parented-to-producer', 'error'],
+      ['batch-without-links', 'warning'],
+    ]);
+    expect(Object.keys(checks.findings[0]!)).toEqual(['rule', 'severity', 'message', 'spans']);
+    expect(checks.findings[0]!.spans).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}$/),
+      expect.stringMatching(/^[0-9a-f]{16}$/),
+    ]);
+    expect(checks.expectations).toEqual([
+      { description: '3 spans match `send orders`, each in a trace of its own', passed: true, message: '' },
+      {
+        description: '`process-message-batch` is a child of `send orders` and has no links',
+        passed: true,
+        message: '',
+      },
+      {
+        description: '3 spans match `process-message *`; each is a child of `process-message-batch`',
+        passed: true,
+        message: '',
+      },
+    ]);
+  });
+
+  it('shows findings and failed expectations readably in the summary, and no expectations without a .yaml', async () => {
+    const file = tempScenario(
+      `import { trace } from '@opentelemetry/api';\nexport default () => { trace.getTracer('x').startSpan('job'); };\n`,
+    );
+    writeFileSync(
+      file.replace(/\.ts$/, '.yaml'),
+      'title: t\nsummary: s\nlesson: parent-child\npattern: request-steps\npractice: good\nexpectations:\n  - span: job\n    ended: true\n',
+    );
+    const { code, stdout } = await sim(file, '--format', 'summary');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      [
+        'Findings — 1 error',
+        '  error   span-not-ended: `job` was never ended: it is never exported — end it on every path (try/finally)',
+      ].join('\n'),
+    );
+    expect(stdout).toContain(
+      ['Expectations — 0 of 1 passed', '  ✗ `job` was ended', '      found: `job` was never ended'].join('\n'),
+    );
+    const alone = tempScenario(
+      `import { trace } from '@opentelemetry/api';\ntrace.getTracer('x').startSpan('job').end();\n`,
+    );
+    expect(JSON.parse((await sim(alone, '--format', 'checks')).stdout)).toEqual({ findings: [], expectations: [] });
+  });
+
+  it('lints an OTLP JSON trace from elsewhere, and rejects invalid metadata with its path', async () => {
+    const otlp = await sim(join(SCENARIOS, 'retry-nested.ts'));
+    const file = join(mkdtempSync(join(tmpdir(), 'span-lab-')), 'trace.json');
+    writeFileSync(file, otlp.stdout);
+    const checks = JSON.parse((await sim(file, '--format', 'checks')).stdout) as { findings: Array<{ rule: string }> };
+    expect(checks.findings.map((f) => f.rule)).toEqual(['retry-nested', 'retry-nested']);
+    writeFileSync(file.replace(/\.json$/, '.yaml'), 'title: t\nexpectations: 3\n');
+    const invalid = await sim(file, '--format', 'checks');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain(`${file.replace(/\.json$/, '.yaml')}: invalid metadata:\n`);
+    expect(invalid.stderr).toContain('expectations: Invalid input: expected array, received number');
+  });
+
   it('rejects bad arguments with the usage', async () => {
     expect((await sim()).stderr).toMatch(/^usage: npm run sim/);
     expect((await sim('x.ts', '--format', 'pdf')).stderr).toMatch(/unknown format 'pdf'/);

@@ -1,10 +1,17 @@
 /**
- * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary] [--seed N]`
+ * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N]`
  * Runs a scenario (or reads an OTLP JSON trace) and prints it; see the CLI contract in DESIGN.md.
+ * The checks are the linter's findings and the expectations of the file's sibling `.yaml`, if any.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { evaluateExpectations } from '../../checks/evaluate-expectations.ts';
+import type { Expectation, ExpectationVerdict } from '../../checks/expectation-schema.ts';
+import { lintTrace } from '../../checks/lint/lint-trace.ts';
+import type { Finding } from '../../checks/lint/rule.ts';
+import { parseScenarioMeta } from '../../checks/scenario-meta.ts';
 import type { RunResult } from '../../trace/model.ts';
 import { toOtlpJsonText } from '../../trace/otlp-export.ts';
 import { fromOtlpJson } from '../../trace/otlp-import.ts';
@@ -13,7 +20,7 @@ import { toSummary } from '../../views/summary.ts';
 import { toWaterfall } from '../../views/waterfall.ts';
 import { runScenario } from './run-in-node.ts';
 
-const FORMATS = ['otlp', 'waterfall', 'graph', 'summary'] as const;
+const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N]`;
@@ -83,6 +90,26 @@ async function load(file: string, seed: number): Promise<RunResult> {
   return runScenario(text, { seed, fileName: basename(file) });
 }
 
+/** The expectations of the metadata beside the file (`x.ts` → `x.yaml`), or none when it has no such file. */
+function loadExpectations(file: string): Expectation[] {
+  const metaFile = file.replace(/\.(ts|json|jsonl)$/, '.yaml');
+  if (metaFile === file || !existsSync(metaFile)) return [];
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(metaFile, 'utf8'));
+  } catch (error) {
+    fail(`${metaFile}: ${(error as Error).message}`, 1);
+  }
+  const parsed = parseScenarioMeta(data);
+  if (!parsed.ok) fail(`${metaFile}: invalid metadata:\n${parsed.error}`, 1);
+  return parsed.meta.expectations;
+}
+
+function checksJson(findings: readonly Finding[], expectations: readonly ExpectationVerdict[]): string {
+  const plain = findings.map(({ rule, severity, message, spans }) => ({ rule, severity, message, spans }));
+  return JSON.stringify({ findings: plain, expectations }, null, 2);
+}
+
 function render(result: RunResult, format: Format, file: string): string {
   switch (format) {
     case 'otlp': {
@@ -99,7 +126,13 @@ function render(result: RunResult, format: Format, file: string): string {
     case 'graph':
       return toLinkGraph(result.spans);
     case 'summary':
-      return toSummary(result, basename(file));
+    case 'checks': {
+      const findings = lintTrace(result.spans);
+      const verdicts = evaluateExpectations(result.spans, loadExpectations(file));
+      return format === 'checks'
+        ? checksJson(findings, verdicts)
+        : toSummary(result, basename(file), { findings, expectations: verdicts });
+    }
   }
 }
 

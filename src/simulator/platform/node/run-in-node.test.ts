@@ -82,10 +82,11 @@ describe('runScenario limits', () => {
 
   it('reports a memory bomb as a crash, not a hang', async () => {
     const result = await runScenario(`const a: string[] = [];\nfor (;;) a.push('x'.repeat(1 << 20) + a.length);`, {
-      wallClockBudgetMs: 20_000,
+      wallClockBudgetMs: 60_000,
+      memoryLimitMb: 128,
     });
     expect(result.errors.map((e) => e.kind)).toEqual(['crash']);
-    expect(result.errors[0]!.message).toMatch(/the run crashed/i);
+    expect(result.errors[0]!.message).toMatch(/the run crashed: it used more than 128 MB of memory/i);
   });
 });
 

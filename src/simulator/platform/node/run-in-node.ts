@@ -1,26 +1,25 @@
-/** Runs a scenario in Node: compiled here, executed in a fresh worker thread the host can kill. */
-import { Worker } from 'node:worker_threads';
+/** Runs a scenario in Node: compiled here, executed in a fresh child process the host can kill. */
+import { fork } from 'node:child_process';
 import { compileScenario } from '../../compile/transpile.ts';
 import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunEvent, type RunOptions } from '../../runtime/protocol.ts';
 import { RunAccumulator } from '../../runtime/RunAccumulator.ts';
 import type { RunResult } from '../../trace/model.ts';
+import type { ChildMessage } from './scenario-process.ts';
 
-type WorkerMessage = { type: 'ready' } | { type: 'events'; json: string } | { type: 'finished' };
-
-const WORKER_URL = new URL('./scenario-worker.ts', import.meta.url);
-// A worker that cannot even start in this time is reported as crashed.
+const CHILD_URL = new URL('./scenario-process.ts', import.meta.url);
+// A child that cannot even start in this time is reported as crashed.
 const STARTUP_BUDGET_MS = 30_000;
-const MEMORY_LIMIT_MB = 1024;
-// The run stops itself at its wall-clock budget (the loop guard); the host terminates it only if
-// it has not by this much later (code that swallows the guard's throw, a runaway regular expression).
+const DEFAULT_MEMORY_LIMIT_MB = 1024;
+// The run stops itself at its wall-clock budget (the loop guard); the host kills it only if it
+// has not by this much later (code that swallows the guard's throw, a runaway regular expression).
 const TERMINATE_GRACE_MS = 1000;
 
-/** Compiles and runs scenario source in a worker thread; never rejects — problems are in the result. */
+/** Compiles and runs scenario source in a child process; never rejects — problems are in the result. */
 export async function runScenario(
   source: string,
-  options: Partial<RunOptions> & { fileName?: string } = {},
+  options: Partial<RunOptions> & { fileName?: string; memoryLimitMb?: number } = {},
 ): Promise<RunResult> {
-  const { fileName, ...rest } = options;
+  const { fileName, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB, ...rest } = options;
   const runOptions: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...rest };
   const accumulator = new RunAccumulator(runOptions.seed);
   const compiled = compileScenario(source, fileName);
@@ -29,19 +28,23 @@ export async function runScenario(
     return accumulator.result({ wallMs: 0 });
   }
 
-  const started = performance.now();
-  let runStarted = started;
-  const worker = new Worker(WORKER_URL, {
-    workerData: { scenario: compiled.scenario, options: runOptions },
-    resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
-    stdout: true,
-    stderr: true,
+  let runStarted = performance.now();
+  const child = fork(CHILD_URL, [], {
+    execArgv: [`--max-old-space-size=${memoryLimitMb}`],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'json',
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    if (stderr.length < 64_000) stderr += chunk;
   });
 
   return new Promise<RunResult>((resolve) => {
     let budget = setTimeout(() => stop('startup'), STARTUP_BUDGET_MS);
+    let finished = false;
     let settled = false;
-    const finish = (): void => {
+    const settle = (): void => {
       if (settled) return;
       settled = true;
       clearTimeout(budget);
@@ -55,9 +58,10 @@ export async function runScenario(
       } else {
         accumulator.addError({ kind: 'crash', message: 'The run crashed: the sandbox did not start.' });
       }
-      void worker.terminate().then(finish);
+      finished = true;
+      child.kill('SIGKILL');
     };
-    worker.on('message', (message: WorkerMessage) => {
+    child.on('message', (message: ChildMessage) => {
       if (message.type === 'ready') {
         runStarted = performance.now();
         clearTimeout(budget);
@@ -65,19 +69,26 @@ export async function runScenario(
       } else if (message.type === 'events') {
         for (const event of JSON.parse(message.json) as RunEvent[]) accumulator.add(event);
       } else {
+        finished = true;
         clearTimeout(budget);
-        void worker.terminate().then(finish);
+        child.disconnect();
       }
     });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      accumulator.addError({
-        kind: 'crash',
-        message: outOfMemory
-          ? `The run crashed: it used more than ${MEMORY_LIMIT_MB} MB of memory.`
-          : `The run crashed: ${error.message}`,
-      });
+    child.on('error', (error) => {
+      if (!finished) accumulator.addError({ kind: 'crash', message: `The run crashed: ${error.message}` });
     });
-    worker.on('exit', finish);
+    child.on('exit', (code, signal) => {
+      if (!finished) {
+        const outOfMemory = /heap out of memory|Allocation failed|OOM/i.test(stderr);
+        accumulator.addError({
+          kind: 'crash',
+          message: outOfMemory
+            ? `The run crashed: it used more than ${memoryLimitMb} MB of memory.`
+            : `The run crashed (${signal ?? `exit code ${code}`}).`,
+        });
+      }
+      settle();
+    });
+    child.send({ scenario: compiled.scenario, options: runOptions });
   });
 }

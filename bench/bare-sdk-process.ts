@@ -1,8 +1,7 @@
-/** Worker entry for the benchmark's baseline: the bare SDK in a fresh realm, as cold as the engine's. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Child-process entry for the benchmark's baseline: the bare SDK in a fresh process, as cold as the engine's. */
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 
-const { spans, links } = workerData as { spans: number; links: number };
+const [spans, links] = process.argv.slice(2).map(Number) as [number, number];
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 const tracer = provider.getTracer('bench');
@@ -15,4 +14,4 @@ for (let i = 0; i < spans; i++) {
   tracer.startSpan('span', links === 0 ? {} : { links: spanLinks }).end();
 }
 const elapsed = performance.now() - started;
-parentPort!.postMessage({ elapsed, finished: exporter.getFinishedSpans().length });
+process.send?.({ elapsed, finished: exporter.getFinishedSpans().length });

@@ -1,0 +1,55 @@
+/**
+ * Child-process entry: runs one compiled scenario and streams its events to the parent over IPC.
+ * A process, not a worker thread: a scenario that exhausts memory takes down only itself.
+ */
+import type { CompiledScenario } from '../../compile/transpile.ts';
+import { executeScenario } from '../../runtime/execute-scenario.ts';
+import type { RunEvent, RunOptions } from '../../runtime/protocol.ts';
+
+/** What the child sends its parent. */
+export type ChildMessage = { type: 'ready' } | { type: 'events'; json: string } | { type: 'finished' };
+
+// Taken before the run fakes the realm's timers: the runner's own yield and wall clock stay real.
+const realSetImmediate = setImmediate;
+const wallNow = performance.now.bind(performance);
+const send = (message: ChildMessage): void => {
+  process.send?.(message);
+};
+
+const rejectionHandlers: Array<(reason: unknown) => void> = [];
+process.on('unhandledRejection', (reason) => {
+  for (const handler of rejectionHandlers) handler(reason);
+});
+process.on('disconnect', () => process.exit(0));
+
+process.once('message', (data) => {
+  const { scenario, options } = data as { scenario: CompiledScenario; options: RunOptions };
+  // Events go to the parent in batches: at each step of the run, every 500 events, and when the
+  // loop guard stops a runaway run (see compile/loop-guard.ts). As JSON text: one string to copy.
+  let pending: RunEvent[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    send({ type: 'events', json: JSON.stringify(pending) });
+    pending = [];
+  };
+  send({ type: 'ready' });
+  void executeScenario(scenario, options, {
+    emit: (event) => {
+      pending.push(event);
+      if (pending.length >= 500) flush();
+    },
+    yieldToHost: () =>
+      new Promise<void>((resolve) => {
+        realSetImmediate(() => {
+          flush();
+          resolve();
+        });
+      }),
+    onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
+    wallNow,
+    flush,
+  }).then(() => {
+    flush();
+    send({ type: 'finished' });
+  });
+});
