@@ -1,4 +1,27 @@
 /** The engine's public surface: components and pages import only from here. */
+export { describeExpectation } from './checks/describe-expectation.ts';
+export { evaluateExpectations } from './checks/evaluate-expectations.ts';
+export { expectationSchema, expectationsSchema } from './checks/expectation-schema.ts';
+export type {
+  AttributeCheck,
+  Expectation,
+  ExpectationVerdict,
+  LinkCheck,
+  SpanSelector,
+} from './checks/expectation-schema.ts';
+export { LINT_RULES } from './checks/lint/all-rules.ts';
+export { lintTrace } from './checks/lint/lint-trace.ts';
+export { RULE_IDS } from './checks/lint/rule-ids.ts';
+export type { RuleId } from './checks/lint/rule-ids.ts';
+export type { Finding, LintRule, Severity } from './checks/lint/rule.ts';
+export {
+  formatIssues,
+  LESSON_SLUGS,
+  parseScenarioMeta,
+  SCENARIO_PATTERNS,
+  scenarioMetaSchema,
+} from './checks/scenario-meta.ts';
+export type { ScenarioMeta } from './checks/scenario-meta.ts';
 export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';
 export { executeScenario } from './runtime/execute-scenario.ts';

@@ -1,6 +1,9 @@
 import {
   context as contextApi,
   createContextKey,
+  diag,
+  isSpanContextValid,
+  type Link,
   trace,
   type Context,
   type Span,
@@ -63,9 +66,22 @@ export class ServiceTracerProvider implements TracerProvider {
     return provider.getTracer(name, version, options);
   }
 
-  /** The virtual start time for a span whose options give none. */
-  startTime(options: SpanOptions | undefined): SpanOptions {
-    return options?.startTime === undefined ? { ...options, startTime: this.#clock.hrNow() } : options;
+  /**
+   * The span's options as the SDK gets them: the virtual start time when none is given, and
+   * links without a span context left out with a warning (a `propagation.extract` that found
+   * no `traceparent` gives none, and the SDK would fail on it far from the cause).
+   */
+  spanOptions(name: string, options: SpanOptions | undefined): SpanOptions {
+    const prepared: SpanOptions = { ...options };
+    if (prepared.startTime === undefined) prepared.startTime = this.#clock.hrNow();
+    if (prepared.links?.some((link) => !isLinkable(link))) {
+      const kept = prepared.links.filter(isLinkable);
+      diag.warn(
+        `span "${name}": ${prepared.links.length - kept.length} link(s) had no span context and were left out (did propagation.extract find no traceparent?)`,
+      );
+      prepared.links = kept;
+    }
+    return prepared;
   }
 }
 
@@ -85,7 +101,7 @@ class ServiceTracer implements Tracer {
   startSpan(name: string, options?: SpanOptions, context: Context = contextApi.active()): Span {
     return this.#provider
       .sdkTracer(context, this.#name, this.#version, this.#options)
-      .startSpan(name, this.#provider.startTime(options), context);
+      .startSpan(name, this.#provider.spanOptions(name, options), context);
   }
 
   startActiveSpan<F extends (span: Span) => unknown>(name: string, ...rest: unknown[]): ReturnType<F> {
@@ -96,4 +112,8 @@ class ServiceTracer implements Tracer {
     const span = this.startSpan(name, options, parent);
     return contextApi.with(trace.setSpan(parent, span), fn as (span: Span) => ReturnType<F>, undefined, span);
   }
+}
+
+function isLinkable(link: Link | undefined): boolean {
+  return typeof link?.context === 'object' && link.context !== null && isSpanContextValid(link.context);
 }

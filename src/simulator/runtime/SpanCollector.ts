@@ -10,6 +10,8 @@ import type { RunEvent } from './protocol.ts';
 export class SpanCollector implements SpanProcessor {
   readonly #emit: (event: RunEvent) => void;
   readonly #order = new WeakMap<Span | ReadableSpan, number>();
+  // Links the span had when it started: the SDK adds start links before it calls onStart.
+  readonly #linksAtStart = new WeakMap<Span | ReadableSpan, number>();
   #started = 0;
   #open = 0;
   #startedSinceReport: Span[] = [];
@@ -20,13 +22,18 @@ export class SpanCollector implements SpanProcessor {
 
   onStart(span: Span, _parentContext: Context): void {
     this.#order.set(span, this.#started++);
+    this.#linksAtStart.set(span, span.links.length);
     this.#open += 1;
     this.#startedSinceReport.push(span);
   }
 
   onEnd(span: ReadableSpan): void {
     this.#open -= 1;
-    this.#emit({ type: 'span-end', span: fromReadableSpan(span, true), order: this.#order.get(span) ?? -1 });
+    this.#emit({
+      type: 'span-end',
+      span: fromReadableSpan(span, true, this.#linksAtStart.get(span)),
+      order: this.#order.get(span) ?? -1,
+    });
   }
 
   /** Reports the spans started since the last report that are still open. */

@@ -1,7 +1,7 @@
 /** Converts the SDK's ReadableSpan into the plain trace model. */
 import { SpanKind, SpanStatusCode, type Attributes as OtelAttributes, type HrTime } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { Attributes, SpanKindName, SpanRecord } from './model.ts';
+import type { Attributes, SpanKindName, SpanLinkRecord, SpanRecord } from './model.ts';
 
 const KIND_NAMES: Record<SpanKind, SpanKindName> = {
   [SpanKind.INTERNAL]: 'internal',
@@ -35,8 +35,12 @@ function copyDefined(attributes: OtelAttributes): Attributes {
   return plain;
 }
 
-/** The plain record of a span; `ended` false records it as never ended (`end: null`). */
-export function fromReadableSpan(span: ReadableSpan, ended = span.ended): SpanRecord {
+/**
+ * The plain record of a span; `ended` false records it as never ended (`end: null`). With
+ * `linksAtStart`, links beyond that many are marked as added after the span started (the SDK
+ * drops the oldest links past its limit, so the dropped count shifts the boundary).
+ */
+export function fromReadableSpan(span: ReadableSpan, ended = span.ended, linksAtStart?: number): SpanRecord {
   const context = span.spanContext();
   const resource = plainAttributes(span.resource.attributes);
   const status: SpanRecord['status'] = {
@@ -61,11 +65,15 @@ export function fromReadableSpan(span: ReadableSpan, ended = span.ended): SpanRe
       time: hrTimeToMs(event.time),
       attributes: plainAttributes(event.attributes),
     })),
-    links: span.links.map((link) => ({
-      traceId: link.context.traceId,
-      spanId: link.context.spanId,
-      attributes: plainAttributes(link.attributes),
-    })),
+    links: span.links.map((link, i) => {
+      const record: SpanLinkRecord = {
+        traceId: link.context.traceId,
+        spanId: link.context.spanId,
+        attributes: plainAttributes(link.attributes),
+      };
+      if (linksAtStart !== undefined && i + span.droppedLinksCount >= linksAtStart) record.addedAfterStart = true;
+      return record;
+    }),
     status,
     dropped: {
       attributes: span.droppedAttributesCount,

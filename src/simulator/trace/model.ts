@@ -28,6 +28,8 @@ export interface SpanLinkRecord {
   traceId: string;
   spanId: string;
   attributes: Attributes;
+  /** True when the link was added with addLink/addLinks after the span started (samplers never saw it). Only Span Lab's own runs know. */
+  addedAfterStart?: boolean;
 }
 
 /** How much the SDK's span limits dropped from a span. */

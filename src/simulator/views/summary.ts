@@ -1,5 +1,14 @@
-/** A short human-readable account of a run: traces as trees, links, spans never ended, limits, errors. */
+/** A short human-readable account of a run: traces as trees, links, spans never ended, checks, limits, errors. */
+import type { ExpectationVerdict } from '../checks/expectation-schema.ts';
+import { lintTrace } from '../checks/lint/lint-trace.ts';
+import type { Finding } from '../checks/lint/rule.ts';
 import { groupByTrace, type RunResult, type SpanRecord } from '../trace/model.ts';
+
+/** The checks a summary shows: findings (the linter's own when not given) and expectation verdicts. */
+export interface SummaryChecks {
+  findings?: readonly Finding[];
+  expectations?: readonly ExpectationVerdict[];
+}
 
 const short = (id: string): string => id.slice(0, 8);
 
@@ -39,8 +48,37 @@ function traceTree(spans: readonly SpanRecord[], origin: number): string[] {
   return lines;
 }
 
-/** The readable account the CLI prints for `--format summary`. */
-export function toSummary(result: RunResult, title = 'scenario'): string {
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function checkLines(findings: readonly Finding[], verdicts: readonly ExpectationVerdict[]): string[] {
+  const out: string[] = [''];
+  if (findings.length === 0) out.push('Findings — none: the linter has nothing to flag');
+  else {
+    const bySeverity = (['error', 'warning', 'info'] as const)
+      .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([severity, n]) => (severity === 'info' ? `${n} info` : count(n, severity)));
+    out.push(`Findings — ${bySeverity.join(', ')}`);
+    for (const f of findings) {
+      out.push(`  ${f.severity.padEnd(7)} ${f.rule}: ${f.message}`);
+      out.push(`          spans ${f.spans.map(short).join(', ')} · ${f.lesson}`);
+    }
+  }
+  if (verdicts.length > 0) {
+    const passed = verdicts.filter((v) => v.passed).length;
+    out.push('', `Expectations — ${passed} of ${verdicts.length} passed`);
+    for (const v of verdicts) {
+      out.push(`  ${v.passed ? '✓' : '✗'} ${v.description}`);
+      if (!v.passed) out.push(`      found: ${v.message}`);
+    }
+  }
+  return out;
+}
+
+/** The readable account the CLI prints for `--format summary`, with the linter's findings and any expectation verdicts. */
+export function toSummary(result: RunResult, title = 'scenario', checks: SummaryChecks = {}): string {
   const traces = groupByTrace(result.spans);
   const byId = new Map(result.spans.map((s) => [s.spanId, s]));
   const origin = result.spans.reduce((min, s) => Math.min(min, s.start), Infinity);
@@ -84,6 +122,7 @@ export function toSummary(result: RunResult, title = 'scenario'): string {
     for (const span of open)
       out.push(`  ${JSON.stringify(span.name)} [${span.service}] started at ${formatMs(span.start - origin)}`);
   }
+  out.push(...checkLines(checks.findings ?? lintTrace(result.spans), checks.expectations ?? []));
   if (result.limits.length > 0) {
     out.push('', 'Limits');
     for (const hit of result.limits) out.push(`  ${hit.limit}: ${hit.message}`);

@@ -25,7 +25,7 @@ const span = z.object({
   end: z.number().nullable(),
   attributes,
   events: z.array(z.object({ name: z.string(), time: z.number(), attributes })),
-  links: z.array(z.object({ traceId: id(32), spanId: id(16), attributes })),
+  links: z.array(z.object({ traceId: id(32), spanId: id(16), attributes, addedAfterStart: z.boolean().optional() })),
   status: z.object({ code: z.enum(['unset', 'ok', 'error']), message: z.string().optional() }),
   dropped: z.object({ attributes: z.number(), events: z.number(), links: z.number() }),
   resource: attributes,

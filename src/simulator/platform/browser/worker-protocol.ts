@@ -7,7 +7,8 @@ export type WorkerToHost = { type: 'ready' } | { type: 'events'; json: string } 
 
 /** What the page asks of the sandbox frame. */
 export type PageToSandbox =
-  | { type: 'start'; runId: number; workerSource: string; scenario: CompiledScenario; options: RunOptions }
+  /** Starts a run; `workerSource` comes with the first run only, the frame keeps it. */
+  | { type: 'start'; runId: number; workerSource?: string; scenario: CompiledScenario; options: RunOptions }
   | { type: 'stop'; runId: number };
 
 /** What the sandbox frame tells the page: its readiness, a worker's message, or a worker's failure. */

@@ -1,0 +1,100 @@
+import type { SpanLinkRecord, SpanRecord } from '../trace/model.ts';
+
+const keyOf = (traceId: string, spanId: string): string => `${traceId}/${spanId}`;
+
+/**
+ * A run's spans, indexed for the checks: parents, children and link targets within the run,
+ * and traces numbered in order of first appearance (trace 1, trace 2, …) for messages.
+ * Span ids are looked up within their trace, so an imported file that repeats an id is safe.
+ */
+export class TraceIndex {
+  /** The spans, in the order given (a run gives them in start order). */
+  readonly spans: readonly SpanRecord[];
+  readonly #byKey = new Map<string, SpanRecord>();
+  readonly #children = new Map<SpanRecord, SpanRecord[]>();
+  readonly #traceNumbers = new Map<string, number>();
+  readonly #nameCounts = new Map<string, number>();
+
+  constructor(spans: readonly SpanRecord[]) {
+    this.spans = spans;
+    for (const span of spans) {
+      if (!this.#traceNumbers.has(span.traceId)) this.#traceNumbers.set(span.traceId, this.#traceNumbers.size + 1);
+      this.#nameCounts.set(span.name, (this.#nameCounts.get(span.name) ?? 0) + 1);
+      const key = keyOf(span.traceId, span.spanId);
+      if (!this.#byKey.has(key)) this.#byKey.set(key, span);
+    }
+    for (const span of spans) {
+      const parent = this.parent(span);
+      if (parent === undefined) continue;
+      const siblings = this.#children.get(parent);
+      if (siblings) siblings.push(span);
+      else this.#children.set(parent, [span]);
+    }
+  }
+
+  /** The span's parent, when it is in the run (not itself). */
+  parent(span: SpanRecord): SpanRecord | undefined {
+    if (span.parentSpanId === null) return undefined;
+    const parent = this.#byKey.get(keyOf(span.traceId, span.parentSpanId));
+    return parent === span ? undefined : parent;
+  }
+
+  /** The span's children in the run, in the order given. */
+  children(span: SpanRecord): readonly SpanRecord[] {
+    return this.#children.get(span) ?? [];
+  }
+
+  /** The other children of the span's parent (none for a root). */
+  siblings(span: SpanRecord): SpanRecord[] {
+    const parent = this.parent(span);
+    return parent ? this.children(parent).filter((s) => s !== span) : [];
+  }
+
+  /** Parent, grandparent, … up to the first span whose parent is not in the run (cycles cut). */
+  ancestors(span: SpanRecord): SpanRecord[] {
+    const found: SpanRecord[] = [];
+    const seen = new Set<SpanRecord>([span]);
+    for (let next = this.parent(span); next !== undefined && !seen.has(next); next = this.parent(next)) {
+      seen.add(next);
+      found.push(next);
+    }
+    return found;
+  }
+
+  /** The span a link points to, when it is in the run. */
+  linkTarget(link: SpanLinkRecord): SpanRecord | undefined {
+    return this.#byKey.get(keyOf(link.traceId, link.spanId));
+  }
+
+  /** A trace's number in this run, from 1, in order of first appearance; 0 for a trace not in it. */
+  traceNumber(traceId: string): number {
+    return this.#traceNumbers.get(traceId) ?? 0;
+  }
+
+  /** How many traces the run has. */
+  get traceCount(): number {
+    return this.#traceNumbers.size;
+  }
+
+  /** How a message names a span: `` `name` ``, with its trace when asked and the run has several (`` `name` (trace 2) ``). */
+  label(span: SpanRecord, withTrace = false): string {
+    const name = `\`${span.name}\``;
+    return withTrace && this.traceCount > 1 ? `${name} (trace ${this.traceNumber(span.traceId)})` : name;
+  }
+
+  /** How a message names a trace: `trace 2`, or `trace 4bf92f35… (not in this run)`. */
+  traceLabel(traceId: string): string {
+    const n = this.traceNumber(traceId);
+    return n > 0 ? `trace ${n}` : `trace ${traceId.slice(0, 8)}… (not in this run)`;
+  }
+
+  /** Whether another span in the run has the same name, so a message should add its trace. */
+  isAmbiguous(span: SpanRecord): boolean {
+    return (this.#nameCounts.get(span.name) ?? 0) > 1;
+  }
+
+  /** A label that tells the span apart from others of its name. */
+  distinctLabel(span: SpanRecord): string {
+    return this.label(span, this.isAmbiguous(span));
+  }
+}

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScenarioFile } from '../testing/trace-shape.ts';
+import type { SpanRecord } from '../trace/model.ts';
+import { makeSpan, TRACE_A, TRACE_B } from '../trace/otlp-test-spans.ts';
+import { evaluateExpectations } from './evaluate-expectations.ts';
+import type { Expectation } from './expectation-schema.ts';
+
+// The batch anti-pattern: three producers in traces 1–3, the batch a child of the first.
+let parented: SpanRecord[];
+beforeAll(async () => {
+  parented = (await runScenarioFile('batch-consumer-parented.ts')).spans;
+});
+
+const verdict = (spans: SpanRecord[], expectation: Expectation) => evaluateExpectations(spans, [expectation])[0];
+
+describe('evaluateExpectations on a real run', () => {
+  it('passes with an empty message when the trace is as expected', () => {
+    expect(verdict(parented, { span: 'process-message *', count: 3, parent: 'process-message-batch' })).toEqual({
+      description: '3 spans match `process-message *`; each is a child of `process-message-batch`',
+      passed: true,
+      message: '',
+    });
+  });
+
+  it('says what was found instead: a child of the first producer, not a root, and no links', () => {
+    const expectation: Expectation = {
+      span: 'process-message-batch',
+      root: true,
+      links: { count: 3, into: 'separate-traces', attributes: ['messaging.message.id'] },
+    };
+    expect(verdict(parented, expectation)).toEqual({
+      description:
+        '`process-message-batch` is a root and has 3 links into 3 different traces, each carrying `messaging.message.id`',
+      passed: false,
+      message: '`process-message-batch` is a child of `send orders` (trace 1), not a root; has no links, not 3',
+    });
+  });
+
+  it('names the first span that fails and counts the others', () => {
+    expect(verdict(parented, { span: 'process-message *', kind: 'consumer' })?.message).toBe(
+      '`process-message m1` has kind internal, not consumer (and 2 more of the 3 selected spans fail)',
+    );
+  });
+
+  it('reports a wrong count and a trace layout, naming the traces', () => {
+    expect(verdict(parented, { span: 'send orders', count: 2, traces: 'same' })?.message).toBe(
+      'found 3 spans matching `send orders`, not 2; the `send orders` spans are in 3 traces (trace 1, trace 2 and trace 3), not one',
+    );
+    expect(verdict(parented, { span: '*', traces: 'separate' })?.message).toBe('5 spans share trace 1');
+  });
+
+  it('lists the names the run has when nothing matches', () => {
+    expect(verdict(parented, { span: 'process-batch', kind: 'consumer' })?.message).toBe(
+      'no span matches `process-batch`; the run has `send orders`, `process-message-batch`, `process-message m1`, `process-message m2` and `process-message m3`',
+    );
+  });
+
+  it('keeps an expectation’s own description', () => {
+    expect(verdict(parented, { span: 'send orders', description: 'three orders are sent', count: 3 })).toEqual({
+      description: 'three orders are sent',
+      passed: true,
+      message: '',
+    });
+  });
+});
+
+describe('evaluateExpectations on an imported trace', () => {
+  const producer = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'send', kind: 'producer' });
+  const batch = makeSpan({
+    spanId: 'bbbbbbbbbbbbbbbb',
+    traceId: TRACE_B,
+    name: 'batch',
+    parentSpanId: 'cccccccccccccccc',
+    links: [
+      { traceId: TRACE_A, spanId: 'aaaaaaaaaaaaaaaa', attributes: {} },
+      { traceId: TRACE_A, spanId: 'dddddddddddddddd', attributes: { 'messaging.message.id': 'm2' } },
+    ],
+  });
+  const spans = [producer, batch];
+
+  it('says when a parent or a link target is not in the file', () => {
+    expect(verdict(spans, { span: 'batch', parent: 'send' })?.message).toBe(
+      '`batch` has a parent (span cccccccc…) that is not in this run, not `send`',
+    );
+    expect(verdict(spans, { span: 'batch', links: { to: 'send' } })?.message).toBe(
+      '`batch` has link 2 pointing to span dddddddd… in trace 1, which is not in this run',
+    );
+  });
+
+  it('says which link misses an attribute and where links point', () => {
+    expect(verdict(spans, { span: 'batch', links: { attributes: ['messaging.message.id'] } })?.message).toBe(
+      '`batch` has link 1 (to `send` (trace 1)) with no `messaging.message.id`',
+    );
+    expect(verdict(spans, { span: 'batch', links: { into: 'separate-traces' } })?.message).toBe(
+      '`batch` has links 1 and 2 both pointing into trace 1',
+    );
+    expect(verdict(spans, { span: 'batch', links: { into: 'own-trace' } })?.message).toBe(
+      '`batch` has link 1 pointing into trace 1, not into its own trace (trace 2)',
+    );
+  });
+
+  it('compares attribute values and says what they are', () => {
+    const order = makeSpan({
+      spanId: 'eeeeeeeeeeeeeeee',
+      name: 'order',
+      attributes: { 'order.id': 'o-2', items: [1, 2] },
+    });
+    expect(verdict([order], { span: 'order', attributes: { 'order.id': 'o-1', items: [1, 2] } })?.message).toBe(
+      '`order` has `order.id` = "o-2", not "o-1"',
+    );
+    expect(verdict([order], { span: 'order', attributes: ['order.id', 'user.id'], ended: false })?.message).toBe(
+      '`order` was ended; has no `user.id`',
+    );
+  });
+});

@@ -1,0 +1,70 @@
+/** Evaluates expectations on a run's spans: one verdict each, in words a learner understands. */
+import type { SpanRecord } from '../trace/model.ts';
+import { describeExpectation } from './describe-expectation.ts';
+import type { Expectation, ExpectationVerdict } from './expectation-schema.ts';
+import { spanProblems } from './span-checks.ts';
+import { describeSelector, joinWords, selects } from './span-selector.ts';
+import { TraceIndex } from './TraceIndex.ts';
+
+// How many distinct span names a message lists when nothing matched.
+const NAMES_SHOWN = 6;
+
+function nothingFound(index: TraceIndex, subject: string): string {
+  const names = [...new Set(index.spans.map((s) => s.name))];
+  if (names.length === 0) return `the run has no spans, so no span matches ${subject}`;
+  const shown = names.slice(0, NAMES_SHOWN).map((n) => `\`${n}\``);
+  const more = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} more` : '';
+  return `no span matches ${subject}; the run has ${joinWords(shown)}${more}`;
+}
+
+function traceProblems(index: TraceIndex, e: Expectation, selected: readonly SpanRecord[]): string[] {
+  const subject = e.span === '*' ? '' : ` ${describeSelector(e.span)}`;
+  const byTrace = new Map<string, number>();
+  for (const span of selected) byTrace.set(span.traceId, (byTrace.get(span.traceId) ?? 0) + 1);
+  if (e.traces === 'same' && byTrace.size > 1) {
+    const labels = [...byTrace.keys()].map((t) => index.traceLabel(t));
+    return [`the${subject} spans are in ${byTrace.size} traces (${joinWords(labels)}), not one`];
+  }
+  if (e.traces === 'separate') {
+    const shared = [...byTrace].find(([, n]) => n > 1);
+    if (shared) return [`${shared[1]}${subject} spans share ${index.traceLabel(shared[0])}`];
+  }
+  return [];
+}
+
+function evaluate(index: TraceIndex, e: Expectation): ExpectationVerdict {
+  const description = describeExpectation(e);
+  const subject = describeSelector(e.span);
+  const selected = index.spans.filter((span) => selects(e.span, span));
+  const problems: string[] = [];
+  if (e.count !== undefined && selected.length !== e.count) {
+    problems.push(
+      selected.length === 0
+        ? `${nothingFound(index, subject)} (expected ${e.count})`
+        : `found ${selected.length} span${selected.length === 1 ? '' : 's'} matching ${subject}, not ${e.count}`,
+    );
+  } else if (e.count === undefined && selected.length === 0) {
+    problems.push(nothingFound(index, subject));
+  }
+  problems.push(...traceProblems(index, e, selected));
+
+  const failing = selected
+    .map((span) => ({ span, found: spanProblems(index, e, span) }))
+    .filter(({ found }) => found.length > 0);
+  const first = failing[0];
+  if (first) {
+    const others = failing.length - 1;
+    const more = others > 0 ? ` (and ${others} more of the ${selected.length} selected spans fail)` : '';
+    problems.push(`${index.distinctLabel(first.span)} ${first.found.join('; ')}${more}`);
+  }
+  return { description, passed: problems.length === 0, message: problems.join('; ') };
+}
+
+/** One verdict per expectation, in order: passed, or what was found instead. */
+export function evaluateExpectations(
+  spans: readonly SpanRecord[],
+  expectations: readonly Expectation[],
+): ExpectationVerdict[] {
+  const index = new TraceIndex(spans);
+  return expectations.map((expectation) => evaluate(index, expectation));
+}

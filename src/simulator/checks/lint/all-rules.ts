@@ -1,0 +1,32 @@
+/** Every lint rule, in the order the linter runs them and the README lists them. */
+import type { LintRule } from './rule.ts';
+import { batchParentedToProducer } from './rules/batch-parented-to-producer.ts';
+import { batchWithoutLinks } from './rules/batch-without-links.ts';
+import { childOutlivesParent } from './rules/child-outlives-parent.ts';
+import { compensationUnderFailedStep } from './rules/compensation-under-failed-step.ts';
+import { consumerWithoutOrigin } from './rules/consumer-without-origin.ts';
+import { duplicateLink } from './rules/duplicate-link.ts';
+import { linkAddedAfterStart } from './rules/link-added-after-start.ts';
+import { linkToAncestor } from './rules/link-to-ancestor.ts';
+import { linkWithoutAttributes } from './rules/link-without-attributes.ts';
+import { linksDropped } from './rules/links-dropped.ts';
+import { retryNested } from './rules/retry-nested.ts';
+import { spanNotEnded } from './rules/span-not-ended.ts';
+import { tooManyLinks } from './rules/too-many-links.ts';
+
+/** The linter's rules. */
+export const LINT_RULES: readonly LintRule[] = [
+  batchParentedToProducer,
+  batchWithoutLinks,
+  tooManyLinks,
+  linksDropped,
+  linkWithoutAttributes,
+  duplicateLink,
+  retryNested,
+  compensationUnderFailedStep,
+  spanNotEnded,
+  linkAddedAfterStart,
+  linkToAncestor,
+  childOutlivesParent,
+  consumerWithoutOrigin,
+];

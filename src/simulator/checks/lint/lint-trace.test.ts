@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { makeSpan, TRACE_B } from '../../trace/otlp-test-spans.ts';
+import { LINT_RULES } from './all-rules.ts';
+import { lintTrace } from './lint-trace.ts';
+import { RULE_IDS } from './rule-ids.ts';
+
+describe('lintTrace', () => {
+  it('runs every rule once, each with its lesson section and a one-line summary', () => {
+    expect(LINT_RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const rule of LINT_RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.lesson).toBe(`/lessons/best-practices/#${rule.id}`);
+      expect(rule.summary).not.toContain('\n');
+    }
+  });
+
+  it('finds nothing in no spans', () => {
+    expect(lintTrace([])).toEqual([]);
+  });
+
+  it('lists errors, then warnings, then info, each with the ids of its spans once', () => {
+    const target = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'source' });
+    const link = { traceId: target.traceId, spanId: target.spanId, attributes: {} };
+    const spans = [
+      target,
+      makeSpan({ spanId: 'bbbbbbbbbbbbbbbb', traceId: TRACE_B, name: 'report', links: [link, link] }),
+      makeSpan({ spanId: 'cccccccccccccccc', traceId: TRACE_B, name: 'open', end: null }),
+    ];
+    expect(lintTrace(spans).map((f) => [f.severity, f.rule, f.spans])).toEqual([
+      ['error', 'span-not-ended', ['cccccccccccccccc']],
+      ['warning', 'duplicate-link', ['bbbbbbbbbbbbbbbb', 'aaaaaaaaaaaaaaaa']],
+      ['info', 'link-without-attributes', ['bbbbbbbbbbbbbbbb', 'aaaaaaaaaaaaaaaa']],
+    ]);
+  });
+
+  it('reads an imported trace whose parents and link targets are missing without failing', () => {
+    const orphan = makeSpan({
+      spanId: 'dddddddddddddddd',
+      parentSpanId: 'eeeeeeeeeeeeeeee',
+      kind: 'consumer',
+      links: [{ traceId: TRACE_B, spanId: 'ffffffffffffffff', attributes: { 'messaging.message.id': 'm1' } }],
+    });
+    expect(lintTrace([orphan])).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lintWith, PRELUDE, runCases, type Cases } from '../run-cases.ts';
+import { linksDropped as rule } from './links-dropped.ts';
+
+// The SDK keeps 128 links per span by default; past that it drops the oldest and counts them.
+const source = `${PRELUDE}
+const hex = (n, width) => n.toString(16).padStart(width, '0');
+const links = (n) => Array.from({ length: n }, (_, i) => ({
+  context: { traceId: hex(i + 1, 32), spanId: hex(i + 1, 16), traceFlags: 1 },
+  attributes: { 'messaging.message.id': 'm' + i },
+}));
+export default function main() {
+  service('bad').run(() => tracer.startSpan('process batch', { links: links(130) }).end());
+  service('good').run(() => tracer.startSpan('process batch', { links: links(128) }).end());
+}
+`;
+
+let cases: Cases;
+beforeAll(async () => {
+  cases = await runCases(source);
+});
+
+describe('links-dropped', () => {
+  it('fires on a span given 130 links, which kept 128', () => {
+    expect(cases('bad')[0]!.links).toHaveLength(128);
+    expect(lintWith(rule, cases('bad'))).toEqual([
+      {
+        rule: 'links-dropped',
+        severity: 'error',
+        message:
+          "`process batch` lost 2 of its 130 links to the SDK's link limit (128 by default; the first ones added were dropped): split the batch, or link only what matters",
+        spans: ['process batch'],
+      },
+    ]);
+  });
+
+  it('does not fire on a span with exactly 128 links', () => {
+    expect(lintWith(rule, cases('good'))).toEqual([]);
+  });
+});

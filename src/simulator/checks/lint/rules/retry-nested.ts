@@ -1,0 +1,35 @@
+import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import { attemptNumber, failed, failedBefore, nameShape } from '../span-facts.ts';
+
+/**
+ * A retry attempt nested under the attempt that failed before it: the child is another attempt
+ * (same name up to numbers, or a higher retry attribute) and its parent had already failed (an
+ * exception recorded before, or a failed call of its own) when it started. A parent that fails
+ * only after its child (an error passed up a recursion) is not flagged.
+ */
+export const retryNested: LintRule = {
+  id: 'retry-nested',
+  severity: 'error',
+  summary: 'a retry attempt nested as the child of the attempt that failed before it',
+  lesson: lessonFor('retry-nested'),
+  check(index) {
+    const hits: RuleHit[] = [];
+    for (const span of index.spans) {
+      const parent = index.parent(span);
+      if (!parent || !failed(parent) || !failedBefore(index, parent, span)) continue;
+      const attempt = attemptNumber(span);
+      const parentAttempt = attemptNumber(parent);
+      const sameOperation = nameShape(span.name) === nameShape(parent.name) && span.kind === parent.kind;
+      const laterAttempt = attempt !== undefined && parentAttempt !== undefined && attempt > parentAttempt;
+      if (!sameOperation && !laterAttempt) continue;
+      const numbered = attempt !== undefined && parentAttempt !== undefined;
+      const child = numbered ? `${index.label(span)} attempt ${attempt}` : index.distinctLabel(span);
+      const failedOne = numbered ? `${index.label(parent)} attempt ${parentAttempt}` : index.label(parent, true);
+      hits.push({
+        message: `${child} is nested under the attempt that failed before it (${failedOne}): start each attempt on its own — a new trace, or a sibling under the caller — and link it to the first`,
+        spans: [span, parent],
+      });
+    }
+    return hits;
+  },
+};

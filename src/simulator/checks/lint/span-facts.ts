@@ -1,0 +1,93 @@
+/** Facts about spans the lint rules share: failures, messages handled, retries, compensations. */
+import type { SpanRecord } from '../../trace/model.ts';
+import type { TraceIndex } from '../TraceIndex.ts';
+
+const MESSAGE_ID = 'messaging.message.id';
+const BATCH_COUNT = 'messaging.batch.message_count';
+
+/** Whether a span failed: an error status or a recorded exception. */
+export function failed(span: SpanRecord): boolean {
+  return span.status.code === 'error' || span.events.some((e) => e.name === 'exception');
+}
+
+/**
+ * Whether `parent` had already failed when `child` started: an exception recorded strictly
+ * before, or another child of a different operation (its own call) that ended in error by then.
+ */
+export function failedBefore(index: TraceIndex, parent: SpanRecord, child: SpanRecord): boolean {
+  if (parent.events.some((e) => e.name === 'exception' && e.time < child.start)) return true;
+  return index
+    .children(parent)
+    .some(
+      (c) =>
+        c !== child &&
+        c.status.code === 'error' &&
+        c.end !== null &&
+        c.end <= child.start &&
+        nameShape(c.name) !== nameShape(child.name),
+    );
+}
+
+/** Whether a span is where messages are created or sent: kind producer, or a messaging create/publish/send operation. */
+export function isProducer(span: SpanRecord): boolean {
+  const operation = span.attributes['messaging.operation.type'];
+  return span.kind === 'producer' || operation === 'create' || operation === 'publish' || operation === 'send';
+}
+
+/**
+ * How many messages a span handles, by the messaging conventions: its `messaging.batch.message_count`,
+ * or the distinct `messaging.message.id`s on its links, or on those of its direct children that
+ * do not relate to their message themselves (no links, not consumers).
+ */
+export function messagesHandled(index: TraceIndex, span: SpanRecord): number {
+  const count = span.attributes[BATCH_COUNT];
+  const ids = (attributes: readonly Record<string, unknown>[]): number =>
+    new Set(attributes.map((a) => a[MESSAGE_ID]).filter((id) => id !== undefined)).size;
+  const fromChildren = index
+    .children(span)
+    .filter((c) => c.links.length === 0 && c.kind !== 'consumer')
+    .map((c) => c.attributes);
+  return Math.max(typeof count === 'number' ? count : 0, ids(span.links.map((l) => l.attributes)), ids(fromChildren));
+}
+
+const RETRY_KEYS = ['retry.attempt', 'http.request.resend_count', 'messaging.delivery.attempt'];
+
+/** The span's retry attempt number from a well-known attribute, if it carries one. */
+export function attemptNumber(span: SpanRecord): number | undefined {
+  for (const key of RETRY_KEYS) {
+    const value = span.attributes[key];
+    if (typeof value === 'number') return value;
+  }
+  return undefined;
+}
+
+/** A span name with its numbers blanked, so `attempt 1` and `attempt 2` compare equal. */
+export function nameShape(name: string): string {
+  return name.replace(/\d+/g, '#');
+}
+
+const COMPENSATION = /compensat|rollback|roll back|\bundo\b|\brevert/i;
+
+/**
+ * Whether a span undoes earlier work: a compensation, rollback, undo or revert, by name or
+ * attribute key. A database's own ROLLBACK (a span with `db.*` attributes) belongs to its
+ * transaction and is not one.
+ */
+export function isCompensation(span: SpanRecord): boolean {
+  const keys = Object.keys(span.attributes);
+  if (keys.some((key) => key.startsWith('db.'))) return false;
+  return COMPENSATION.test(span.name) || keys.some((key) => /compensat/i.test(key));
+}
+
+/** Whether a span is written as one step among others: an earlier sibling of the same family ended before it started. */
+export function followsSiblingSteps(index: TraceIndex, span: SpanRecord): boolean {
+  const family = (s: SpanRecord): string => s.name.split(/[\s:]/, 1)[0] ?? s.name;
+  const stepKeys = (s: SpanRecord): string[] => Object.keys(s.attributes).filter((k) => /\.step\b/.test(k));
+  const keys = new Set(stepKeys(span));
+  return index
+    .siblings(span)
+    .some(
+      (s) =>
+        s.end !== null && s.end <= span.start && (family(s) === family(span) || stepKeys(s).some((k) => keys.has(k))),
+    );
+}

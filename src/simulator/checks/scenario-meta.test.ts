@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { expectationSchema } from './expectation-schema.ts';
+import { formatIssues, parseScenarioMeta, scenarioMetaSchema } from './scenario-meta.ts';
+
+const valid = {
+  title: 'Batch consumer with links',
+  summary: 'The batch starts its own trace and links to each producer.',
+  lesson: 'span-links',
+  pattern: 'batch-consumer',
+  practice: 'good',
+  expectations: [
+    { span: 'process-message-batch', root: true, links: { count: 3, attributes: ['messaging.message.id'] } },
+    { span: { name: 'charge-attempt', where: { 'retry.attempt': 2 } }, parent: 'charge' },
+  ],
+};
+
+describe('scenario metadata', () => {
+  it('accepts a valid sample', () => {
+    expect(parseScenarioMeta(valid)).toEqual({ ok: true, meta: valid });
+  });
+
+  it('rejects an invalid sample with paths a reader can follow', () => {
+    const invalid = {
+      ...valid,
+      lesson: 'links',
+      expectations: [
+        { span: 'batch', links: { count: 'three' } },
+        { span: 'batch', root: true, parent: 'x', colour: 'red' },
+      ],
+    };
+    const parsed = parseScenarioMeta(invalid);
+    expect(parsed.ok).toBe(false);
+    const lines = parsed.ok ? [] : parsed.error.split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^lesson: Invalid option: expected one of "understanding-span-relationships"\|/),
+      'expectations.0.links.count: Invalid input: expected number, received string',
+      'expectations.1: Unrecognized key: "colour"',
+      'expectations.1.parent: an expectation cannot ask for a root and a parent at once',
+    ]);
+  });
+
+  it('asks an anti-pattern for the rule it teaches', () => {
+    const parsed = parseScenarioMeta({ ...valid, practice: 'anti-pattern' });
+    expect(parsed.ok ? '' : parsed.error).toBe('teaches: an anti-pattern names the lint rule it teaches');
+    expect(parseScenarioMeta({ ...valid, practice: 'anti-pattern', teaches: 'retry-nested' }).ok).toBe(true);
+  });
+
+  it('rejects a good scenario that names a rule, and a two-line summary', () => {
+    const parsed = parseScenarioMeta({ ...valid, teaches: 'retry-nested', summary: 'one\ntwo' });
+    expect(parsed.ok ? '' : parsed.error).toBe(
+      'summary: one line, without line breaks\nteaches: a good scenario is lint-clean: it teaches no rule',
+    );
+  });
+
+  it('documents every field of the metadata and of an expectation', () => {
+    const fields = { ...scenarioMetaSchema.shape, ...expectationSchema.shape };
+    const undocumented = Object.entries(fields)
+      .filter(([, field]) => !field.description)
+      .map(([name]) => name);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('formats an issue without a path as its message alone', () => {
+    const parsed = expectationSchema.safeParse('batch');
+    expect(parsed.success ? '' : formatIssues(parsed.error)).toBe('Invalid input: expected object, received string');
+  });
+});

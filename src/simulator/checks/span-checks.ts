@@ -1,0 +1,87 @@
+/** The checks an expectation makes on one selected span, each failure as a phrase saying what was found. */
+import type { SpanRecord } from '../trace/model.ts';
+import type { Expectation, LinkCheck } from './expectation-schema.ts';
+import { attributeProblems, describeSelector, selects } from './span-selector.ts';
+import type { TraceIndex } from './TraceIndex.ts';
+
+const plural = (n: number, word: string): string => (n === 0 ? `no ${word}s` : `${n} ${word}${n === 1 ? '' : 's'}`);
+
+function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): string[] {
+  const parent = index.parent(span);
+  const remote = span.parentSpanId !== null && parent === undefined;
+  const own = `trace ${index.traceNumber(span.traceId)}`;
+  if (e.root === true && span.parentSpanId !== null) {
+    return [
+      parent
+        ? `is a child of ${index.label(parent, true)}, not a root`
+        : `has a parent (span ${span.parentSpanId.slice(0, 8)}…) that is not in this run, so it is not a root`,
+    ];
+  }
+  if (e.root === false && span.parentSpanId === null) return [`is a root (of ${own}), not a child`];
+  if (e.parent === undefined) return [];
+  const wanted = describeSelector(e.parent);
+  if (span.parentSpanId === null) return [`is a root (of ${own}), not a child of ${wanted}`];
+  if (remote) return [`has a parent (span ${span.parentSpanId.slice(0, 8)}…) that is not in this run, not ${wanted}`];
+  return parent && !selects(e.parent, parent) ? [`is a child of ${index.label(parent, true)}, not of ${wanted}`] : [];
+}
+
+function intoProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): string[] {
+  const own = index.traceNumber(span.traceId);
+  for (const [i, link] of span.links.entries()) {
+    const inOwn = link.traceId === span.traceId;
+    if (check.into === 'own-trace' && !inOwn) {
+      return [
+        `has link ${i + 1} pointing into ${index.traceLabel(link.traceId)}, not into its own trace (trace ${own})`,
+      ];
+    }
+    if (check.into !== 'own-trace' && check.into !== undefined && inOwn) {
+      return [`has link ${i + 1} pointing into its own trace (trace ${own})`];
+    }
+    const earlier = span.links.findIndex((other) => other.traceId === link.traceId);
+    if (check.into === 'separate-traces' && earlier < i) {
+      return [`has links ${earlier + 1} and ${i + 1} both pointing into ${index.traceLabel(link.traceId)}`];
+    }
+  }
+  return [];
+}
+
+function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): string[] {
+  const { links } = span;
+  if (check.count !== undefined && links.length !== check.count) {
+    return [`has ${plural(links.length, 'link')}, not ${check.count}`];
+  }
+  if (check.count === undefined && links.length === 0) return ['has no links'];
+  const problems = intoProblems(index, check, span);
+  for (const [i, link] of links.entries()) {
+    const target = index.linkTarget(link);
+    const to = target
+      ? index.label(target, true)
+      : `span ${link.spanId.slice(0, 8)}… in ${index.traceLabel(link.traceId)}`;
+    if (check.to !== undefined && !target) {
+      problems.push(`has link ${i + 1} pointing to ${to}, which is not in this run`);
+    } else if (check.to !== undefined && target && !selects(check.to, target)) {
+      problems.push(`has link ${i + 1} pointing to ${to}, not to ${describeSelector(check.to)}`);
+    }
+    const missing = check.attributes === undefined ? [] : attributeProblems(check.attributes, link.attributes);
+    if (missing.length > 0) problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
+    if (problems.length > 0) break;
+  }
+  return problems;
+}
+
+/** What is wrong with one selected span, as phrases that follow its name; empty when it passes. */
+export function spanProblems(index: TraceIndex, e: Expectation, span: SpanRecord): string[] {
+  const problems = parentProblems(index, e, span);
+  if (e.kind !== undefined && span.kind !== e.kind) problems.push(`has kind ${span.kind}, not ${e.kind}`);
+  if (e.ended === true && span.end === null) problems.push('was never ended');
+  if (e.ended === false && span.end !== null) problems.push('was ended');
+  if (e.status !== undefined && span.status.code !== e.status) {
+    problems.push(`has status ${span.status.code}, not ${e.status}`);
+  }
+  if (e.attributes !== undefined) {
+    const missing = attributeProblems(e.attributes, span.attributes);
+    if (missing.length > 0) problems.push(`has ${missing.join(', ')}`);
+  }
+  if (e.links !== undefined) problems.push(...linkProblems(index, e.links, span));
+  return problems;
+}
