@@ -1,6 +1,23 @@
 // @ts-check
+import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { runWorkerBundle } from './src/integrations/run-worker-bundle.ts';
 
 export default defineConfig({
   site: 'https://span-lab.example',
+  integrations: [
+    starlight({
+      title: 'Span Lab',
+      description:
+        'An interactive course and playground on when OpenTelemetry spans should be parent and child, and when they should be linked.',
+      sidebar: [
+        // Each lesson orders itself with `sidebar.order` in its frontmatter.
+        { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
+        { label: 'Playground', link: '/playground/' },
+      ],
+      customCss: ['./src/styles/course.css'],
+    }),
+  ],
+  // The playground's run worker, bundled into one script its sandboxed iframe starts.
+  vite: { plugins: [runWorkerBundle()] },
 });

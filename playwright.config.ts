@@ -1,0 +1,36 @@
+/**
+ * The browser tests: Playwright drives Debian's Chromium against the built site, served by
+ * `astro preview`. `npm run test:e2e` builds the site first.
+ */
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ORIGIN, PORT } from './tests/e2e/support/site.ts';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Cleaned at the start of each run; screenshots go to its screenshots/ folder.
+  outputDir: 'test-results',
+  fullyParallel: true,
+  // Two cores: one worker each; the preview server is light.
+  workers: 2,
+  forbidOnly: process.env['CI'] !== undefined,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: ORIGIN,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
+    serviceWorkers: 'block',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // --ignore-lock: run beside any preview server a developer has open, without taking its lock.
+    command: `astro preview --ignore-lock --host 127.0.0.1 --port ${String(PORT)}`,
+    url: `${ORIGIN}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+});

@@ -1,0 +1,17 @@
+import { docsLoader } from '@astrojs/starlight/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { scenarioMetaSchema } from './simulator/checks/scenario-meta.ts';
+
+/** Lessons and the home page: Markdown and MDX under `src/content/docs/`, with Starlight's frontmatter. */
+const docs = defineCollection({ loader: docsLoader(), schema: docsSchema() });
+
+/** Scenario metadata: `src/content/scenarios/<id>.yaml`, beside the scenario's `<id>.ts`. */
+const scenarios = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './src/content/scenarios' }),
+  schema: scenarioMetaSchema,
+});
+
+/** The site's content collections. */
+export const collections = { docs, scenarios };

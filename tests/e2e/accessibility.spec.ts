@@ -1,0 +1,16 @@
+import { describeViolations, expect, seriousViolations, test } from './fixtures.ts';
+
+const PAGES = { home: '/', lesson: '/lessons/understanding-span-relationships/' } as const;
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+    for (const [name, path] of Object.entries(PAGES)) {
+      test(`axe finds no serious or critical violation on the ${name} page`, async ({ page }) => {
+        await page.goto(path);
+        const violations = await seriousViolations(page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,73 @@
+import type { AxeResults, ImpactValue, RunOptions } from 'axe-core';
+import type { Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** axe-core's browser bundle, read once; evaluated through the DevTools protocol, so a page's CSP cannot block it. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The impacts a scan fails on. */
+const FAILING: readonly ImpactValue[] = ['serious', 'critical'];
+
+/** One serious or critical axe violation, flattened for a readable test failure. */
+export interface AxeViolation {
+  /** The axe rule id, e.g. `color-contrast`. */
+  id: string;
+  /** `serious` or `critical`. */
+  impact: ImpactValue;
+  /** What the rule wants, in a sentence. */
+  help: string;
+  /** The URL of the frame the violation is in. */
+  frame: string;
+  /** CSS selectors of the offending elements. */
+  targets: string[];
+}
+
+/** What a scan may leave out. */
+export interface AxeScanOptions {
+  /** Rule ids to skip; say why beside each use. */
+  disableRules?: readonly string[];
+}
+
+/** Runs axe in one frame (axe itself does not cross into frames, so opaque-origin sandboxes work too). */
+async function scanFrame(frame: Frame, options: AxeScanOptions): Promise<AxeViolation[]> {
+  await frame.evaluate(AXE_SOURCE);
+  const runOptions: RunOptions = {
+    iframes: false,
+    resultTypes: ['violations'],
+    rules: Object.fromEntries((options.disableRules ?? []).map((id) => [id, { enabled: false }])),
+  };
+  const results = await frame.evaluate(async (opts: RunOptions): Promise<AxeResults> => {
+    const axe = (globalThis as unknown as { axe: { run: (context: Document, o: RunOptions) => Promise<AxeResults> } })
+      .axe;
+    return axe.run(document, opts);
+  }, runOptions);
+  return results.violations
+    .filter((violation) => violation.impact != null && FAILING.includes(violation.impact))
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? 'serious',
+      help: violation.help,
+      frame: frame.url(),
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+/** Scans the page and each visible frame in it with axe-core; returns only serious and critical violations. */
+export async function seriousViolations(page: Page, options: AxeScanOptions = {}): Promise<AxeViolation[]> {
+  const frames: Frame[] = [page.mainFrame()];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const element = await frame.frameElement().catch(() => null);
+    if (element && (await element.isVisible())) frames.push(frame);
+  }
+  const perFrame = await Promise.all(frames.map((frame) => scanFrame(frame, options)));
+  return perFrame.flat();
+}
+
+/** The violations as lines for a failure message: rule, impact, what it wants, where. */
+export function describeViolations(violations: readonly AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    in ${v.frame}\n    at ${v.targets.join('\n    at ')}`)
+    .join('\n');
+}
