@@ -1,6 +1,7 @@
 // @ts-check
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { monacoLazyCss } from './src/components/editor/monaco/vite-plugin-monaco-css.ts';
 import { runWorkerBundle } from './src/integrations/run-worker-bundle.ts';
 
 export default defineConfig({
@@ -19,5 +20,5 @@ export default defineConfig({
     }),
   ],
   // The playground's run worker, bundled into one script its sandboxed iframe starts.
-  vite: { plugins: [runWorkerBundle()] },
+  vite: { plugins: [runWorkerBundle(), monacoLazyCss()] },
 });
