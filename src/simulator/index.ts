@@ -29,7 +29,7 @@ export type { RunnerHost } from './runtime/execute-scenario.ts';
 export { DEFAULT_RUN_OPTIONS, wallClockMessage } from './runtime/protocol.ts';
 export type { RunEvent, RunOptions } from './runtime/protocol.ts';
 export { RunAccumulator } from './runtime/RunAccumulator.ts';
-export { EPOCH_MS } from './runtime/VirtualClock.ts';
+export { EPOCH_MS } from './runtime/epoch.ts';
 export { groupByTrace, spanDuration } from './trace/model.ts';
 export type {
   AttributeValue,

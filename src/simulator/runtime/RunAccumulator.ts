@@ -1,6 +1,6 @@
 import type { ConsoleEntry, LimitHit, RunError, RunResult, RunStats, SpanRecord } from '../trace/model.ts';
 import type { RunEvent } from './protocol.ts';
-import { EPOCH_MS } from './VirtualClock.ts';
+import { EPOCH_MS } from './epoch.ts';
 
 /**
  * Builds a RunResult from the events a run reports, on the host side — so a run that had to be

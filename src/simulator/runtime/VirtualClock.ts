@@ -1,8 +1,7 @@
 import { withGlobal, type Clock } from '@sinonjs/fake-timers';
 import type { HrTime } from '@opentelemetry/api';
 
-/** The fixed epoch every run starts at: 2025-01-01T00:00:00.000Z. */
-export const EPOCH_MS = Date.UTC(2025, 0, 1);
+import { EPOCH_MS } from './epoch.ts';
 
 /**
  * Simulated time for one run, on @sinonjs/fake-timers installed in the run's own realm:

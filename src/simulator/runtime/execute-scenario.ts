@@ -17,7 +17,8 @@ import { SandboxContextManager } from './SandboxContextManager.ts';
 import { SeededIdGenerator } from './SeededIdGenerator.ts';
 import { ServiceTracerProvider, withService } from './ServiceTracerProvider.ts';
 import { SpanCollector } from './SpanCollector.ts';
-import { EPOCH_MS, VirtualClock } from './VirtualClock.ts';
+import { EPOCH_MS } from './epoch.ts';
+import { VirtualClock } from './VirtualClock.ts';
 
 /** What the platform gives the runner: a way out for events and a real (not virtual) yield. */
 export interface RunnerHost {

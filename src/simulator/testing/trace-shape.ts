@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { runScenario } from '../platform/node/run-in-node.ts';
 import type { RunOptions } from '../runtime/protocol.ts';
 import type { RunResult, SpanRecord } from '../trace/model.ts';
-import { EPOCH_MS } from '../runtime/VirtualClock.ts';
+import { EPOCH_MS } from '../runtime/epoch.ts';
 
 /** One span as `name [service kind] start–end ms`, with its parent's and links' names. */
 export interface SpanShape {

@@ -1,0 +1,199 @@
+// @vitest-environment jsdom
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RunResult } from '../../simulator/index.ts';
+import { batchRun, makeRun, makeSpan, T1, T3 } from './test-runs.ts';
+import type { TraceViewsElement } from './TraceViewsElement.ts';
+
+// The diagrams are tested with the real Mermaid elsewhere; here, only whether it is asked for.
+const loadMermaid = vi.hoisted(() => vi.fn(() => Promise.reject(new Error('Mermaid is not loaded in this test.'))));
+vi.mock('./mermaid/load-mermaid.ts', () => ({ loadMermaid }));
+
+beforeAll(async () => {
+  Element.prototype.scrollIntoView = () => undefined; // jsdom does no layout
+  await import('./define-trace-views.ts');
+});
+
+let views: TraceViewsElement;
+
+function mount(result: RunResult | null, tab: TraceViewsElement['tab'] = 'spans'): TraceViewsElement {
+  document.body.replaceChildren();
+  views = document.createElement('trace-views');
+  views.tab = tab;
+  views.result = result;
+  document.body.append(views);
+  return views;
+}
+
+const tab = (name: RegExp) =>
+  [...views.querySelectorAll<HTMLButtonElement>('[role=tab]')].find((t) => name.test(t.textContent));
+const panel = (name: RegExp) => {
+  const id = tab(name)?.getAttribute('aria-controls') ?? '';
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`no panel ${String(name)}`);
+  return element;
+};
+const buttonNamed = (root: ParentNode, text: string) =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent === text);
+
+beforeEach(() => {
+  loadMermaid.mockClear();
+});
+
+describe('<trace-views>', () => {
+  it('has an accessible tab list operated with arrows, Home and End', () => {
+    mount(batchRun());
+    expect(views.getAttribute('role')).toBe('region');
+    const tabs = [...views.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    expect(tabs.map((t) => t.textContent)).toEqual(['Waterfall', 'Link graph', 'Spans', 'Console', 'Problems (1)']);
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'false', 'true', 'false', 'false']);
+    tabs[2]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(views.tab).toBe('console');
+    expect(document.activeElement).toBe(tabs[3]);
+    expect(panel(/^Console/).hidden).toBe(false);
+    expect(panel(/^Spans/).hidden).toBe(true);
+    tabs[3]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    expect(views.tab).toBe('problems');
+    tabs[4]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(views.tab).toBe('waterfall');
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+  });
+
+  it('loads Mermaid only when a diagram tab is shown, and then says why a diagram failed, with a table', async () => {
+    mount(batchRun());
+    expect(loadMermaid).not.toHaveBeenCalled();
+    views.tab = 'graph';
+    await views.whenDrawn();
+    expect(loadMermaid).toHaveBeenCalledTimes(1);
+    const graph = panel(/^Link graph/);
+    expect(graph.textContent).toContain('The link graph could not be drawn: Mermaid is not loaded in this test.');
+    expect(graph.querySelectorAll('tbody tr[data-span-key]')).toHaveLength(5);
+  });
+
+  it('lists every span with links out and links in, as text', () => {
+    const run = batchRun();
+    run.spans[0] = { ...run.spans[0]!, name: '<img src=x onerror=alert(1)>', attributes: { html: '<b>bold</b>' } };
+    mount(run);
+    const rows = [...panel(/^Spans/).querySelectorAll('tr[data-span-key]')];
+    expect(rows).toHaveLength(5);
+    expect(views.querySelector('img, b')).toBeNull();
+    expect(rows[0]?.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(rows[0]?.textContent).toContain('html = <b>bold</b>');
+    // Links in: the producer shows the batch that linked to it, with the link's attributes.
+    const linksIn = rows[0]?.querySelector('td:last-child');
+    expect(linksIn?.textContent).toBe('worker › process batchmessaging.message.id = m1');
+    const batchLinksOut = rows[2]?.querySelector('td:nth-last-child(2)');
+    expect(batchLinksOut?.textContent).toContain('span ffffffff… of trace 11111111… (not in this run)');
+  });
+
+  it('selects a span from the table: details open, the row is marked, span-select fires', () => {
+    mount(batchRun());
+    const events: unknown[] = [];
+    views.addEventListener('span-select', (event) => events.push((event as CustomEvent).detail));
+    buttonNamed(panel(/^Spans/), 'process batch')?.click();
+    expect(events).toEqual([{ traceId: T3, spanId: 'c000000000000001' }]);
+    expect(views.selectedSpan).toEqual({ traceId: T3, spanId: 'c000000000000001' });
+    const details = views.querySelector<HTMLElement>('.tv-details');
+    expect(details?.hasAttribute('data-empty')).toBe(false);
+    expect(details?.querySelector('h3')?.textContent).toBe('process batch');
+    expect(details?.textContent).toContain('Links out (3)');
+    const row = panel(/^Spans/).querySelector('tr.tv-selected');
+    expect(row?.querySelector('[aria-pressed=true]')?.textContent).toBe('process batch');
+  });
+
+  it('jumps along a link from the details to a span in another trace', () => {
+    mount(batchRun());
+    views.selectSpan(T3, 'c000000000000001');
+    const details = views.querySelector<HTMLElement>('.tv-details');
+    const linkOut = details?.querySelector<HTMLButtonElement>('.tv-links .tv-span-button');
+    linkOut?.focus();
+    linkOut?.click();
+    expect(views.selectedSpan).toEqual({ traceId: T1, spanId: 'a000000000000001' });
+    expect(details?.textContent).toContain('Links in (1)');
+    expect(document.activeElement).toBe(details?.querySelector('h3'));
+  });
+
+  it('selects through the API, without firing span-select, and refuses absent spans', () => {
+    mount(batchRun());
+    const listener = vi.fn();
+    views.addEventListener('span-select', listener);
+    expect(views.selectSpan(T1, 'ffffffffffffffff')).toBe(false);
+    expect(views.selectSpan(T3, 'c000000000000003')).toBe(true);
+    expect(listener).not.toHaveBeenCalled();
+    expect(views.querySelector('.tv-details')?.textContent).toContain('⋯ never ended');
+  });
+
+  it('keeps the selection across runs when the span is still there, and drops it otherwise', () => {
+    mount(batchRun());
+    views.selectSpan(T3, 'c000000000000002');
+    views.result = batchRun();
+    expect(views.selectedSpan).toEqual({ traceId: T3, spanId: 'c000000000000002' });
+    views.result = makeRun([makeSpan({ traceId: T1, spanId: 'zz' })]);
+    expect(views.selectedSpan).toBeNull();
+    expect(views.querySelector<HTMLElement>('.tv-details')?.textContent).toContain('Select a span in any view');
+  });
+
+  it('lists problems, moves the editor with problem-select, and takes findings later', () => {
+    const run = batchRun();
+    run.errors.push({ kind: 'compile', message: "';' expected.", line: 4, column: 7 });
+    mount(run, 'problems');
+    const places: unknown[] = [];
+    views.addEventListener('problem-select', (event) => places.push((event as CustomEvent).detail));
+    panel(/^Problems/)
+      .querySelector<HTMLButtonElement>('.tv-location')
+      ?.click();
+    expect(places).toEqual([{ line: 4, column: 7 }]);
+    views.findings = [
+      {
+        rule: 'prefer-links',
+        severity: 'warning',
+        message: 'Link, do not parent.',
+        spans: ['c000000000000002'],
+        lesson: 'links-vs-parents',
+      },
+    ];
+    expect(tab(/^Problems/)?.textContent).toBe('Problems (3)');
+    const text = panel(/^Problems/).textContent;
+    expect(text).toContain('prefer-links');
+    expect(
+      panel(/^Problems/)
+        .querySelector('a')
+        ?.getAttribute('href'),
+    ).toBe('/lessons/links-vs-parents/');
+    buttonNamed(panel(/^Problems/), 'worker › process m1')?.click();
+    expect(views.selectedSpan).toEqual({ traceId: T3, spanId: 'c000000000000002' });
+  });
+
+  it('marks a stale run in words, not only by dimming', () => {
+    mount(batchRun());
+    views.stale = true;
+    const banner = views.querySelector<HTMLElement>('.tv-stale-banner');
+    expect(banner?.hidden).toBe(false);
+    expect(banner?.textContent).toContain('previous run');
+    expect(views.hasAttribute('data-stale')).toBe(true);
+    views.stale = false;
+    expect(banner?.hidden).toBe(true);
+  });
+
+  it('takes properties a page set before the element was upgraded', () => {
+    document.body.replaceChildren();
+    // Elements in a template's inert document are not upgraded: a property set there is the element's own.
+    const template = document.createElement('template');
+    template.innerHTML = '<trace-views></trace-views>';
+    const early = template.content.firstElementChild as HTMLElement & { result?: RunResult };
+    early.result = batchRun();
+    expect(Object.hasOwn(early, 'result')).toBe(true);
+    document.body.append(document.adoptNode(early));
+    const upgraded = early as TraceViewsElement;
+    expect(Object.hasOwn(upgraded, 'result')).toBe(false);
+    expect(upgraded.querySelector('.tv-summary')?.textContent).toContain('5 spans · 3 traces');
+  });
+
+  it('shows the console with levels in words and places as buttons', () => {
+    const run = batchRun();
+    run.console.push({ level: 'warn', text: '<script>x</script>', time: 1_735_689_600_040, line: 9, column: 3 });
+    mount(run, 'console');
+    const item = panel(/^Console/).querySelector('li');
+    expect(item?.textContent).toBe('⚠ warn+40 msLine 9:3<script>x</script>');
+    expect(views.querySelector('script')).toBeNull();
+  });
+});

@@ -1,0 +1,250 @@
+import type { RunResult } from '../../simulator/index.ts';
+import { h } from './dom/h.ts';
+import { Tabs } from './dom/Tabs.ts';
+import { isDarkTheme, watchTheme } from './dom/theme.ts';
+import type { Finding } from './model/finding.ts';
+import { collectProblems } from './model/problems.ts';
+import { RunIndex } from './model/RunIndex.ts';
+import { SelectionStore } from './model/SelectionStore.ts';
+import { spanTitle } from './model/span-rows.ts';
+import type { SpanRef } from './model/span-ref.ts';
+import { runSummary } from './run-summary.ts';
+import { ConsoleView } from './views/ConsoleView.ts';
+import { DiagramPanel } from './views/DiagramPanel.ts';
+import { GraphView } from './views/GraphView.ts';
+import { ProblemsView } from './views/ProblemsView.ts';
+import { SpanDetails, type HeadingLevel } from './views/SpanDetails.ts';
+import { SpanTable } from './views/SpanTable.ts';
+import type { RunData, TraceView, ViewHost } from './views/view-types.ts';
+import { WaterfallView } from './views/WaterfallView.ts';
+
+/** The tabs of the views, in order. */
+export type TraceTab = 'waterfall' | 'graph' | 'spans' | 'console' | 'problems';
+
+/** Detail of `span-select`: the span the reader selected. */
+export type SpanSelectDetail = SpanRef;
+
+/** Detail of `problem-select`: the place in the source the reader picked (1-based). */
+export interface ProblemSelectDetail {
+  line: number;
+  column: number;
+}
+
+const TAB_LABELS: Record<TraceTab, string> = {
+  waterfall: 'Waterfall',
+  graph: 'Link graph',
+  spans: 'Spans',
+  console: 'Console',
+  problems: 'Problems',
+};
+
+/**
+ * `<trace-views>`: the views of a run — Waterfall, Link graph, Spans, Console and Problems tabs
+ * and a details panel — with one selection shared by all. Set `result` (and `findings`) to show a
+ * run; `stale` marks it as from a previous run. Fires `span-select` when the reader selects a span
+ * and `problem-select` when they pick a line of the source. The `heading-level` attribute (2–5,
+ * default 3) sets the level of the details panel's title, to fit the page's outline.
+ */
+export class TraceViewsElement extends HTMLElement {
+  #result: RunResult | null = null;
+  #findings: readonly Finding[] = [];
+  #stale = false;
+  #run: RunData | null = null;
+  readonly #selection = new SelectionStore();
+  #parts: Parts | null = null;
+  #unwatchTheme: (() => void) | null = null;
+
+  /** The run shown, or null; setting it draws the views (keeping the selection if that span is still there). */
+  get result(): RunResult | null {
+    return this.#result;
+  }
+
+  set result(value: RunResult | null) {
+    this.#result = value;
+    this.#update(true);
+  }
+
+  /** The checks' findings about the run, listed in Problems. */
+  get findings(): readonly Finding[] {
+    return this.#findings;
+  }
+
+  set findings(value: readonly Finding[] | null | undefined) {
+    this.#findings = value ?? [];
+    this.#update(false);
+  }
+
+  /** Whether the views show a previous run (the code since changed and could not run). */
+  get stale(): boolean {
+    return this.#stale;
+  }
+
+  set stale(value: boolean) {
+    this.#stale = value;
+    this.toggleAttribute('data-stale', value);
+    if (this.#parts) this.#parts.staleBanner.hidden = !value;
+  }
+
+  /** The selected span, or null. */
+  get selectedSpan(): SpanRef | null {
+    return this.#selection.selected;
+  }
+
+  /** The tab shown. */
+  get tab(): TraceTab {
+    return this.#parts?.tabs.current ?? 'waterfall';
+  }
+
+  set tab(value: TraceTab) {
+    this.#build().tabs.select(value);
+  }
+
+  /** Selects a span in every view and opens its details; false when the run has no such span. */
+  selectSpan(traceId: string, spanId: string): boolean {
+    if (this.#run?.index.find({ traceId, spanId }) === undefined) return false;
+    this.#selection.select({ traceId, spanId });
+    return true;
+  }
+
+  /** Settles when the diagram in the shown tab has been drawn (at once for other tabs). */
+  async whenDrawn(): Promise<void> {
+    const view = this.#parts?.views[this.tab];
+    if (view instanceof DiagramPanel) await view.drawn;
+  }
+
+  /** Builds the views on first connection and follows the page's theme. */
+  connectedCallback(): void {
+    this.#adoptEarlyProperties();
+    const parts = this.#build();
+    // Views draw only while connected and shown: catch up on what arrived before.
+    parts.views[parts.tabs.current].shown();
+    this.#unwatchTheme ??= watchTheme(() => {
+      for (const view of Object.values(this.#parts?.views ?? {})) view.themeChanged();
+    });
+  }
+
+  /** Stops following the theme. */
+  disconnectedCallback(): void {
+    this.#unwatchTheme?.();
+    this.#unwatchTheme = null;
+  }
+
+  // A page may set properties before this class is defined; those shadow the accessors.
+  #adoptEarlyProperties(): void {
+    for (const name of ['result', 'findings', 'stale'] as const) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value: unknown = Reflect.get(this, name);
+      Reflect.deleteProperty(this, name);
+      Reflect.set(this, name, value);
+    }
+  }
+
+  #host(): ViewHost {
+    return {
+      selection: this.#selection,
+      pick: (ref) => {
+        const fromDetails = this.#parts?.details.element.contains(document.activeElement) ?? false;
+        this.#selection.select(ref);
+        // The button pressed in the details is gone with the old span: focus the new one's title.
+        if (fromDetails) this.#parts?.details.show(ref, true);
+        this.dispatchEvent(
+          new CustomEvent<SpanSelectDetail>('span-select', { detail: { ...ref }, bubbles: true, composed: true }),
+        );
+      },
+      pickLocation: (line, column) => {
+        this.dispatchEvent(
+          new CustomEvent<ProblemSelectDetail>('problem-select', {
+            detail: { line, column },
+            bubbles: true,
+            composed: true,
+          }),
+        );
+      },
+      dark: isDarkTheme,
+    };
+  }
+
+  #build(): Parts {
+    if (this.#parts) return this.#parts;
+    const host = this.#host();
+    const keys = Object.keys(TAB_LABELS) as TraceTab[];
+    const tabs = new Tabs<TraceTab>(
+      keys.map((key) => ({ key, label: TAB_LABELS[key] })),
+      'Views of the run',
+      (key) => this.#parts?.views[key].shown(),
+    );
+    const visible = (key: TraceTab) => () => tabs.current === key && this.isConnected;
+    const views: Record<TraceTab, TraceView> = {
+      waterfall: new WaterfallView(host, tabs.panel('waterfall'), visible('waterfall')),
+      graph: new GraphView(host, tabs.panel('graph'), visible('graph')),
+      spans: new SpanTable(host, tabs.panel('spans'), visible('spans')),
+      console: new ConsoleView(host, tabs.panel('console'), visible('console')),
+      problems: new ProblemsView(host, tabs.panel('problems'), visible('problems')),
+    };
+    const details = new SpanDetails(host, headingLevel(this.getAttribute('heading-level')));
+    const staleBanner = h(
+      'p',
+      { class: 'tv-stale-banner', role: 'status', hidden: !this.#stale },
+      '⚠ These views show the previous run: the current code has not run (see its errors).',
+    );
+    const summary = h('p', { class: 'tv-summary' });
+    const live = h('p', { class: 'tv-sr', 'aria-live': 'polite' });
+    const main = h('div', { class: 'tv-main' }, tabs.list, ...tabs.panels);
+    this.classList.add('tv-root');
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
+    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Trace of the run');
+    this.replaceChildren(staleBanner, summary, h('div', { class: 'tv-layout' }, main, details.element), live);
+    this.#parts = { tabs, views, details, staleBanner, summary, live };
+    this.#selection.subscribe((selected) => this.#selectionChanged(selected));
+    this.#update(true);
+    return this.#parts;
+  }
+
+  #update(resultChanged: boolean): void {
+    const parts = this.#parts;
+    if (parts === null) return;
+    const result = this.#result;
+    if (resultChanged || this.#run === null) {
+      const index = result === null ? null : new RunIndex(result.spans);
+      this.#run = result === null || index === null ? null : { result, index, problems: [] };
+    }
+    const run = this.#run;
+    if (run !== null) run.problems = collectProblems(run.result, run.index, this.#findings);
+    const count = (n: number): string => (n > 0 ? ` (${String(n)})` : '');
+    parts.tabs.setLabel('problems', `${TAB_LABELS.problems}${count(run?.problems.length ?? 0)}`);
+    parts.tabs.setLabel('console', `${TAB_LABELS.console}${count(run?.result.console.length ?? 0)}`);
+    parts.summary.textContent = run === null ? 'No run yet: run the scenario to see its trace.' : runSummary(run);
+    parts.details.setRun(run);
+    if (resultChanged) {
+      for (const view of Object.values(parts.views)) view.setRun(run);
+      // Ids are deterministic: after a re-run the same span is usually still there.
+      const selected = this.#selection.selected;
+      if (selected !== null && run?.index.find(selected) === undefined) this.#selection.select(null);
+      else this.#selectionChanged(selected, false);
+    } else parts.views.problems.setRun(run);
+  }
+
+  #selectionChanged(selected: SpanRef | null, reveal = true): void {
+    const parts = this.#parts;
+    if (parts === null) return;
+    for (const view of Object.values(parts.views)) view.selectionChanged(selected, reveal);
+    parts.details.show(selected);
+    const entry = selected === null ? undefined : this.#run?.index.find(selected);
+    if (reveal) parts.live.textContent = entry === undefined ? 'No span selected.' : `Selected ${spanTitle(entry)}.`;
+  }
+}
+
+/** The `heading-level` attribute as a level for the details' title (3 when absent or odd). */
+function headingLevel(value: string | null): HeadingLevel {
+  const level = Number(value);
+  return level === 2 || level === 4 || level === 5 ? level : 3;
+}
+
+interface Parts {
+  tabs: Tabs<TraceTab>;
+  views: Record<TraceTab, TraceView>;
+  details: SpanDetails;
+  staleBanner: HTMLElement;
+  summary: HTMLElement;
+  live: HTMLElement;
+}

@@ -1,0 +1,52 @@
+import type { Mermaid } from 'mermaid';
+import { uniqueId } from '../dom/h.ts';
+
+/** A diagram Mermaid drew: its SVG element (not yet in the page) and the id its elements start with. */
+export interface RenderedDiagram {
+  svg: SVGSVGElement;
+  id: string;
+}
+
+// Mermaid's output is sanitised (strict) and its text escaped by the engine; these are removed
+// anyway, so nothing that loads or runs anything can reach the page even if that ever failed.
+const FORBIDDEN = 'script, iframe, object, embed, img, image, a, link, meta, audio, video, foreignObject script';
+
+function defuse(root: Element): void {
+  for (const element of root.querySelectorAll(FORBIDDEN)) element.remove();
+  for (const element of [root, ...root.querySelectorAll('*')]) {
+    for (const { name, value } of [...element.attributes]) {
+      const lower = name.toLowerCase();
+      const isLink = lower === 'href' || lower === 'xlink:href' || lower === 'src';
+      if (lower.startsWith('on') || (isLink && !value.startsWith('#'))) element.removeAttribute(name);
+    }
+  }
+}
+
+/** Removes what Mermaid left in the body for a render (its measuring box; on errors, more). */
+function removeLeftovers(id: string): void {
+  for (const leftover of [`d${id}`, id, `i${id}`]) document.getElementById(leftover)?.remove();
+}
+
+/** Parses Mermaid's SVG markup into an element of this document, defused. */
+export function svgFromMarkup(markup: string): SVGSVGElement {
+  const parsed = new DOMParser().parseFromString(markup, 'text/html');
+  const svg = parsed.body.querySelector('svg');
+  if (svg === null) throw new Error('Mermaid returned no SVG.');
+  defuse(svg);
+  return document.adoptNode(svg);
+}
+
+/**
+ * Draws Mermaid `text` as an SVG element with a fresh id; throws Mermaid's error on bad text or
+ * limits. Either way nothing Mermaid added to the page stays behind.
+ */
+export async function renderSvg(mermaid: Mermaid, text: string, prefix: string): Promise<RenderedDiagram> {
+  const id = uniqueId(prefix);
+  try {
+    const { svg } = await mermaid.render(id, text);
+    removeLeftovers(id);
+    return { svg: svgFromMarkup(svg), id };
+  } finally {
+    removeLeftovers(id);
+  }
+}

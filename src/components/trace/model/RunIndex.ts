@@ -1,0 +1,115 @@
+import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../../../simulator/index.ts';
+import { treeOrder } from './span-order.ts';
+import { spanKey, type SpanRef } from './span-ref.ts';
+
+/** One trace of the run: its spans in tree order and its time range. */
+export interface TraceEntry {
+  traceId: string;
+  /** Position among the run's traces (in order of their first span). */
+  index: number;
+  spans: IndexedSpan[];
+  /** Earliest start, unix ms. */
+  start: number;
+  /** Latest end (or start, for spans never ended), unix ms. */
+  end: number;
+}
+
+/** A span with its place in the views. */
+export interface IndexedSpan {
+  span: SpanRecord;
+  key: string;
+  depth: number;
+  /** Position among all spans, traces in order, each in tree order: the link graph's node `s<order>`. */
+  order: number;
+  /** Position within its trace's tree order: the waterfall bar `s<row>` of its trace's chart. */
+  row: number;
+  trace: TraceEntry;
+}
+
+/** A link that points at a span, seen from the span it points at. */
+export interface IncomingLink {
+  /** The span that holds the link. */
+  from: IndexedSpan;
+  link: SpanLinkRecord;
+}
+
+/** The spans of a run indexed for the views: by reference, in drawing order, with links in. */
+export class RunIndex {
+  /** The traces, in order of their first span. */
+  readonly traces: TraceEntry[] = [];
+  /** Every span, in the link graph's order. */
+  readonly spans: IndexedSpan[] = [];
+  readonly #byKey = new Map<string, IndexedSpan>();
+  readonly #bySpanId = new Map<string, IndexedSpan>();
+  readonly #linksIn = new Map<string, IncomingLink[]>();
+  readonly #children = new Map<IndexedSpan, IndexedSpan[]>();
+
+  constructor(spans: readonly SpanRecord[]) {
+    for (const [traceId, traceSpans] of groupByTrace(spans)) {
+      const trace: TraceEntry = { traceId, index: this.traces.length, spans: [], start: Infinity, end: -Infinity };
+      this.traces.push(trace);
+      for (const { span, depth } of treeOrder(traceSpans)) {
+        const entry: IndexedSpan = {
+          span,
+          key: spanKey(span.traceId, span.spanId),
+          depth,
+          order: this.spans.length,
+          row: trace.spans.length,
+          trace,
+        };
+        trace.spans.push(entry);
+        this.spans.push(entry);
+        trace.start = Math.min(trace.start, span.start);
+        trace.end = Math.max(trace.end, span.end ?? span.start);
+        // The first of spans sharing ids wins, as in the link graph.
+        if (!this.#byKey.has(entry.key)) this.#byKey.set(entry.key, entry);
+        if (!this.#bySpanId.has(span.spanId)) this.#bySpanId.set(span.spanId, entry);
+      }
+    }
+    for (const from of this.spans) {
+      const parent = this.parentOf(from);
+      if (parent !== undefined && parent !== from) {
+        const siblings = this.#children.get(parent);
+        if (siblings) siblings.push(from);
+        else this.#children.set(parent, [from]);
+      }
+      for (const link of from.span.links) {
+        const key = spanKey(link.traceId, link.spanId);
+        const list = this.#linksIn.get(key);
+        if (list) list.push({ from, link });
+        else this.#linksIn.set(key, [{ from, link }]);
+      }
+    }
+  }
+
+  /** The span a reference names, if it is in the run. */
+  find(ref: SpanRef): IndexedSpan | undefined {
+    return this.#byKey.get(spanKey(ref.traceId, ref.spanId));
+  }
+
+  /** The first span with this span id, in any trace. */
+  findSpanId(spanId: string): IndexedSpan | undefined {
+    return this.#bySpanId.get(spanId);
+  }
+
+  /** The span's parent, if it is in the run. */
+  parentOf(entry: IndexedSpan): IndexedSpan | undefined {
+    const { traceId, parentSpanId } = entry.span;
+    return parentSpanId === null ? undefined : this.find({ traceId, spanId: parentSpanId });
+  }
+
+  /** The span's children in the run, in tree order. */
+  childrenOf(entry: IndexedSpan): readonly IndexedSpan[] {
+    return this.#children.get(entry) ?? [];
+  }
+
+  /** The links that point at this span (the back-references), in drawing order of their holders. */
+  linksIn(entry: IndexedSpan): readonly IncomingLink[] {
+    return this.#linksIn.get(entry.key) ?? [];
+  }
+
+  /** The trace with this id. */
+  trace(traceId: string): TraceEntry | undefined {
+    return this.traces.find((trace) => trace.traceId === traceId);
+  }
+}

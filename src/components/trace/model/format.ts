@@ -1,0 +1,66 @@
+import type { AttributeValue, Attributes } from '../../../simulator/index.ts';
+
+/** What the views show for a name with nothing visible in it. */
+export const UNNAMED = '(unnamed)';
+
+/** A span or service name as shown: "(unnamed)" when blank, otherwise exactly as given. */
+export function displayName(name: string): string {
+  return name.trim() === '' ? UNNAMED : name;
+}
+
+const counts = new Intl.NumberFormat('en');
+
+/** A count with thousands separators: "10,000". */
+export function formatCount(n: number): string {
+  return counts.format(n);
+}
+
+/** "1 span", "3 spans": a count and a noun, plural unless the count is 1. */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+}
+
+/** `text` cut to `max` characters with an ellipsis and the number of characters left out. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}… (${formatCount(text.length - max)} more characters)`;
+}
+
+/** A duration in whole or fractional ms as "12 ms", "1.5 s" or "2 min 3.25 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const sign = ms < 0 ? '−' : '';
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${sign}${String(round(abs, 3))} ms`;
+  if (abs < 60_000) return `${sign}${String(round(abs / 1000, 3))} s`;
+  const minutes = Math.floor(abs / 60_000);
+  const rest = round((abs - minutes * 60_000) / 1000, 3);
+  return `${sign}${String(minutes)} min${rest === 0 ? '' : ` ${String(rest)} s`}`;
+}
+
+/** A time relative to an origin, as "+12 ms". */
+export function formatOffset(ms: number): string {
+  return ms < 0 ? formatDuration(ms) : `+${formatDuration(ms)}`;
+}
+
+/** A unix time in ms as an ISO 8601 string, or the number itself when it is out of range. */
+export function formatInstant(unixMs: number): string {
+  const date = new Date(unixMs);
+  return Number.isNaN(date.getTime()) ? String(unixMs) : date.toISOString();
+}
+
+/** An attribute value as text: strings as they are, arrays as `[a, "b"]`. */
+export function formatValue(value: AttributeValue): string {
+  if (!Array.isArray(value)) return String(value);
+  return `[${value.map((item) => (typeof item === 'string' ? JSON.stringify(item) : String(item))).join(', ')}]`;
+}
+
+/** Attributes as `key = value` lines, values cut to `maxValue` characters. */
+export function attributeLines(attributes: Attributes, maxValue = 200): string[] {
+  return Object.entries(attributes).map(([key, value]) => `${key} = ${cutText(formatValue(value), maxValue)}`);
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,53 @@
+import { h } from '../dom/h.ts';
+import { boundedLinkGraph } from '../model/bounded-link-graph.ts';
+import { formatCount } from '../model/format.ts';
+import type { RunIndex } from '../model/RunIndex.ts';
+import { loadMermaid } from '../mermaid/load-mermaid.ts';
+import { renderSvg } from '../mermaid/render-svg.ts';
+import { wireDiagram, type DiagramItem } from './diagram-items.ts';
+import { DiagramPanel, type DiagramContent } from './DiagramPanel.ts';
+import { notice } from './span-bits.ts';
+import { traceSummary } from './trace-summary.ts';
+import type { RunData } from './view-types.ts';
+
+/** The nodes Mermaid drew for spans: `<g class="node" id="<id>-flowchart-s<order>-<n>">`. */
+function graphItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramItem[] {
+  const pattern = new RegExp(`^${id}-flowchart-s(\\d+)-\\d+$`);
+  const items: DiagramItem[] = [];
+  for (const node of svg.querySelectorAll<SVGGElement>('g.node[id]')) {
+    const match = pattern.exec(node.id);
+    const entry = match === null ? undefined : index.spans[Number(match[1])];
+    if (entry !== undefined) items.push({ element: node, companions: [], entry });
+  }
+  return items.sort((a, b) => a.entry.order - b.entry.order);
+}
+
+/** The Link graph tab: a Mermaid flowchart of parents (solid) and links (dotted), with a summary for large runs. */
+export class GraphView extends DiagramPanel {
+  protected readonly what = 'the link graph';
+
+  protected async *build(run: RunData): AsyncGenerator<DiagramContent> {
+    const graph = boundedLinkGraph(run.result.spans);
+    const mermaid = await loadMermaid({
+      dark: this.host.dark(),
+      ganttWidth: Math.max(480, Math.round(this.root.clientWidth || 800)),
+    });
+    const legend = h(
+      'p',
+      { class: 'tv-legend' },
+      'Solid arrows: parent → child. Dotted arrows: span links, from the linked span to the span holding the link, labelled with the link’s attributes.',
+    );
+    const nodes: Node[] = [legend];
+    if (graph.truncated) {
+      const text = `Showing ${formatCount(graph.shown)} of ${formatCount(graph.total)} spans: a larger graph would take seconds to lay out. Every span is in the Spans tab; every trace is summarised below the graph.`;
+      nodes.push(notice(text, 'status'));
+    }
+    const { svg, id } = await renderSvg(mermaid, graph.text, 'tv-graph-');
+    const links = run.index.spans.reduce((sum, entry) => sum + entry.span.links.length, 0);
+    svg.setAttribute('aria-label', `Link graph of ${String(graph.shown)} spans; the run has ${String(links)} links`);
+    const selection = wireDiagram(this.host, svg, graphItems(svg, id, run.index));
+    nodes.push(h('div', { class: 'tv-graph-scroll tv-mermaid' }, svg));
+    if (graph.truncated) nodes.push(traceSummary(this.host, run.index));
+    yield { nodes, selections: [selection] };
+  }
+}

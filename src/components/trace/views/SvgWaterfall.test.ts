@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { RunIndex } from '../model/RunIndex.ts';
+import { SelectionStore } from '../model/SelectionStore.ts';
+import type { SpanRef } from '../model/span-ref.ts';
+import { batchRun, makeSpan, T1, T3 } from '../test-runs.ts';
+import { SvgWaterfall } from './SvgWaterfall.ts';
+import type { ViewHost } from './view-types.ts';
+
+function setUp(index: RunIndex) {
+  const picked: SpanRef[] = [];
+  const host: ViewHost = {
+    selection: new SelectionStore(),
+    pick: (ref) => picked.push(ref),
+    pickLocation: () => undefined,
+    dark: () => false,
+  };
+  const waterfall = new SvgWaterfall(host, index);
+  document.body.replaceChildren(waterfall.element);
+  return { waterfall, picked };
+}
+
+const key = (element: Element, name: string) =>
+  element.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+
+describe('our own SVG waterfall', () => {
+  it('draws a header per trace and a labelled option per span, status in words', () => {
+    const { waterfall } = setUp(new RunIndex(batchRun().spans));
+    const options = [...waterfall.element.querySelectorAll('[role=option]')];
+    expect(options.map((option) => option.getAttribute('aria-label'))).toEqual([
+      'shop › send orders 0 ms, status unset',
+      'shop › send orders 0 ms, status unset',
+      'worker › process batch 15 ms, status unset',
+      'worker › process m1 5 ms, status unset',
+      'worker › process m2 never ended ✖ error, status error: poison message',
+    ]);
+    expect(waterfall.element.querySelectorAll('.tv-wf-trace')).toHaveLength(3);
+    expect(options[4]?.textContent).toContain('never ended ✖ error');
+    expect(waterfall.element.getAttribute('role')).toBe('listbox');
+  });
+
+  it('moves with the keyboard and picks with Enter or a click', () => {
+    const { waterfall, picked } = setUp(new RunIndex(batchRun().spans));
+    const list = waterfall.element;
+    list.dispatchEvent(new FocusEvent('focus'));
+    expect(list.getAttribute('aria-activedescendant')).toMatch(/-r1$/); // row 0 is the first trace's header
+    key(list, 'ArrowDown'); // over the second trace's header
+    key(list, 'ArrowDown'); // and the third's
+    key(list, 'Enter');
+    expect(picked).toEqual([{ traceId: T3, spanId: 'c000000000000001' }]);
+    key(list, 'End');
+    key(list, ' ');
+    expect(picked.at(-1)).toEqual({ traceId: T3, spanId: 'c000000000000003' });
+    expect(list.getAttribute('aria-activedescendant')).toMatch(/-r7$/);
+    key(list, 'Home');
+    expect(list.getAttribute('aria-activedescendant')).toMatch(/-r1$/);
+    list.querySelector('[role=option]')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(picked.at(-1)).toEqual({ traceId: T1, spanId: 'a000000000000001' });
+  });
+
+  it('draws only the rows in view of a 10,000-span run, and marks the selected one', () => {
+    const spans = Array.from({ length: 10_000 }, (_, i) =>
+      makeSpan({ traceId: T1, spanId: i.toString(16).padStart(16, '0'), name: `n${String(i)}`, start: i, end: i + 1 }),
+    );
+    const { waterfall } = setUp(new RunIndex(spans));
+    expect(waterfall.element.querySelectorAll('[role=option]').length).toBeLessThan(100);
+    waterfall.setSelected({ traceId: T1, spanId: (9_999).toString(16).padStart(16, '0') }, true);
+    const selected = waterfall.element.querySelector('[aria-selected=true]');
+    expect(selected?.getAttribute('aria-label')).toBe('app › n9999 1 ms, status unset');
+    expect(selected?.textContent).toBe('app › n9999 1 ms');
+  });
+});
