@@ -1,0 +1,287 @@
+import type { RunError, RunResult } from '../../simulator/index.ts';
+import { PlaygroundStorage, type StorageNotice } from './playground-storage.ts';
+import { downloadTrace, openTrace } from './run-files.ts';
+import { SandboxRunner } from './SandboxRunner.ts';
+import { readFragment, shareUrl } from './share-link.ts';
+
+/** A scenario the picker offers. */
+export interface PlaygroundScenario {
+  id: string;
+  title: string;
+  summary: string;
+  code: string;
+}
+
+/** What the page needs of the editor element (src/components/editor). */
+interface EditorElement extends HTMLElement {
+  value: string;
+  setProblems(
+    problems: Array<{ line: number; column: number; message: string; severity: 'error' | 'warning' | 'info' }>,
+  ): void;
+  focus(): void;
+  revealLine(line: number): void;
+}
+
+/** What the page needs of the views element (src/components/trace). */
+interface ViewsElement extends HTMLElement {
+  result: RunResult | null;
+  stale: boolean;
+}
+
+const SHARED = 'shared';
+
+/**
+ * `<span-lab-playground>`: wires the scenario picker, the editor, the controls and the views to
+ * the sandboxed runner and to the reader's saved work. State lives here; the editor and the views
+ * only show what they are given and report what the reader does.
+ */
+export class PlaygroundApp extends HTMLElement {
+  #runner = new SandboxRunner();
+  #storage = new PlaygroundStorage((notice) => this.#storageNotice(notice));
+  #scenarios: PlaygroundScenario[] = [];
+  #current = '';
+  #result: RunResult | null = null;
+  #undo: { scenario: string; code: string } | undefined;
+
+  connectedCallback(): void {
+    this.#scenarios = JSON.parse(this.#part('scenarios').textContent ?? '[]') as PlaygroundScenario[];
+    this.#picker.addEventListener('change', () =>
+      this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
+    );
+    this.#button('run').addEventListener('click', () => void this.run());
+    this.#button('reset').addEventListener('click', () => this.#reset());
+    this.#button('share').addEventListener('click', () => void this.#share());
+    this.#button('download').addEventListener('click', () => this.#download());
+    this.#button('open').addEventListener('click', () => this.#fileInput.click());
+    this.#fileInput.addEventListener('change', () => void this.#openFile());
+    this.#editor.addEventListener('run', () => void this.run());
+    this.#editor.addEventListener('change', () => this.#storage.saveCode(this.#current, this.#editor.value));
+    this.addEventListener('problem-select', (event) => {
+      const { line } = (event as CustomEvent<{ line: number }>).detail;
+      this.#editor.revealLine(line);
+      this.#editor.focus();
+    });
+    void this.#start();
+  }
+
+  disconnectedCallback(): void {
+    this.#runner.dispose();
+  }
+
+  /** Compiles and runs the code in the editor, and shows what it produced. */
+  async run(): Promise<void> {
+    const source = this.#editor.value;
+    const seed = this.#seed;
+    this.#status('Running…');
+    this.#button('run').setAttribute('aria-busy', 'true');
+    const started = performance.now();
+    const result = await this.#runner.run({ source, options: { seed }, fileName: `${this.#current}.ts` });
+    if (result === null) return; // a newer run took over
+    this.#button('run').removeAttribute('aria-busy');
+    const compileFailed = result.errors.some((error) => error.kind === 'compile');
+    this.#editor.setProblems(result.errors.filter(hasPosition).map(toProblem));
+    if (compileFailed) {
+      // Nothing ran: keep the last trace on screen, marked as from before this edit.
+      this.#views.stale = true;
+      this.#status(`Not run: ${describeErrors(result.errors)}`);
+      return;
+    }
+    this.#show(result);
+    this.#storage.saveLastRun(this.#current, JSON.stringify(result));
+    this.#status(describeRun(result, performance.now() - started));
+  }
+
+  async #start(): Promise<void> {
+    const fragment = await readFragment();
+    if (fragment.kind === 'code') {
+      this.#addSharedScenario(fragment.code);
+      if (fragment.seed !== undefined) this.#seedInput.value = String(fragment.seed);
+      this.#open(SHARED, fragment.code);
+      this.#notice('This code came from a share link. It runs only when you press Run.');
+      return;
+    }
+    if (fragment.kind === 'bad')
+      this.#notice(`Couldn't load the shared code (${fragment.reason}); showing the default scenario instead.`);
+    const requested = new URLSearchParams(location.search).get('scenario');
+    const last = this.#storage.lastScenario();
+    const initial = [requested, fragment.kind === 'bad' ? undefined : last].find(
+      (id): id is string => !!id && this.#scenarios.some((s) => s.id === id),
+    );
+    const id = initial ?? this.#scenarios[0]?.id ?? '';
+    this.#open(id, this.#storage.code(id));
+  }
+
+  #open(id: string, code: string | undefined): void {
+    const scenario = this.#scenarios.find((s) => s.id === id);
+    if (!scenario) return;
+    this.#current = id;
+    this.#picker.value = id;
+    this.#part('summary').textContent = scenario.summary;
+    if (id !== SHARED) this.#storage.saveLastScenario(id);
+    this.#editor.value = code ?? scenario.code;
+    this.#editor.setProblems([]);
+    const saved = this.#storage.lastRun(id);
+    this.#show(saved ? (JSON.parse(saved) as RunResult) : null);
+    this.#status(
+      saved
+        ? 'Showing your last run of this scenario. Press Run to run it again.'
+        : 'Press Run (Ctrl+Enter) to run the scenario.',
+    );
+  }
+
+  #show(result: RunResult | null): void {
+    this.#result = result;
+    this.#views.result = result;
+    this.#views.stale = false;
+    this.#button('download').toggleAttribute('disabled', !result || result.spans.length === 0);
+  }
+
+  #reset(): void {
+    const scenario = this.#scenarios.find((s) => s.id === this.#current);
+    if (!scenario) return;
+    this.#undo = { scenario: this.#current, code: this.#editor.value };
+    this.#storage.forgetCode(this.#current);
+    this.#editor.value = scenario.code;
+    this.#notice('The scenario is back to its original code.', {
+      label: 'Undo reset',
+      action: () => {
+        if (!this.#undo || this.#undo.scenario !== this.#current) return;
+        this.#editor.value = this.#undo.code;
+        this.#storage.saveCode(this.#current, this.#undo.code);
+        this.#notice('Your edits are back.');
+      },
+    });
+  }
+
+  async #share(): Promise<void> {
+    const url = shareUrl(this.#editor.value, this.#seed);
+    const field = this.#part<HTMLInputElement>('share-url');
+    field.value = url;
+    field.hidden = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.#status('Share link copied to the clipboard.');
+    } catch {
+      field.select();
+      this.#status('Copy the share link from the field below the controls.');
+    }
+  }
+
+  #download(): void {
+    if (!this.#result) return;
+    const left = downloadTrace(this.#result, `${this.#current}-seed-${this.#result.seed}.otlp.json`);
+    this.#status(
+      left > 0 ? `Trace downloaded. ${left} span(s) never ended and are not in it.` : 'Trace downloaded as OTLP JSON.',
+    );
+  }
+
+  async #openFile(): Promise<void> {
+    const file = this.#fileInput.files?.[0];
+    this.#fileInput.value = '';
+    if (!file) return;
+    const opened = await openTrace(file);
+    if (!opened.ok) {
+      this.#notice(opened.error);
+      return;
+    }
+    this.#show(opened.result);
+    this.#status(
+      `Opened ${file.name}: ${opened.result.spans.length} spans.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
+    );
+  }
+
+  #addSharedScenario(code: string): void {
+    if (this.#scenarios.some((s) => s.id === SHARED)) return;
+    this.#scenarios.unshift({ id: SHARED, title: 'Shared code', summary: 'Code from a share link.', code });
+    const option = document.createElement('option');
+    option.value = SHARED;
+    option.textContent = 'Shared code';
+    this.#picker.prepend(option);
+  }
+
+  #storageNotice(notice: StorageNotice): void {
+    this.#notice(
+      notice === 'unavailable'
+        ? 'This browser keeps no storage for this page: your edits are kept only until you close it.'
+        : 'Browser storage is full: your latest edits are kept only until you close the page.',
+    );
+  }
+
+  #notice(text: string, undo?: { label: string; action: () => void }): void {
+    const region = this.#part('notice');
+    region.replaceChildren();
+    const message = document.createElement('span');
+    message.textContent = text;
+    region.append(message);
+    if (undo) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = undo.label;
+      button.addEventListener('click', () => undo.action(), { once: true });
+      region.append(' ', button);
+    }
+    region.hidden = false;
+  }
+
+  #status(text: string): void {
+    this.#part('status').textContent = text;
+  }
+
+  get #seed(): number {
+    const seed = Number(this.#seedInput.value);
+    return Number.isSafeInteger(seed) ? seed : 1;
+  }
+
+  get #picker(): HTMLSelectElement {
+    return this.#part<HTMLSelectElement>('picker');
+  }
+
+  get #seedInput(): HTMLInputElement {
+    return this.#part<HTMLInputElement>('seed');
+  }
+
+  get #fileInput(): HTMLInputElement {
+    return this.#part<HTMLInputElement>('file');
+  }
+
+  get #editor(): EditorElement {
+    return this.querySelector('scenario-editor') as EditorElement;
+  }
+
+  get #views(): ViewsElement {
+    return this.querySelector('trace-views') as ViewsElement;
+  }
+
+  #button(name: string): HTMLButtonElement {
+    return this.#part<HTMLButtonElement>(name);
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector(`[data-pg="${name}"]`) as T;
+  }
+}
+
+function hasPosition(error: RunError): error is RunError & { line: number } {
+  return error.line !== undefined;
+}
+
+function toProblem(error: RunError & { line: number }) {
+  return { line: error.line, column: error.column ?? 1, message: error.message, severity: 'error' as const };
+}
+
+function describeErrors(errors: readonly RunError[]): string {
+  const first = errors[0];
+  if (!first) return 'no errors';
+  const where = first.line !== undefined ? `line ${first.line}:${first.column ?? 1}: ` : '';
+  return `${where}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
+
+function describeRun(result: RunResult, ms: number): string {
+  const traces = new Set(result.spans.map((s) => s.traceId)).size;
+  const parts = [
+    `Ran in ${Math.round(ms)} ms: ${result.spans.length} span${result.spans.length === 1 ? '' : 's'} in ${traces} trace${traces === 1 ? '' : 's'}, ${result.stats.virtualMs} ms of virtual time.`,
+  ];
+  for (const hit of result.limits) parts.push(hit.message);
+  if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,70 @@
+/**
+ * Share links in the TypeScript Playground's convention: `/playground/#code=<lz-string
+ * compressToEncodedURIComponent(source)>&seed=N`. Opening one shows the code and never runs it.
+ */
+import { compressToEncodedURIComponent } from 'lz-string';
+
+/** Longest `code=` value accepted, in characters. */
+export const MAX_FRAGMENT_CHARS = 200_000;
+/** Longest source a share link may decode to. */
+export const MAX_SHARED_SOURCE_CHARS = 500_000;
+/** How long decoding may take before it is abandoned as a decompression bomb. */
+const DECODE_MS = 1_500;
+
+/** What a page's fragment holds. */
+export type SharedFragment =
+  { kind: 'none' } | { kind: 'code'; code: string; seed: number | undefined } | { kind: 'bad'; reason: string };
+
+/** The share link for a source and seed, on this page's URL. */
+export function shareUrl(source: string, seed: number, base: string = location.href): string {
+  const url = new URL(base);
+  url.hash = `code=${compressToEncodedURIComponent(source)}${seed === 1 ? '' : `&seed=${seed}`}`;
+  return url.toString();
+}
+
+/** Reads `#code=…&seed=…`; decompresses in a worker with a time and size limit. */
+export async function readFragment(hash: string = location.hash): Promise<SharedFragment> {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const encoded = params.get('code');
+  if (encoded === null) return { kind: 'none' };
+  const seedText = params.get('seed');
+  const seed = seedText === null ? undefined : Number(seedText);
+  if (seedText !== null && !Number.isSafeInteger(seed)) {
+    return { kind: 'bad', reason: `the seed "${seedText.slice(0, 20)}" is not a whole number` };
+  }
+  if (encoded.length > MAX_FRAGMENT_CHARS) return { kind: 'bad', reason: 'the link is too long' };
+  if (!/^[A-Za-z0-9+\-$]*$/.test(encoded))
+    return { kind: 'bad', reason: 'the link holds characters a share link never has' };
+  const { code, timedOut } = await decodeInWorker(encoded);
+  if (timedOut) return { kind: 'bad', reason: 'the link took too long to decode' };
+  if (code === null || (code === '' && encoded !== ''))
+    return { kind: 'bad', reason: 'the link is not valid compressed code' };
+  if (code.length > MAX_SHARED_SOURCE_CHARS) return { kind: 'bad', reason: 'the code in the link is too large' };
+  return { kind: 'code', code, seed };
+}
+
+/** The decoded code; null when it is not valid; `timedOut` when decoding ran past its time. */
+function decodeInWorker(encoded: string): Promise<{ code: string | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./share-decode-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'span-lab-share-link',
+    });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      resolve({ code: null, timedOut: true });
+    }, DECODE_MS);
+    worker.onmessage = ({ data }: MessageEvent<{ code: string | null }>) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve({ code: data.code, timedOut: false });
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      worker.terminate();
+      resolve({ code: null, timedOut: false });
+    };
+    worker.postMessage(encoded);
+  });
+}
