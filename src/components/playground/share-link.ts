@@ -24,10 +24,16 @@ export function shareUrl(source: string, seed: number, base: string = location.h
 
 /** Reads `#code=…&seed=…`; decompresses in a worker with a time and size limit. */
 export async function readFragment(hash: string = location.hash): Promise<SharedFragment> {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  // Not URLSearchParams: it would read lz-string's `+` as a space.
+  const params = new Map(
+    hash
+      .replace(/^#/, '')
+      .split('&')
+      .map((pair) => [pair.slice(0, pair.indexOf('=') >>> 0), pair.slice((pair.indexOf('=') >>> 0) + 1)] as const),
+  );
   const encoded = params.get('code');
-  if (encoded === null) return { kind: 'none' };
-  const seedText = params.get('seed');
+  if (encoded === undefined) return { kind: 'none' };
+  const seedText = params.get('seed') ?? null;
   const seed = seedText === null ? undefined : Number(seedText);
   if (seedText !== null && !Number.isSafeInteger(seed)) {
     return { kind: 'bad', reason: `the seed "${seedText.slice(0, 20)}" is not a whole number` };

@@ -1,0 +1,48 @@
+/** Helpers for the playground specs: open a scenario, set code, run, read the views. */
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the playground on a scenario, with a clean slate of saved work. */
+export async function openPlayground(page: Page, scenario = 'batch-consumer'): Promise<void> {
+  await page.goto(`/playground/?scenario=${scenario}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`/playground/?scenario=${scenario}`);
+  await expect(page.locator('[data-pg="picker"]')).toHaveValue(scenario);
+}
+
+/** Replaces the editor's code, as Reset or a share link does. */
+export async function setCode(page: Page, code: string): Promise<void> {
+  await page.evaluate((value) => {
+    (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value = value;
+  }, code);
+}
+
+/** The code in the editor. */
+export function editorCode(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value);
+}
+
+/** Presses Run and waits for the status to say the run is over. */
+export async function run(page: Page, done: RegExp = /^(Ran in|Not run)/): Promise<string> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const status = page.locator('[data-pg="status"]');
+  await expect(status).toHaveText(done, { timeout: 20_000 });
+  return (await status.textContent()) ?? '';
+}
+
+/** Shows one of the views' tabs. */
+export async function showTab(
+  page: Page,
+  name: 'Waterfall' | 'Link graph' | 'Spans' | 'Console' | 'Problems',
+): Promise<void> {
+  await page.getByRole('tab', { name, exact: false }).first().click();
+}
+
+/** The rows of the span table, as the text of their name cells. */
+export async function spanNames(page: Page): Promise<string[]> {
+  await showTab(page, 'Spans');
+  const table = page.getByRole('table').first();
+  await expect(table).toBeVisible();
+  return table
+    .locator('tbody tr[data-span-key] th.tv-c-name')
+    .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').trim()));
+}

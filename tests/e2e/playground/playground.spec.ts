@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import { editorCode, openPlayground, run, setCode, showTab, spanNames } from './helpers.ts';
+
+test.describe.configure({ timeout: 60_000 });
+
+test('runs a scenario and shows a waterfall, a link graph and the span table', async ({ page }) => {
+  await openPlayground(page, 'batch-consumer');
+  expect(await run(page)).toMatch(/^Ran in \d+ ms: 7 spans in 4 traces, 40 ms of virtual time\./);
+  const views = page.locator('trace-views');
+  await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  await saveScreenshot(page, 'playground-waterfall');
+  await showTab(page, 'Link graph');
+  await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  // Three dotted link edges, each labelled with its message id.
+  for (const id of ['m1', 'm2', 'm3']) await expect(views.getByText(`messaging.message.id=${id}`).first()).toBeVisible();
+  await saveScreenshot(page, 'playground-graph');
+  expect(await spanNames(page)).toEqual([
+    'send orders',
+    'send orders',
+    'send orders',
+    'process-message-batch',
+    'process-message m1',
+    'process-message m2',
+    'process-message m3',
+  ]);
+  await saveScreenshot(page, 'playground-spans');
+});
+
+test('an edit changes the trace, typed as a reader types it', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 900 }); // the textarea editor
+  await openPlayground(page, 'order-processing');
+  await run(page);
+  expect(await spanNames(page)).toContain('send-confirmation');
+  const editor = page.getByRole('textbox', { name: 'Scenario code' });
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type("\ntrace.getTracer('extra').startSpan('typed-by-hand').end();\n");
+  expect(await run(page)).toMatch(/8 spans in 2 traces/);
+  expect(await spanNames(page)).toContain('typed-by-hand');
+});
+
+test('selecting a span anywhere opens its details, and a link jumps to the linked span in another trace', async ({ page }) => {
+  await openPlayground(page, 'batch-consumer');
+  await run(page);
+  await showTab(page, 'Spans');
+  await page.getByRole('button', { name: 'process-message-batch', exact: true }).first().click();
+  const details = page.locator('.tv-details');
+  await expect(details).toContainText('process-message-batch');
+  await expect(details).toContainText('Links out (3)');
+  await details.getByRole('button', { name: /send orders/ }).first().click();
+  await expect(details).toContainText('Links in (1)');
+  await expect(details.locator('.tv-details-name')).toHaveText(/send orders/);
+});
+
+test('a share link round-trips the code and seed, and does not run it', async ({ page, context }) => {
+  await openPlayground(page, 'retry');
+  const code = `${await editorCode(page)}\n// shared with a friend\n`;
+  await setCode(page, code);
+  await page.locator('[data-pg="seed"]').fill('7');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.locator('[data-pg="share-url"]').inputValue();
+  expect(link).toMatch(/\/playground\/\?scenario=retry#code=[A-Za-z0-9+\-$]+&seed=7$/);
+
+  const friend = await context.newPage();
+  const workers: string[] = [];
+  friend.on('worker', (worker) => workers.push(worker.url()));
+  await friend.goto(link);
+  await expect(friend.locator('[data-pg="notice"]')).toContainText('runs only when you press Run');
+  expect(await editorCode(friend)).toBe(code);
+  await expect(friend.locator('[data-pg="seed"]')).toHaveValue('7');
+  await friend.waitForTimeout(500);
+  expect(workers.filter((url) => url.startsWith('blob:'))).toEqual([]);
+  expect(await run(friend)).toMatch(/9 spans in 3 traces/);
+});
+
+test('the downloaded trace is the OTLP JSON the CLI prints for the same code and seed', async ({ page }) => {
+  await openPlayground(page, 'fan-out');
+  await page.locator('[data-pg="seed"]').fill('42');
+  await run(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download trace' }).click(),
+  ]);
+  const downloaded = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'src/simulator/platform/node/cli.ts',
+    'src/content/scenarios/fan-out.ts',
+    '--seed',
+    '42',
+  ]);
+  expect(downloaded).toEqual(JSON.parse(stdout));
+});
+
+test('edits and the last run survive a reload; Reset restores the original and offers undo', async ({ page }) => {
+  await openPlayground(page, 'http-chain');
+  const original = await editorCode(page);
+  await setCode(page, `${original}\n// my change\n`);
+  await page.locator('scenario-editor').dispatchEvent('change');
+  await run(page);
+  await page.reload();
+  expect(await editorCode(page)).toBe(`${original}\n// my change\n`);
+  await expect(page.locator('[data-pg="status"]')).toContainText('Showing your last run');
+  expect(await spanNames(page)).toHaveLength(7);
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  expect(await editorCode(page)).toBe(original);
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  expect(await editorCode(page)).toBe(`${original}\n// my change\n`);
+});
+
+test('a runaway loop is stopped at the budget while the page keeps answering', async ({ page }) => {
+  await openPlayground(page, 'order-processing');
+  await setCode(page, "import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('before').end();\nwhile (true) {}\n");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForTimeout(1000);
+  // The loop spins in the sandbox's worker; the page's own thread answers meanwhile (a frozen
+  // page would not answer before the 5 s budget ends the run).
+  const started = Date.now();
+  expect(await page.evaluate(() => document.querySelector('[data-pg="status"]')?.textContent)).toBe('Running…');
+  expect(Date.now() - started).toBeLessThan(2500);
+  await expect(page.locator('[data-pg="status"]')).toContainText('wall-clock budget', { timeout: 15_000 });
+  expect(await spanNames(page)).toEqual(['before']);
+});
+
+test('hostile span names render literally, adding no node, script or image', async ({ page }) => {
+  const names = ['a : b', 'section y', '%%{init: {"themeCSS": "body{display:none}"}}%%', '"]-->X[pwn', '<img src=x onerror=alert(1)>', 'end'];
+  await openPlayground(page, 'order-processing');
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  const source = [
+    "import { trace } from '@opentelemetry/api';",
+    "const t = trace.getTracer('t');",
+    "t.startActiveSpan('root', (root) => {",
+    ...names.map((name) => `  t.startSpan(${JSON.stringify(name)}).end();`),
+    '  root.end();',
+    '});',
+  ].join('\n');
+  await setCode(page, source);
+  expect(await run(page)).toMatch(/7 spans in 1 trace/);
+  const views = page.locator('trace-views');
+  await expect(views.getByRole('tabpanel').locator('svg [role="button"]')).toHaveCount(7);
+  for (const name of names) await expect(views.getByText(name, { exact: false }).first()).toBeAttached();
+  expect(await page.locator('trace-views img, trace-views script').count()).toBe(0);
+  expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
+  expect(dialogs).toBe(0);
+  await showTab(page, 'Link graph');
+  await expect(views.getByRole('tabpanel').locator('svg [role="button"]')).toHaveCount(7);
+});
+
+test('axe finds no serious or critical violation on the playground after a run', async ({ page }) => {
+  await openPlayground(page, 'batch-consumer');
+  await run(page);
+  const violations = await seriousViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+});
