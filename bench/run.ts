@@ -1,4 +1,5 @@
 /** `npm run bench`: measures, never asserts. Prints a table of medians. */
+import { benchBrowser } from './browser.ts';
 import { benchEngine, type Row } from './engine.ts';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -12,4 +13,7 @@ function print(title: string, rows: Row[]): void {
   }
 }
 
-print('Engine', await benchEngine(runs));
+const only = process.argv[2];
+if (only !== 'browser') print('Engine', await benchEngine(runs));
+// The browser part measures the built site: `npm run bench` builds it first.
+if (only !== 'engine') print('Browser (Chromium, built site)', await benchBrowser(runs));

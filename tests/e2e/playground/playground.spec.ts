@@ -15,7 +15,8 @@ test('runs a scenario and shows a waterfall, a link graph and the span table', a
   await showTab(page, 'Link graph');
   await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
   // Three dotted link edges, each labelled with its message id.
-  for (const id of ['m1', 'm2', 'm3']) await expect(views.getByText(`messaging.message.id=${id}`).first()).toBeVisible();
+  for (const id of ['m1', 'm2', 'm3'])
+    await expect(views.getByText(`messaging.message.id=${id}`).first()).toBeVisible();
   await saveScreenshot(page, 'playground-graph');
   expect(await spanNames(page)).toEqual([
     'send orders',
@@ -42,7 +43,9 @@ test('an edit changes the trace, typed as a reader types it', async ({ page }) =
   expect(await spanNames(page)).toContain('typed-by-hand');
 });
 
-test('selecting a span anywhere opens its details, and a link jumps to the linked span in another trace', async ({ page }) => {
+test('selecting a span anywhere opens its details, and a link jumps to the linked span in another trace', async ({
+  page,
+}) => {
   await openPlayground(page, 'batch-consumer');
   await run(page);
   await showTab(page, 'Spans');
@@ -50,7 +53,10 @@ test('selecting a span anywhere opens its details, and a link jumps to the linke
   const details = page.locator('.tv-details');
   await expect(details).toContainText('process-message-batch');
   await expect(details).toContainText('Links out (3)');
-  await details.getByRole('button', { name: /send orders/ }).first().click();
+  await details
+    .getByRole('button', { name: /send orders/ })
+    .first()
+    .click();
   await expect(details).toContainText('Links in (1)');
   await expect(details.locator('.tv-details-name')).toHaveText(/send orders/);
 });
@@ -85,7 +91,7 @@ test('the downloaded trace is the OTLP JSON the CLI prints for the same code and
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download trace' }).click(),
   ]);
-  const downloaded = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
+  const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
   const { stdout } = await promisify(execFile)(process.execPath, [
     'src/simulator/platform/node/cli.ts',
     'src/content/scenarios/fan-out.ts',
@@ -114,7 +120,10 @@ test('edits and the last run survive a reload; Reset restores the original and o
 
 test('a runaway loop is stopped at the budget while the page keeps answering', async ({ page }) => {
   await openPlayground(page, 'order-processing');
-  await setCode(page, "import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('before').end();\nwhile (true) {}\n");
+  await setCode(
+    page,
+    "import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('before').end();\nwhile (true) {}\n",
+  );
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForTimeout(1000);
   // The loop spins in the sandbox's worker; the page's own thread answers meanwhile (a frozen
@@ -127,7 +136,14 @@ test('a runaway loop is stopped at the budget while the page keeps answering', a
 });
 
 test('hostile span names render literally, adding no node, script or image', async ({ page }) => {
-  const names = ['a : b', 'section y', '%%{init: {"themeCSS": "body{display:none}"}}%%', '"]-->X[pwn', '<img src=x onerror=alert(1)>', 'end'];
+  const names = [
+    'a : b',
+    'section y',
+    '%%{init: {"themeCSS": "body{display:none}"}}%%',
+    '"]-->X[pwn',
+    '<img src=x onerror=alert(1)>',
+    'end',
+  ];
   await openPlayground(page, 'order-processing');
   let dialogs = 0;
   page.on('dialog', (dialog) => {
