@@ -1,0 +1,185 @@
+/**
+ * Browser benchmarks in Debian's Chromium against the built site (`npm run build` first):
+ * JavaScript shipped per page, Run → first diagram painted per scenario, and a 10,000-span run.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/site.ts';
+import type { Row } from './engine.ts';
+
+const PORT = 4331;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function startPreview(): Promise<() => void> {
+  const outDir = process.env['SPANLAB_DIST'] ? ['--outDir', process.env['SPANLAB_DIST']] : [];
+  const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT), ...outDir], {
+    stdio: 'ignore',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${ORIGIN}/`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return () => process.kill(-server.pid!, 'SIGTERM');
+}
+
+/** Sums the gzip size of every script the page (and its workers) loaded. */
+function scriptTracker(page: Page): () => Promise<number> {
+  const bodies: Array<Promise<number>> = [];
+  page.context().on('response', (response) => {
+    const type = response.request().resourceType();
+    const url = response.url();
+    if (type === 'script' || url.endsWith('.js') || url.endsWith('.mjs')) {
+      bodies.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0,
+        ),
+      );
+    }
+  });
+  return async () => (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+}
+
+async function shipped(page: Page, path: string, withoutEditor = false): Promise<number> {
+  const context = await page.context().browser()!.newContext();
+  const fresh = await context.newPage();
+  const total = scriptTracker(fresh, withoutEditor);
+  await fresh.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
+  const bytes = await total();
+  await context.close();
+  return bytes;
+}
+
+async function playgroundAfterEditor(page: Page): Promise<number> {
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 1400, height: 900 } });
+  const fresh = await context.newPage();
+  const total = scriptTracker(fresh);
+  await fresh.goto(`${ORIGIN}/playground/`, { waitUntil: 'networkidle' });
+  await fresh.locator('scenario-editor').click();
+  await fresh.waitForSelector('scenario-editor[data-mode="monaco"]', { timeout: 60_000 });
+  await fresh.waitForLoadState('networkidle');
+  const bytes = await total();
+  await context.close();
+  return bytes;
+}
+
+/** Clicks Run and resolves with the milliseconds until a new diagram is on screen and painted. */
+async function runToPaint(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const views = document.querySelector('trace-views')!;
+        for (const svg of views.querySelectorAll('svg')) svg.setAttribute('data-bench-old', '');
+        const timeout = setTimeout(() => reject(new Error('no diagram within 20 s')), 20_000);
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!views.querySelector('svg:not([data-bench-old])')) return;
+          observer.disconnect();
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              clearTimeout(timeout);
+              resolve(performance.now() - started);
+            }),
+          );
+        });
+        observer.observe(views, { childList: true, subtree: true });
+        (document.querySelector('[data-pg="run"]') as HTMLButtonElement).click();
+      }),
+  );
+}
+
+const TEN_THOUSAND = `import { trace } from '@opentelemetry/api';
+const tracer = trace.getTracer('bench');
+export default async () => {
+  await tracer.startActiveSpan('root', async (root) => {
+    for (let i = 0; i < 9_999; i++) {
+      const span = tracer.startSpan('step ' + i);
+      await new Promise((r) => setTimeout(r, 1));
+      span.end();
+    }
+    root.end();
+  });
+};`;
+
+/** Runs the browser benchmarks `runs` times each and returns their medians. */
+export async function benchBrowser(runs: number): Promise<Row[]> {
+  const stop = await startPreview();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const rows: Row[] = [];
+  try {
+    const page = await browser.newPage();
+    for (const [name, path] of [
+      ['home page', '/'],
+      ['lesson page', '/lessons/understanding-span-relationships/'],
+      ['playground, before the editor loads', '/playground/'],
+    ] as const) {
+      const sizes: number[] = [];
+      // The playground's editor upgrades as soon as it is on screen: "before" leaves its chunks out.
+      for (let i = 0; i < Math.min(runs, 3); i++) sizes.push(await shipped(page, path, path === '/playground/'));
+      rows.push({
+        name: `JS shipped, ${name}`,
+        median: Math.round(median(sizes) / 1024),
+        unit: 'KB gzip',
+        ...(name === 'lesson page' ? { target: '≤ 60 KB' } : {}),
+      });
+    }
+    rows.push({
+      name: 'JS shipped, playground after the editor loads',
+      median: Math.round((await playgroundAfterEditor(page)) / 1024),
+      unit: 'KB gzip',
+    });
+
+    const scenarios = readdirSync(new URL('../src/content/scenarios/', import.meta.url))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.replace(/\.yaml$/, ''));
+    const playground = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    for (const id of scenarios) {
+      await playground.goto(`${ORIGIN}/playground/?scenario=${id}`, { waitUntil: 'networkidle' });
+      await playground.evaluate(() => localStorage.clear());
+      await runToPaint(playground); // warm: the compiler loads TypeScript once
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) times.push(await runToPaint(playground));
+      rows.push({
+        name: `Run → first diagram painted, ${id} (warm)`,
+        median: Math.round(median(times)),
+        unit: 'ms',
+        target: '≤ 100 ms',
+      });
+    }
+
+    await playground.goto(`${ORIGIN}/playground/`, { waitUntil: 'networkidle' });
+    await runToPaint(playground);
+    await playground.evaluate((code) => {
+      (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value = code;
+    }, TEN_THOUSAND);
+    const big: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) big.push(await runToPaint(playground));
+    rows.push({
+      name: '10,000-span run, Run → viewable',
+      median: Math.round(median(big)),
+      unit: 'ms',
+      target: '≤ 1500 ms',
+    });
+  } finally {
+    await browser.close();
+    stop();
+  }
+  return rows;
+}
