@@ -10,6 +10,9 @@ import { notice } from './span-bits.ts';
 import { traceSummary } from './trace-summary.ts';
 import type { RunData } from './view-types.ts';
 
+/** Graphs with at most this many spans are scaled to fit the panel's width. */
+const FIT_NODES = 40;
+
 /** The nodes Mermaid drew for spans: `<g class="node" id="<id>-flowchart-s<order>-<n>">`. */
 function graphItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramItem[] {
   const pattern = new RegExp(`^${id}-flowchart-s(\\d+)-\\d+$`);
@@ -46,7 +49,9 @@ export class GraphView extends DiagramPanel {
     const links = run.index.spans.reduce((sum, entry) => sum + entry.span.links.length, 0);
     svg.setAttribute('aria-label', `Link graph of ${String(graph.shown)} spans; the run has ${String(links)} links`);
     const selection = wireDiagram(this.host, svg, graphItems(svg, id, run.index));
-    nodes.push(h('div', { class: 'tv-graph-scroll tv-mermaid' }, svg));
+    // A small graph fits the panel; a large one keeps its size (readable text) and scrolls.
+    const fit = graph.shown <= FIT_NODES ? ' tv-graph-fit' : '';
+    nodes.push(h('div', { class: `tv-graph-scroll tv-mermaid${fit}` }, svg));
     if (graph.truncated) nodes.push(traceSummary(this.host, run.index));
     yield { nodes, selections: [selection] };
   }
