@@ -36,12 +36,16 @@ async function startPreview(): Promise<() => void> {
   return () => process.kill(-server.pid!, 'SIGTERM');
 }
 
-/** Sums the gzip size of every script the page (and its workers) loaded. */
-function scriptTracker(page: Page): () => Promise<number> {
+// The editor's own chunks: Monaco, its TypeScript worker and its editor worker.
+const EDITOR_CHUNK = /create-monaco-editor|editor\.api|ts\.worker|editor\.worker|monaco/;
+
+/** Sums the gzip size of the scripts the page (and its workers) loaded; `withoutEditor` leaves Monaco's out. */
+function scriptTracker(page: Page, withoutEditor = false): () => Promise<number> {
   const bodies: Array<Promise<number>> = [];
   page.context().on('response', (response) => {
     const type = response.request().resourceType();
     const url = response.url();
+    if (withoutEditor && EDITOR_CHUNK.test(url)) return;
     if (type === 'script' || url.endsWith('.js') || url.endsWith('.mjs')) {
       bodies.push(
         response.body().then(

@@ -1,4 +1,4 @@
-import type { RunError, RunResult } from '../../simulator/index.ts';
+import { lintTrace, type Finding, type RunError, type RunResult } from '../../simulator/index.ts';
 import { PlaygroundStorage, type StorageNotice } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
 import { SandboxRunner } from './SandboxRunner.ts';
@@ -25,6 +25,7 @@ interface EditorElement extends HTMLElement {
 /** What the page needs of the views element (src/components/trace). */
 interface ViewsElement extends HTMLElement {
   result: RunResult | null;
+  findings: readonly Finding[];
   stale: boolean;
 }
 
@@ -131,6 +132,8 @@ export class PlaygroundApp extends HTMLElement {
 
   #show(result: RunResult | null): void {
     this.#result = result;
+    // The linter's findings go to Problems, for a run and for a trace opened from a file alike.
+    this.#views.findings = result ? lintTrace(result.spans) : [];
     this.#views.result = result;
     this.#views.stale = false;
     this.#button('download').toggleAttribute('disabled', !result || result.spans.length === 0);
@@ -249,7 +252,7 @@ export class PlaygroundApp extends HTMLElement {
   }
 
   get #views(): ViewsElement {
-    return this.querySelector('trace-views') as ViewsElement;
+    return this.querySelector('trace-views') as unknown as ViewsElement;
   }
 
   #button(name: string): HTMLButtonElement {
