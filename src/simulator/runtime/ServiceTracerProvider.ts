@@ -2,7 +2,6 @@ import {
   context as contextApi,
   createContextKey,
   diag,
-  isSpanContextValid,
   type Link,
   trace,
   type Context,
@@ -114,6 +113,8 @@ class ServiceTracer implements Tracer {
   }
 }
 
+// A cheap check, run for every link: a span context object with ids (the SDK validates the rest).
 function isLinkable(link: Link | undefined): boolean {
-  return typeof link?.context === 'object' && link.context !== null && isSpanContextValid(link.context);
+  const context = link?.context as Partial<Link['context']> | null | undefined;
+  return typeof context?.traceId === 'string' && typeof context.spanId === 'string';
 }

@@ -1,7 +1,7 @@
 /** Runs a scenario in Node: compiled here, executed in a fresh child process the host can kill. */
 import { fork } from 'node:child_process';
 import { compileScenario } from '../../compile/transpile.ts';
-import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunEvent, type RunOptions } from '../../runtime/protocol.ts';
+import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunOptions } from '../../runtime/protocol.ts';
 import { RunAccumulator } from '../../runtime/RunAccumulator.ts';
 import type { RunResult } from '../../trace/model.ts';
 import type { ChildMessage } from './scenario-process.ts';
@@ -67,7 +67,7 @@ export async function runScenario(
         clearTimeout(budget);
         budget = setTimeout(() => stop('wall-clock'), runOptions.wallClockBudgetMs + TERMINATE_GRACE_MS);
       } else if (message.type === 'events') {
-        for (const event of JSON.parse(message.json) as RunEvent[]) accumulator.add(event);
+        for (const event of message.events) accumulator.add(event);
       } else {
         finished = true;
         clearTimeout(budget);

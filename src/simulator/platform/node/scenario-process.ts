@@ -7,7 +7,7 @@ import { executeScenario } from '../../runtime/execute-scenario.ts';
 import type { RunEvent, RunOptions } from '../../runtime/protocol.ts';
 
 /** What the child sends its parent. */
-export type ChildMessage = { type: 'ready' } | { type: 'events'; json: string } | { type: 'finished' };
+export type ChildMessage = { type: 'ready' } | { type: 'events'; events: RunEvent[] } | { type: 'finished' };
 
 // Taken before the run fakes the realm's timers: the runner's own yield and wall clock stay real.
 const realSetImmediate = setImmediate;
@@ -25,11 +25,12 @@ process.on('disconnect', () => process.exit(0));
 process.once('message', (data) => {
   const { scenario, options } = data as { scenario: CompiledScenario; options: RunOptions };
   // Events go to the parent in batches: at each step of the run, every 500 events, and when the
-  // loop guard stops a runaway run (see compile/loop-guard.ts). As JSON text: one string to copy.
+  // loop guard stops a runaway run (see compile/loop-guard.ts). The IPC channel's own JSON
+  // serialization encodes each batch once.
   let pending: RunEvent[] = [];
   const flush = (): void => {
     if (pending.length === 0) return;
-    send({ type: 'events', json: JSON.stringify(pending) });
+    send({ type: 'events', events: pending });
     pending = [];
   };
   send({ type: 'ready' });
