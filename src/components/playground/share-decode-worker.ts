@@ -2,12 +2,14 @@
 import { decompressFromEncodedURIComponent } from 'lz-string';
 
 interface Scope {
-  postMessage(message: { code: string | null }): void;
+  postMessage(message: { started: true } | { code: string | null }): void;
   onmessage: ((event: { data: string }) => void) | null;
 }
 
 const scope = globalThis as unknown as Scope;
 scope.onmessage = ({ data }) => {
+  // The page times the decoding itself, not the worker's start-up.
+  scope.postMessage({ started: true });
   let code: string | null;
   try {
     code = decompressFromEncodedURIComponent(data);

@@ -10,6 +10,8 @@ export const MAX_FRAGMENT_CHARS = 200_000;
 export const MAX_SHARED_SOURCE_CHARS = 500_000;
 /** How long decoding may take before it is abandoned as a decompression bomb. */
 const DECODE_MS = 1_500;
+/** How long the decoding worker may take to start. */
+const WORKER_START_MS = 20_000;
 
 /** What a page's fragment holds. */
 export type SharedFragment =
@@ -56,12 +58,17 @@ function decodeInWorker(encoded: string): Promise<{ code: string | null; timedOu
       type: 'module',
       name: 'span-lab-share-link',
     });
-    const timer = setTimeout(() => {
+    const giveUp = (): void => {
       worker.terminate();
       resolve({ code: null, timedOut: true });
-    }, DECODE_MS);
-    worker.onmessage = ({ data }: MessageEvent<{ code: string | null }>) => {
+    };
+    let timer = setTimeout(giveUp, WORKER_START_MS);
+    worker.onmessage = ({ data }: MessageEvent<{ started: true } | { code: string | null }>) => {
       clearTimeout(timer);
+      if ('started' in data) {
+        timer = setTimeout(giveUp, DECODE_MS);
+        return;
+      }
       worker.terminate();
       resolve({ code: data.code, timedOut: false });
     };
