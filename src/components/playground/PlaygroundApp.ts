@@ -25,7 +25,7 @@ interface EditorElement extends HTMLElement {
 /** What the page needs of the views element (src/components/trace). */
 interface ViewsElement extends HTMLElement {
   result: RunResult | null;
-  findings: readonly Finding[];
+  findings: ReadonlyArray<Omit<Finding, 'lesson'> & { lesson?: string | undefined }>;
   stale: boolean;
 }
 
@@ -43,9 +43,11 @@ export class PlaygroundApp extends HTMLElement {
   #current = '';
   #result: RunResult | null = null;
   #undo: { scenario: string; code: string } | undefined;
+  #lessons = new Set<string>();
 
   connectedCallback(): void {
     this.#scenarios = JSON.parse(this.#part('scenarios').textContent ?? '[]') as PlaygroundScenario[];
+    this.#lessons = new Set(JSON.parse(this.#part('lessons').textContent ?? '[]') as string[]);
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
@@ -89,7 +91,7 @@ export class PlaygroundApp extends HTMLElement {
     }
     this.#show(result);
     this.#storage.saveLastRun(this.#current, JSON.stringify(result));
-    this.#status(describeRun(result, performance.now() - started));
+    this.#status(describeRun(result, performance.now() - started, this.#views.findings.length));
   }
 
   async #start(): Promise<void> {
@@ -132,8 +134,11 @@ export class PlaygroundApp extends HTMLElement {
 
   #show(result: RunResult | null): void {
     this.#result = result;
-    // The linter's findings go to Problems, for a run and for a trace opened from a file alike.
-    this.#views.findings = result ? lintTrace(result.spans) : [];
+    // The linter's findings go to Problems, for a run and for a trace opened from a file alike;
+    // a finding links to its lesson only once that lesson is written.
+    this.#views.findings = (result ? lintTrace(result.spans) : []).map((finding) =>
+      this.#lessons.has(finding.lesson.split('#')[0] ?? '') ? finding : { ...finding, lesson: undefined },
+    );
     this.#views.result = result;
     this.#views.stale = false;
     this.#button('download').toggleAttribute('disabled', !result || result.spans.length === 0);
@@ -279,12 +284,13 @@ function describeErrors(errors: readonly RunError[]): string {
   return `${where}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
 }
 
-function describeRun(result: RunResult, ms: number): string {
+function describeRun(result: RunResult, ms: number, findings: number): string {
   const traces = new Set(result.spans.map((s) => s.traceId)).size;
   const parts = [
     `Ran in ${Math.round(ms)} ms: ${result.spans.length} span${result.spans.length === 1 ? '' : 's'} in ${traces} trace${traces === 1 ? '' : 's'}, ${result.stats.virtualMs} ms of virtual time.`,
   ];
   for (const hit of result.limits) parts.push(hit.message);
   if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
+  if (findings > 0) parts.push(`The linter has ${findings} finding${findings === 1 ? '' : 's'}: see Problems.`);
   return parts.join(' ');
 }
