@@ -176,3 +176,17 @@ test('axe finds no serious or critical violation on the playground after a run',
   const violations = await seriousViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 });
+
+test('the linter flags an anti-pattern in Problems and marks its spans in the diagrams', async ({ page }) => {
+  await openPlayground(page, 'batch-consumer-parented');
+  expect(await run(page)).toMatch(/The linter has 2 findings: see Problems\./);
+  const views = page.locator('trace-views');
+  await expect(
+    views.getByRole('button', { name: /process-message-batch.*linter error: batch-parented-to-producer/ }).first(),
+  ).toBeVisible();
+  await showTab(page, 'Link graph');
+  await expect(views.getByRole('button', { name: /process-message-batch.*linter error/ }).first()).toBeVisible();
+  await showTab(page, 'Problems');
+  await expect(views.getByText('batch-parented-to-producer')).toBeVisible();
+  await saveScreenshot(page, 'playground-findings');
+});

@@ -144,3 +144,26 @@ export function collectProblems(result: RunResult, index: RunIndex, findings: re
     .sort((a, b) => RANK[a.problem.severity] - RANK[b.problem.severity] || a.i - b.i)
     .map(({ problem }) => problem);
 }
+
+/** How the linter flags a span in the diagrams: its worst severity and the rules that name it. */
+export interface SpanFlag {
+  severity: Severity;
+  rules: string[];
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** The spans the linter's findings name, keyed by span key, for the diagrams to mark. */
+export function flaggedSpans(problems: readonly Problem[]): Map<string, SpanFlag> {
+  const flags = new Map<string, SpanFlag>();
+  for (const problem of problems) {
+    if (problem.source !== 'finding') continue;
+    for (const span of problem.spans) {
+      const flag = flags.get(span.key) ?? { severity: problem.severity, rules: [] };
+      if (SEVERITY_RANK[problem.severity] > SEVERITY_RANK[flag.severity]) flag.severity = problem.severity;
+      if (!flag.rules.includes(problem.title)) flag.rules.push(problem.title);
+      flags.set(span.key, flag);
+    }
+  }
+  return flags;
+}

@@ -1,3 +1,4 @@
+import { flaggedSpans } from '../model/problems.ts';
 import { h } from '../dom/h.ts';
 import { boundedLinkGraph } from '../model/bounded-link-graph.ts';
 import { formatCount } from '../model/format.ts';
@@ -48,7 +49,7 @@ export class GraphView extends DiagramPanel {
     const { svg, id } = await renderSvg(mermaid, graph.text, 'tv-graph-');
     const links = run.index.spans.reduce((sum, entry) => sum + entry.span.links.length, 0);
     svg.setAttribute('aria-label', `Link graph of ${String(graph.shown)} spans; the run has ${String(links)} links`);
-    const selection = wireDiagram(this.host, svg, graphItems(svg, id, run.index));
+    const selection = wireDiagram(this.host, svg, graphItems(svg, id, run.index), flaggedSpans(run.problems));
     // A small graph fits the panel; a large one keeps its size (readable text) and scrolls.
     const fit = graph.shown <= FIT_NODES ? ' tv-graph-fit' : '';
     nodes.push(h('div', { class: `tv-graph-scroll tv-mermaid${fit}` }, svg));

@@ -1,3 +1,4 @@
+import { flaggedSpans, type SpanFlag } from '../model/problems.ts';
 import { buildWaterfalls, type TraceWaterfall } from '../../../simulator/index.ts';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
@@ -65,10 +66,11 @@ export class WaterfallView extends DiagramPanel {
     this.followsWidth = true;
     const ganttWidth = Math.max(480, Math.round(this.root.clientWidth || 800));
     const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth });
+    const flags = flaggedSpans(run.problems);
     for (const [i, chart] of charts.entries()) {
       const trace = run.index.traces[i];
       if (trace === undefined || stale()) return;
-      yield await this.#chart(mermaid, chart, trace);
+      yield await this.#chart(mermaid, chart, trace, flags);
       // Let the page breathe between charts: a run of many traces must not freeze the tab.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -78,10 +80,11 @@ export class WaterfallView extends DiagramPanel {
     mermaid: Awaited<ReturnType<typeof loadMermaid>>,
     chart: TraceWaterfall,
     trace: TraceEntry,
+    flags: ReadonlyMap<string, SpanFlag>,
   ): Promise<DiagramContent> {
     const { svg, id } = await renderSvg(mermaid, chart.text, 'tv-gantt-');
     svg.setAttribute('aria-label', `Waterfall of trace ${shortId(trace.traceId)}`);
-    const selection = wireDiagram(this.host, svg, ganttItems(svg, id, trace));
+    const selection = wireDiagram(this.host, svg, ganttItems(svg, id, trace), flags);
     const figure = h('figure', { class: 'tv-chart tv-mermaid' }, h('figcaption', {}, caption(trace)), svg);
     return { nodes: [figure], selections: [selection] };
   }

@@ -1,3 +1,4 @@
+import type { SpanFlag } from '../model/problems.ts';
 import { rovingFocus, type RovingGroup } from '../dom/roving-focus.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
@@ -37,16 +38,27 @@ function scrollWithin(element: Element): void {
  * Makes the spans Mermaid drew selectable without Mermaid `click` directives: each becomes a
  * button (named after its span, pressed when selected) in one roving-focus group per diagram.
  */
-export function wireDiagram(host: ViewHost, svg: SVGSVGElement, items: readonly DiagramItem[]): DiagramSelection {
+export function wireDiagram(
+  host: ViewHost,
+  svg: SVGSVGElement,
+  items: readonly DiagramItem[],
+  flags: ReadonlyMap<string, SpanFlag> = new Map(),
+): DiagramSelection {
   const aliases = new Map<Element, number>();
   items.forEach(({ element, companions, entry }, i) => {
     element.setAttribute('role', 'button');
     // The name starts with the text the diagram shows (labels may be cut), then says the rest.
     const shown = element.textContent.trim();
+    const flag = flags.get(entry.key);
+    const flagged = flag ? `, linter ${flag.severity}: ${flag.rules.join(', ')}` : '';
     element.setAttribute(
       'aria-label',
-      `${shown === '' ? spanTitle(entry) : shown}, ${durationText(entry)}, status ${statusText(entry)}`,
+      `${shown === '' ? spanTitle(entry) : shown}, ${durationText(entry)}, status ${statusText(entry)}${flagged}`,
     );
+    if (flag) {
+      // Marked by a dashed outline as well as by colour, and named in the label.
+      for (const part of [element, ...companions]) part.classList.add('tv-flagged', `tv-flagged-${flag.severity}`);
+    }
     element.setAttribute('aria-pressed', 'false');
     element.classList.add('tv-item');
     for (const companion of companions) {
