@@ -53,6 +53,8 @@ export type { OtlpImportResult } from './trace/otlp-import.ts';
 export { buildLinkGraph, toLinkGraph } from './views/link-graph.ts';
 export type { LinkGraph } from './views/link-graph.ts';
 export type { MermaidChart } from './views/mermaid-chart.ts';
+export { treeOrder } from './views/span-tree.ts';
+export type { PlacedSpan } from './views/span-tree.ts';
 export { toSummary } from './views/summary.ts';
 export { buildWaterfalls, toWaterfall } from './views/waterfall.ts';
 export type { TraceWaterfall } from './views/waterfall.ts';

@@ -1,5 +1,4 @@
-import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../../../simulator/index.ts';
-import { treeOrder } from './span-order.ts';
+import { groupByTrace, treeOrder, type SpanLinkRecord, type SpanRecord } from '../../../simulator/index.ts';
 import { spanKey, type SpanRef } from './span-ref.ts';
 
 /** One trace of the run: its spans in tree order and its time range. */

@@ -4,8 +4,9 @@
  * sandboxed iframe can start it from a blob: URL, under its own Content-Security-Policy.
  */
 import type { CompiledScenario } from '../../compile/transpile.ts';
+import { batchingHost } from '../../runtime/batching-host.ts';
 import { executeScenario } from '../../runtime/execute-scenario.ts';
-import type { RunEvent, RunOptions } from '../../runtime/protocol.ts';
+import type { RunOptions } from '../../runtime/protocol.ts';
 import type { WorkerToHost } from './worker-protocol.ts';
 
 interface WorkerScope {
@@ -47,36 +48,21 @@ scope.addEventListener(
   'message',
   (event) => {
     const { scenario, options } = event.data as { scenario: CompiledScenario; options: RunOptions };
-    let pending: RunEvent[] = [];
-    const flush = (): void => {
-      if (pending.length === 0) return;
-      post({ type: 'events', json: JSON.stringify(pending) });
-      pending = [];
-    };
     const rejectionHandlers: Array<(reason: unknown) => void> = [];
     scope.addEventListener('unhandledrejection', (rejection) => {
       rejection.preventDefault();
       for (const handler of rejectionHandlers) handler(rejection.reason);
     });
+    const host = batchingHost({
+      send: (events) => post({ type: 'events', json: JSON.stringify(events) }),
+      nextMacrotask,
+      wallNow,
+      onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
+    });
     hideFromScenario();
     post({ type: 'ready' });
-    void executeScenario(scenario, options, {
-      emit: (runEvent) => {
-        pending.push(runEvent);
-        if (pending.length >= 500) flush();
-      },
-      yieldToHost: () =>
-        new Promise<void>((resolve) => {
-          nextMacrotask(() => {
-            flush();
-            resolve();
-          });
-        }),
-      onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
-      wallNow,
-      flush,
-    }).then(() => {
-      flush();
+    void executeScenario(scenario, options, host).then(() => {
+      host.flush();
       post({ type: 'finished' });
     });
   },

@@ -163,6 +163,52 @@ describe('npm run sim', () => {
     expect(invalid.stderr).toContain('expectations: Invalid input: expected array, received number');
   });
 
+  it('prints the rows of --sql as a JSON array of objects, for a scenario and for an OTLP JSON trace', async () => {
+    const file = join(SCENARIOS, 'batch-consumer.ts');
+    const batchQuery = [
+      '-- Find spans with multiple links (batch processing)',
+      'SELECT s.span_id, s.name, COUNT(l.linked_span_id) as link_count',
+      'FROM spans s',
+      'JOIN span_links l ON l.source_span_id = s.span_id',
+      'GROUP BY s.span_id, s.name',
+      'HAVING COUNT(l.linked_span_id) > 1',
+      'ORDER BY link_count DESC',
+    ].join('\n');
+    const { code, stdout, stderr } = await sim(file, '--sql', batchQuery);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as Array<{ span_id: string; name: string; link_count: number }>;
+    expect(rows.map(({ name, link_count }) => ({ name, link_count }))).toEqual([
+      { name: 'process-message-batch', link_count: 3 },
+    ]);
+    expect(rows[0]!.span_id).toMatch(/^[0-9a-f]{16}$/);
+    const trace = join(mkdtempSync(join(tmpdir(), 'span-lab-')), 'trace.json');
+    writeFileSync(trace, (await sim(file)).stdout);
+    const linked = await sim(
+      trace,
+      `--sql=SELECT linked.name FROM spans AS linked JOIN span_links AS link ON link.linked_span_id = linked.span_id WHERE link.source_span_id = '${rows[0]!.span_id}'`,
+    );
+    expect(JSON.parse(linked.stdout)).toEqual([
+      { name: 'send orders' },
+      { name: 'send orders' },
+      { name: 'send orders' },
+    ]);
+  });
+
+  it('reports bad SQL at its position, and stops a query that runs too long', async () => {
+    const file = join(SCENARIOS, 'batch-consumer.ts');
+    const bad = await sim(file, '--sql', 'SELECT name\nFORM spans');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('sql:2:6: near "spans": syntax error\n');
+    const endless = await sim(
+      file,
+      '--sql',
+      'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c',
+    );
+    expect(endless.code).toBe(1);
+    expect(endless.stderr).toBe('sql: The query ran past 3 s and was stopped.\n');
+  });
+
   it('rejects bad arguments with the usage', async () => {
     expect((await sim()).stderr).toMatch(/^usage: npm run sim/);
     expect((await sim('x.ts', '--format', 'pdf')).stderr).toMatch(/unknown format 'pdf'/);

@@ -1,18 +1,23 @@
 /**
- * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N]`
+ * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N] [--sql QUERY]`
  * Runs a scenario (or reads an OTLP JSON trace) and prints it; see the CLI contract in DESIGN.md.
+ * `--sql` prints the rows of a query over its spans (tables: src/simulator/sql/span-tables.ts) as JSON.
  * The checks are the linter's findings and the expectations of the file's sibling `.yaml`, if any.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { parse as parseYaml } from 'yaml';
 import { evaluateExpectations } from '../../checks/evaluate-expectations.ts';
 import type { Expectation, ExpectationVerdict } from '../../checks/expectation-schema.ts';
 import { lintTrace } from '../../checks/lint/lint-trace.ts';
 import type { Finding } from '../../checks/lint/rule.ts';
 import { parseScenarioMeta } from '../../checks/scenario-meta.ts';
-import type { RunResult } from '../../trace/model.ts';
+import type { SqlOutcome } from '../../sql/SpanDatabase.ts';
+import { SQL_MAX_ROWS } from '../../sql/SpanDatabase.ts';
+import { SQL_TIME_LIMIT_MS, type SqlWorkerResponse } from '../../sql/sql-worker-protocol.ts';
+import type { RunResult, SpanRecord } from '../../trace/model.ts';
 import { toOtlpJsonText } from '../../trace/otlp-export.ts';
 import { fromOtlpJson } from '../../trace/otlp-import.ts';
 import { toLinkGraph } from '../../views/link-graph.ts';
@@ -23,21 +28,27 @@ import { runScenario } from './run-in-node.ts';
 const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N]`;
+const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY]`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-function parse(): { file: string; format: Format; seed: number } {
+function parse(): { file: string; format: Format; seed: number; sql: string | undefined } {
   let parsed;
+  // A query often starts with a `--` comment, which parseArgs would take for an option.
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--sql');
+  if (at !== -1 && at + 1 < args.length) args.splice(at, 2, `--sql=${args[at + 1]!}`);
   try {
     parsed = parseArgs({
+      args,
       allowPositionals: true,
       options: {
         format: { type: 'string', short: 'f', default: 'otlp' },
         seed: { type: 'string', default: '1' },
+        sql: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -54,7 +65,7 @@ function parse(): { file: string; format: Format; seed: number } {
   if (!FORMATS.includes(format)) fail(`unknown format '${format}': use one of ${FORMATS.join(', ')}`);
   const seed = Number(parsed.values.seed);
   if (!Number.isSafeInteger(seed)) fail(`--seed takes a whole number, not '${parsed.values.seed}'`);
-  return { file, format, seed };
+  return { file, format, seed, sql: parsed.values.sql };
 }
 
 async function load(file: string, seed: number): Promise<RunResult> {
@@ -136,9 +147,58 @@ function render(result: RunResult, format: Format, file: string): string {
   }
 }
 
-const { file, format, seed } = parse();
+// The SQL worker: sql.js and the engine's SQL module, loaded by URL (a worker from a string has no module of its own).
+const SQL_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+Promise.all([import(workerData.sqlJs), import(workerData.engine)]).then(async ([sqlJs, engine]) => {
+  const started = performance.now();
+  const state = new engine.SqlWorkerState(await sqlJs.default());
+  parentPort.on('message', (request) => parentPort.postMessage(state.answer(request)));
+  parentPort.postMessage({ type: 'ready', loadMs: performance.now() - started });
+});`;
+
+/** The outcome of a query over the spans, run in a worker stopped after SQL_TIME_LIMIT_MS of querying. */
+function querySpans(spans: SpanRecord[], sql: string): Promise<SqlOutcome> {
+  const worker = new Worker(SQL_WORKER, {
+    eval: true,
+    workerData: {
+      sqlJs: import.meta.resolve('sql.js'),
+      engine: new URL('../../sql/sql-worker-protocol.ts', import.meta.url).href,
+    },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<SqlOutcome>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (response: SqlWorkerResponse) => {
+      if (response.type === 'ready') worker.postMessage({ type: 'load', spans });
+      else if (response.type === 'loaded') {
+        timer = setTimeout(() => {
+          resolve({ ok: false, error: `The query ran past ${SQL_TIME_LIMIT_MS / 1000} s and was stopped.` });
+        }, SQL_TIME_LIMIT_MS);
+        worker.postMessage({ type: 'query', sql });
+      } else resolve(response.outcome);
+    });
+  }).finally(() => {
+    clearTimeout(timer);
+    void worker.terminate();
+  });
+}
+
+async function printQuery(spans: SpanRecord[], sql: string): Promise<void> {
+  const outcome = await querySpans(spans, sql);
+  if (!outcome.ok) {
+    const where = outcome.position ? `:${outcome.position.line}:${outcome.position.column}` : '';
+    fail(`sql${where}: ${outcome.error}`, 1);
+  }
+  const rows = outcome.rows.map((row) => Object.fromEntries(outcome.columns.map((column, i) => [column, row[i]])));
+  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (outcome.truncated) process.stderr.write(`sql: warning: only the first ${SQL_MAX_ROWS} rows are printed\n`);
+}
+
+const { file, format, seed, sql } = parse();
 const result = await load(file, seed);
-process.stdout.write(`${render(result, format, file)}\n`);
+if (sql === undefined) process.stdout.write(`${render(result, format, file)}\n`);
+else await printQuery(result.spans, sql);
 
 for (const error of result.errors) {
   const where = error.line !== undefined ? `:${error.line}:${error.column ?? 1}` : '';

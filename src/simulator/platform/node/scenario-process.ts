@@ -3,6 +3,7 @@
  * A process, not a worker thread: a scenario that exhausts memory takes down only itself.
  */
 import type { CompiledScenario } from '../../compile/transpile.ts';
+import { batchingHost } from '../../runtime/batching-host.ts';
 import { executeScenario } from '../../runtime/execute-scenario.ts';
 import type { RunEvent, RunOptions } from '../../runtime/protocol.ts';
 
@@ -24,33 +25,16 @@ process.on('disconnect', () => process.exit(0));
 
 process.once('message', (data) => {
   const { scenario, options } = data as { scenario: CompiledScenario; options: RunOptions };
-  // Events go to the parent in batches: at each step of the run, every 500 events, and when the
-  // loop guard stops a runaway run (see compile/loop-guard.ts). The IPC channel's own JSON
-  // serialization encodes each batch once.
-  let pending: RunEvent[] = [];
-  const flush = (): void => {
-    if (pending.length === 0) return;
-    send({ type: 'events', events: pending });
-    pending = [];
-  };
-  send({ type: 'ready' });
-  void executeScenario(scenario, options, {
-    emit: (event) => {
-      pending.push(event);
-      if (pending.length >= 500) flush();
-    },
-    yieldToHost: () =>
-      new Promise<void>((resolve) => {
-        realSetImmediate(() => {
-          flush();
-          resolve();
-        });
-      }),
-    onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
+  const host = batchingHost({
+    // The IPC channel's own JSON serialization encodes each batch once.
+    send: (events) => send({ type: 'events', events }),
+    nextMacrotask: (callback) => realSetImmediate(callback),
     wallNow,
-    flush,
-  }).then(() => {
-    flush();
+    onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
+  });
+  send({ type: 'ready' });
+  void executeScenario(scenario, options, host).then(() => {
+    host.flush();
     send({ type: 'finished' });
   });
 });

@@ -1,0 +1,47 @@
+/** The RunnerHost every platform builds the same way: events batched, flushed at each step of the run. */
+import type { RunnerHost } from './execute-scenario.ts';
+import type { RunEvent } from './protocol.ts';
+
+/** What a platform gives: a way out for a batch, a real macrotask, a wall clock, rejections. */
+export interface HostPlumbing {
+  /** Sends one batch of events to whoever runs the sandbox. */
+  send(events: RunEvent[]): void;
+  /** Calls back on a real (not virtual) macrotask, after pending microtasks. */
+  nextMacrotask(callback: () => void): void;
+  /** Real wall-clock milliseconds, taken before the run fakes the clock. */
+  wallNow(): number;
+  /** Registers for promise rejections no one handled. */
+  onUnhandledRejection(handler: (reason: unknown) => void): void;
+}
+
+/** Largest batch before it is sent without waiting for the step to end. */
+const BATCH = 500;
+
+/**
+ * A RunnerHost whose events go out in batches: at each step of the run, every 500 events, and
+ * when the loop guard stops a runaway run (see compile/loop-guard.ts).
+ */
+export function batchingHost(plumbing: HostPlumbing): RunnerHost {
+  let pending: RunEvent[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    plumbing.send(pending);
+    pending = [];
+  };
+  return {
+    emit: (event) => {
+      pending.push(event);
+      if (pending.length >= BATCH) flush();
+    },
+    yieldToHost: () =>
+      new Promise<void>((resolve) => {
+        plumbing.nextMacrotask(() => {
+          flush();
+          resolve();
+        });
+      }),
+    onUnhandledRejection: (handler) => plumbing.onUnhandledRejection(handler),
+    wallNow: () => plumbing.wallNow(),
+    flush,
+  };
+}
