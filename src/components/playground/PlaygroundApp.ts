@@ -27,6 +27,7 @@ interface ViewsElement extends HTMLElement {
   result: RunResult | null;
   findings: ReadonlyArray<Omit<Finding, 'lesson'> & { lesson?: string | undefined }>;
   stale: boolean;
+  selectSpan(traceId: string, spanId: string): boolean;
 }
 
 const SHARED = 'shared';
@@ -59,6 +60,10 @@ export class PlaygroundApp extends HTMLElement {
     this.#fileInput.addEventListener('change', () => void this.#openFile());
     this.#editor.addEventListener('run', () => void this.run());
     this.#editor.addEventListener('change', () => this.#storage.saveCode(this.#current, this.#editor.value));
+    this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
+      const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
+      this.#views.selectSpan(traceId, spanId);
+    });
     this.addEventListener('problem-select', (event) => {
       const { line } = (event as CustomEvent<{ line: number }>).detail;
       this.#editor.revealLine(line);
@@ -141,6 +146,8 @@ export class PlaygroundApp extends HTMLElement {
     );
     this.#views.result = result;
     this.#views.stale = false;
+    const sql = this.querySelector<HTMLElement & { result: RunResult | null }>('sql-panel');
+    if (sql) sql.result = result;
     this.#button('download').toggleAttribute('disabled', !result || result.spans.length === 0);
   }
 

@@ -1,0 +1,12 @@
+// What the SQL panel uses of the engine: its types and constants (no sql.js: that loads in the worker).
+export {
+  exampleQueries,
+  SQL_MAX_ROWS,
+  SQL_TIME_LIMIT_MS,
+  type ExampleQuery,
+  type SqlCell,
+  type SqlOutcome,
+  type SqlWorkerRequest,
+  type SqlWorkerResponse,
+} from '../../simulator/sql/index.ts';
+export type { RunResult, SpanRecord } from '../../simulator/index.ts';
