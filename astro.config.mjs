@@ -17,6 +17,11 @@ export default defineConfig({
         { label: 'Playground', link: '/playground/' },
       ],
       customCss: ['./src/styles/course.css'],
+      // Theme scripts that survive a browser blocking storage (Starlight's throw a SecurityError).
+      components: {
+        ThemeProvider: './src/components/starlight/ThemeProvider.astro',
+        ThemeSelect: './src/components/starlight/ThemeSelect.astro',
+      },
     }),
   ],
   // The playground's run worker, bundled into one script its sandboxed iframe starts.

@@ -10,6 +10,7 @@ import type { CompileRequest, CompileResponse } from '../../simulator/platform/b
 import { parseRunEvents } from '../../simulator/platform/browser/validate-events.ts';
 import {
   MAX_BATCH_CHARS,
+  MAX_MESSAGES_PER_RUN,
   MAX_MESSAGES_PER_SECOND,
   type PageToSandbox,
   type SandboxToPage,
@@ -35,6 +36,7 @@ interface ActiveRun {
   timer: ReturnType<typeof setTimeout> | undefined;
   windowStart: number;
   messagesInWindow: number;
+  messages: number;
   options: RunOptions;
   resolve: (result: RunResult | null) => void;
 }
@@ -91,6 +93,7 @@ export class SandboxRunner {
         timer: undefined,
         windowStart: performance.now(),
         messagesInWindow: 0,
+        messages: 0,
         options,
         resolve,
       };
@@ -223,7 +226,8 @@ export class SandboxRunner {
       run.messagesInWindow = 0;
     }
     run.messagesInWindow += 1;
-    return run.messagesInWindow <= MAX_MESSAGES_PER_SECOND;
+    run.messages += 1;
+    return run.messagesInWindow <= MAX_MESSAGES_PER_SECOND && run.messages <= MAX_MESSAGES_PER_RUN;
   }
 
   #wallClock(run: ActiveRun): void {

@@ -46,13 +46,15 @@ export class ConsoleCapture {
   }
 
   /** Records one line at a level, from the scenario or the engine. */
-  write(level: Level, args: readonly unknown[], position = this.#locate()): void {
+  write(level: Level, args: readonly unknown[], at?: { line: number; column: number } | null): void {
+    // The cap first: a million lines must cost a counter each, not a stack trace each.
     if (this.kept >= CONSOLE_LINE_CAP) {
       this.dropped += 1;
       if (this.dropped === 1) this.#onCap();
       return;
     }
     this.kept += 1;
+    const position = at === undefined ? this.#locate() : (at ?? undefined);
     const entry: ConsoleEntry = { level, text: formatConsoleArgs(args), time: this.#now() };
     if (position) {
       entry.line = position.line;

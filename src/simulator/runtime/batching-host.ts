@@ -18,8 +18,9 @@ export interface HostPlumbing {
 const BATCH = 500;
 
 /**
- * A RunnerHost whose events go out in batches: at each step of the run, every 500 events, and
- * when the loop guard stops a runaway run (see compile/loop-guard.ts).
+ * A RunnerHost whose events go out in batches: every 500 events, at each step of the run, and
+ * when the loop guard stops a runaway run (see compile/loop-guard.ts) — so a run its host has to
+ * kill (code that defeats the guard) keeps every span that ended in an earlier step.
  */
 export function batchingHost(plumbing: HostPlumbing): RunnerHost {
   let pending: RunEvent[] = [];

@@ -220,7 +220,7 @@ export async function executeScenario(
   await step();
 
   if (collector.openCount > 0) {
-    capture.write('warn', [`${collector.openCount} span(s) were started and never ended.`], undefined);
+    capture.write('warn', [`${collector.openCount} span(s) were started and never ended.`], null);
   }
   host.emit({
     type: 'done',

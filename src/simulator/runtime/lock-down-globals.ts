@@ -25,7 +25,13 @@ export function lockDownGlobals(global: object = globalThis): void {
     const blocked = function (): never {
       throw new TypeError(networkHint(name));
     };
-    Object.defineProperty(global, name, { configurable: true, writable: false, value: blocked });
+    // On the global and on every prototype that holds one (a browser keeps `fetch` on
+    // WorkerGlobalScope.prototype, reachable around an own property).
+    for (const target of chain(global)) {
+      if (target === global || Object.prototype.hasOwnProperty.call(target, name)) {
+        Object.defineProperty(target, name, { configurable: true, writable: false, value: blocked });
+      }
+    }
   }
   for (const name of STORAGE) {
     Object.defineProperty(global, name, {
@@ -41,4 +47,16 @@ export function lockDownGlobals(global: object = globalThis): void {
 export function withSandboxHint(message: string): string {
   const name = /^(\w+) is not defined$/.exec(message)?.[1];
   return name && PAGE.includes(name) ? pageHint(name) : message;
+}
+
+function chain(global: object): object[] {
+  const targets: object[] = [];
+  for (
+    let target: object | null = global;
+    target && target !== Object.prototype;
+    target = Object.getPrototypeOf(target) as object | null
+  ) {
+    targets.push(target);
+  }
+  return targets;
 }

@@ -14,12 +14,16 @@ const listeners = new Set<WorkerFailureListener>();
 export function installMonacoEnvironment(): void {
   globalThis.MonacoEnvironment = {
     getWorker(_moduleId: string, label: string): Worker {
-      const worker = label === 'typescript' || label === 'javascript'
-        ? new TypeScriptWorker({ name: label })
-        : new EditorWorker({ name: label });
+      const worker =
+        label === 'typescript' || label === 'javascript'
+          ? new TypeScriptWorker({ name: label })
+          : new EditorWorker({ name: label });
       worker.addEventListener('error', (event) => {
         // A script that fails to load gives a plain Event; an uncaught error inside, an ErrorEvent.
         if (!(event instanceof ErrorEvent)) {
+          // Ours to handle: the editor falls back to the textarea. Monaco's own handler would
+          // retry on the main thread and throw the Event uncaught.
+          (event as Event).stopImmediatePropagation();
           for (const listener of listeners) listener(new Error(`Monaco's ${label} worker failed to load`));
         }
       });

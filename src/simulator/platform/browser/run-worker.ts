@@ -23,12 +23,14 @@ const scope = globalThis as unknown as WorkerScope;
 // Taken before the scenario runs: it can neither fake nor reach them.
 const post = scope.postMessage.bind(scope);
 const wallNow = performance.now.bind(performance);
+const stringify = JSON.stringify.bind(JSON);
 const channel = new MessageChannel();
+const ping = channel.port2.postMessage.bind(channel.port2);
 const macrotasks: Array<() => void> = [];
 channel.port1.onmessage = () => macrotasks.shift()?.();
 const nextMacrotask = (resolve: () => void): void => {
   macrotasks.push(resolve);
-  channel.port2.postMessage(null);
+  ping(null);
 };
 
 function hideFromScenario(): void {
@@ -54,7 +56,7 @@ scope.addEventListener(
       for (const handler of rejectionHandlers) handler(rejection.reason);
     });
     const host = batchingHost({
-      send: (events) => post({ type: 'events', json: JSON.stringify(events) }),
+      send: (events) => post({ type: 'events', json: stringify(events) }),
       nextMacrotask,
       wallNow,
       onUnhandledRejection: (handler) => rejectionHandlers.push(handler),

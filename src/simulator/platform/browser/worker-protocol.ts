@@ -19,5 +19,16 @@ export type SandboxToPage =
 
 /** Largest batch of events, as JSON text, the page accepts from a run. */
 export const MAX_BATCH_CHARS = 16 * 1024 * 1024;
-/** Most messages per second the page accepts from a run before it stops it as flooding. */
-export const MAX_MESSAGES_PER_SECOND = 2_000;
+/**
+ * Most messages per second the page accepts from a run before it stops it as flooding. A run
+ * sends one batch per step that produced events, and a fast interval makes many steps: the
+ * span and console caps bound a legitimate run far below this.
+ */
+export const MAX_MESSAGES_PER_SECOND = 50_000;
+
+/**
+ * Most messages the page accepts from one run. A run sends at most one batch per step that
+ * produced events and one per 500 events; the span budget (20,000) and the console cap (1,000
+ * lines) keep a legitimate run near 21,000 at the very most.
+ */
+export const MAX_MESSAGES_PER_RUN = 30_000;
