@@ -94,7 +94,8 @@ function collectPageErrors(page: Page): string[] {
 }
 
 /**
- * Asserts the page answers a script and a tab click within 500 ms. A frozen main thread fails
+ * Asserts the page answers a script within 500 ms and a tab click (Playwright's actionability
+ * checks included) within 1.5 s, while the run spins for seconds. A frozen main thread fails
  * every try; the best of a few tries keeps a busy two-core machine from failing a live page.
  */
 async function expectResponsive(page: Page): Promise<void> {
@@ -113,9 +114,9 @@ async function expectResponsive(page: Page): Promise<void> {
     await showTab(page, name);
     await expect(page.getByRole('tab', { name: new RegExp(`^${name}`) })).toHaveAttribute('aria-selected', 'true');
     clickTimes.push(Date.now() - started);
-    if (clickTimes.some((ms) => ms < 500)) break;
+    if (clickTimes.some((ms) => ms < 1500)) break;
   }
-  expect(Math.min(...clickTimes), `tab clicks while the run spins: ${clickTimes.join(', ')} ms`).toBeLessThan(500);
+  expect(Math.min(...clickTimes), `tab clicks while the run spins: ${clickTimes.join(', ')} ms`).toBeLessThan(1500);
   await showTab(page, 'Waterfall');
 }
 
