@@ -1,49 +1,17 @@
 import { EPOCH_MS, type ConsoleEntry } from '../../../simulator/index.ts';
 import { h } from '../dom/h.ts';
 import { formatOffset } from '../model/format.ts';
-import type { SpanRef } from '../model/span-ref.ts';
 import { locationButton, notice } from './span-bits.ts';
-import type { RunData, TraceView, ViewHost } from './view-types.ts';
+import { ListView } from './ListView.ts';
 
 const LEVEL_MARKS: Record<ConsoleEntry['level'], string> = { log: '›', info: 'ℹ', debug: '·', warn: '⚠', error: '✖' };
 
 /** The Console tab: what the scenario wrote, with its level in words and its virtual time. */
-export class ConsoleView implements TraceView {
-  readonly #host: ViewHost;
-  readonly #root: HTMLElement;
-  #run: RunData | null = null;
-  #dirty = true;
-  readonly #visible: () => boolean;
-
-  constructor(host: ViewHost, root: HTMLElement, visible: () => boolean) {
-    this.#host = host;
-    this.#root = root;
-    this.#visible = visible;
-  }
-
-  /** Takes a new run. */
-  setRun(run: RunData | null): void {
-    this.#run = run;
-    this.#dirty = true;
-    if (this.#visible()) this.#draw();
-  }
-
-  /** Draws if a run arrived while hidden. */
-  shown(): void {
-    if (this.#dirty) this.#draw();
-  }
-
-  /** The console has no spans to select. */
-  selectionChanged(_selected: SpanRef | null, _reveal: boolean): void {}
-
-  /** Nothing here depends on the theme. */
-  themeChanged(): void {}
-
-  #draw(): void {
-    this.#dirty = false;
-    const run = this.#run;
+export class ConsoleView extends ListView {
+  protected draw(): void {
+    const run = this.run;
     if (run === null || run.result.console.length === 0) {
-      this.#root.replaceChildren(notice(run === null ? 'No run yet.' : 'The run wrote nothing to the console.'));
+      this.root.replaceChildren(notice(run === null ? 'No run yet.' : 'The run wrote nothing to the console.'));
       return;
     }
     const items = run.result.console.map((entry) =>
@@ -57,14 +25,14 @@ export class ConsoleView implements TraceView {
           ` ${entry.level}`,
         ),
         h('span', { class: 'tv-time' }, formatOffset(entry.time - EPOCH_MS)),
-        entry.line === undefined ? null : locationButton(this.#host, entry.line, entry.column),
+        entry.line === undefined ? null : locationButton(this.host, entry.line, entry.column),
         h('pre', { class: 'tv-console-text' }, entry.text),
       ),
     );
     const dropped = run.result.stats.consoleDropped;
     const list = h('ol', { class: 'tv-console', 'aria-label': 'Console output' }, ...items);
     if (dropped > 0)
-      this.#root.replaceChildren(list, notice(`${String(dropped)} more lines were dropped by the console cap.`));
-    else this.#root.replaceChildren(list);
+      this.root.replaceChildren(list, notice(`${String(dropped)} more lines were dropped by the console cap.`));
+    else this.root.replaceChildren(list);
   }
 }

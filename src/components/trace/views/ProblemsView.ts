@@ -2,9 +2,8 @@ import { h } from '../dom/h.ts';
 import type { Severity } from '../model/finding.ts';
 import { lessonHref } from '../model/lesson-href.ts';
 import type { Problem } from '../model/problems.ts';
-import type { SpanRef } from '../model/span-ref.ts';
 import { locationButton, notice, spanButton } from './span-bits.ts';
-import type { RunData, TraceView, ViewHost } from './view-types.ts';
+import { ListView } from './ListView.ts';
 
 const SEVERITY: Record<Severity, { mark: string; word: string }> = {
   error: { mark: '✖', word: 'Error' },
@@ -13,48 +12,17 @@ const SEVERITY: Record<Severity, { mark: string; word: string }> = {
 };
 
 /** The Problems tab: errors with their line and column, limits, findings, open spans, drops. */
-export class ProblemsView implements TraceView {
-  readonly #host: ViewHost;
-  readonly #root: HTMLElement;
-  #run: RunData | null = null;
-  #dirty = true;
-  readonly #visible: () => boolean;
-
-  constructor(host: ViewHost, root: HTMLElement, visible: () => boolean) {
-    this.#host = host;
-    this.#root = root;
-    this.#visible = visible;
-  }
-
-  /** Takes a new run (with its problems). */
-  setRun(run: RunData | null): void {
-    this.#run = run;
-    this.#dirty = true;
-    if (this.#visible()) this.#draw();
-  }
-
-  /** Draws if a run arrived while hidden. */
-  shown(): void {
-    if (this.#dirty) this.#draw();
-  }
-
-  /** Problems list spans as buttons; the selection does not change them. */
-  selectionChanged(_selected: SpanRef | null, _reveal: boolean): void {}
-
-  /** Nothing here depends on the theme. */
-  themeChanged(): void {}
-
-  #draw(): void {
-    this.#dirty = false;
-    const problems = this.#run?.problems ?? [];
-    if (this.#run === null || problems.length === 0) {
-      this.#root.replaceChildren(
-        notice(this.#run === null ? 'No run yet.' : 'No problems: no errors, limits or findings.'),
+export class ProblemsView extends ListView {
+  protected draw(): void {
+    const problems = this.run?.problems ?? [];
+    if (this.run === null || problems.length === 0) {
+      this.root.replaceChildren(
+        notice(this.run === null ? 'No run yet.' : 'No problems: no errors, limits or findings.'),
       );
       return;
     }
     const items = problems.map((problem) => this.#item(problem));
-    this.#root.replaceChildren(h('ul', { class: 'tv-problems', 'aria-label': 'Problems' }, ...items));
+    this.root.replaceChildren(h('ul', { class: 'tv-problems', 'aria-label': 'Problems' }, ...items));
   }
 
   #item(problem: Problem): HTMLLIElement {
@@ -66,7 +34,7 @@ export class ProblemsView implements TraceView {
         : h(
             'ul',
             { class: 'tv-problem-spans', 'aria-label': 'Spans' },
-            ...problem.spans.map((entry) => h('li', {}, spanButton(this.#host, entry))),
+            ...problem.spans.map((entry) => h('li', {}, spanButton(this.host, entry))),
             problem.moreSpans > 0 ? h('li', { class: 'tv-none' }, `and ${String(problem.moreSpans)} more`) : null,
           );
     return h(
@@ -77,7 +45,7 @@ export class ProblemsView implements TraceView {
         { class: 'tv-problem-head' },
         h('span', { class: 'tv-severity' }, h('span', { 'aria-hidden': 'true' }, mark), ` ${word}`),
         h('strong', {}, problem.title),
-        problem.line === undefined ? null : locationButton(this.#host, problem.line, problem.column),
+        problem.line === undefined ? null : locationButton(this.host, problem.line, problem.column),
       ),
       h('p', { class: 'tv-problem-message' }, problem.message),
       spans,
