@@ -5,6 +5,7 @@ import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunOptions } from '../../ru
 import { RunAccumulator } from '../../runtime/RunAccumulator.ts';
 import type { RunResult } from '../../trace/model.ts';
 import type { ChildMessage } from './scenario-process.ts';
+import { fromWire } from './wire.ts';
 
 const CHILD_URL = new URL('./scenario-process.ts', import.meta.url);
 // A child that cannot even start in this time is reported as crashed.
@@ -67,7 +68,7 @@ export async function runScenario(
         clearTimeout(budget);
         budget = setTimeout(() => stop('wall-clock'), runOptions.wallClockBudgetMs + TERMINATE_GRACE_MS);
       } else if (message.type === 'events') {
-        for (const event of message.events) accumulator.add(event);
+        for (const event of fromWire(message.events)) accumulator.add(event);
       } else {
         finished = true;
         clearTimeout(budget);
