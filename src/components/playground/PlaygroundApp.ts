@@ -1,4 +1,6 @@
-import { lintTrace, type Finding, type RunError, type RunResult } from '../../simulator/index.ts';
+import { lintTrace, type RunError, type RunResult } from '../../simulator/index.ts';
+import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { PlaygroundStorage, type StorageNotice } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
 import { SandboxRunner } from './SandboxRunner.ts';
@@ -10,24 +12,6 @@ export interface PlaygroundScenario {
   title: string;
   summary: string;
   code: string;
-}
-
-/** What the page needs of the editor element (src/components/editor). */
-interface EditorElement extends HTMLElement {
-  value: string;
-  setProblems(
-    problems: Array<{ line: number; column: number; message: string; severity: 'error' | 'warning' | 'info' }>,
-  ): void;
-  focus(): void;
-  revealLine(line: number): void;
-}
-
-/** What the page needs of the views element (src/components/trace). */
-interface ViewsElement extends HTMLElement {
-  result: RunResult | null;
-  findings: ReadonlyArray<Omit<Finding, 'lesson'> & { lesson?: string | undefined }>;
-  stale: boolean;
-  selectSpan(traceId: string, spanId: string): boolean;
 }
 
 const SHARED = 'shared';
@@ -259,12 +243,12 @@ export class PlaygroundApp extends HTMLElement {
     return this.#part<HTMLInputElement>('file');
   }
 
-  get #editor(): EditorElement {
-    return this.querySelector('scenario-editor') as EditorElement;
+  get #editor(): ScenarioEditorElement {
+    return this.querySelector('scenario-editor') as ScenarioEditorElement;
   }
 
-  get #views(): ViewsElement {
-    return this.querySelector('trace-views') as unknown as ViewsElement;
+  get #views(): TraceViewsElement {
+    return this.querySelector('trace-views') as TraceViewsElement;
   }
 
   #button(name: string): HTMLButtonElement {
