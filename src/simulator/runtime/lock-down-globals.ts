@@ -27,7 +27,7 @@ export function lockDownGlobals(global: object = globalThis): void {
     };
     // On the global and on every prototype that holds one (a browser keeps `fetch` on
     // WorkerGlobalScope.prototype, reachable around an own property).
-    for (const target of chain(global)) {
+    for (const target of prototypeChain(global)) {
       if (target === global || Object.prototype.hasOwnProperty.call(target, name)) {
         Object.defineProperty(target, name, { configurable: true, writable: false, value: blocked });
       }
@@ -49,7 +49,8 @@ export function withSandboxHint(message: string): string {
   return name && PAGE.includes(name) ? pageHint(name) : message;
 }
 
-function chain(global: object): object[] {
+/** An object and the prototypes above it, up to (not including) Object.prototype. */
+export function prototypeChain(global: object): object[] {
   const targets: object[] = [];
   for (
     let target: object | null = global;

@@ -6,6 +6,7 @@
 import type { CompiledScenario } from '../../compile/transpile.ts';
 import { batchingHost } from '../../runtime/batching-host.ts';
 import { executeScenario } from '../../runtime/execute-scenario.ts';
+import { prototypeChain } from '../../runtime/lock-down-globals.ts';
 import type { RunOptions } from '../../runtime/protocol.ts';
 import type { WorkerToHost } from './worker-protocol.ts';
 
@@ -35,11 +36,7 @@ const nextMacrotask = (resolve: () => void): void => {
 
 function hideFromScenario(): void {
   // The scenario may not talk to the page: only the runner posts, and only through `post`.
-  for (
-    let target: object | null = globalThis;
-    target && target !== Object.prototype;
-    target = Object.getPrototypeOf(target) as object | null
-  ) {
+  for (const target of prototypeChain(globalThis)) {
     for (const name of ['postMessage', 'close', 'Worker', 'SharedWorker', 'importScripts']) {
       if (Object.prototype.hasOwnProperty.call(target, name)) Reflect.deleteProperty(target, name);
     }
