@@ -8,23 +8,22 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
+import { median } from './stats.ts';
 
 const PORT = 4331;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 async function startPreview(): Promise<() => void> {
   const outDir = process.env['SPANLAB_DIST'] ? ['--outDir', process.env['SPANLAB_DIST']] : [];
-  const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT), ...outDir], {
-    stdio: 'ignore',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT), ...outDir],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      detached: true,
+    },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${ORIGIN}/`)).ok) break;

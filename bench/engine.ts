@@ -2,18 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import { runScenario } from '../src/simulator/platform/node/run-in-node.ts';
+import { median } from './stats.ts';
 
 export interface Row {
   name: string;
   median: number;
   unit: string;
   target?: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 const SPANS = 5_000;
