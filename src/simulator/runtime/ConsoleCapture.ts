@@ -45,7 +45,10 @@ export class ConsoleCapture {
     this.#locate = options.locate;
   }
 
-  /** Records one line at a level, from the scenario or the engine. */
+  /**
+   * Records one line at a level, from the scenario or the engine. `at` is where it was written:
+   * left out, it is found from the stack; `null` says the line has no place in the scenario.
+   */
   write(level: Level, args: readonly unknown[], at?: { line: number; column: number } | null): void {
     // The cap first: a million lines must cost a counter each, not a stack trace each.
     if (this.kept >= CONSOLE_LINE_CAP) {
