@@ -2,6 +2,7 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { quizBankSchema } from './course/quiz-schema.ts';
 import { scenarioMetaSchema } from './simulator/checks/scenario-meta.ts';
 
 /** Lessons and the home page: Markdown and MDX under `src/content/docs/`, with Starlight's frontmatter. */
@@ -13,5 +14,11 @@ const scenarios = defineCollection({
   schema: scenarioMetaSchema,
 });
 
+/** Quiz banks: `src/content/quizzes/<bank>.yaml`; the file name is the bank's id. */
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './src/content/quizzes' }),
+  schema: quizBankSchema,
+});
+
 /** The site's content collections. */
-export const collections = { docs, scenarios };
+export const collections = { docs, scenarios, quizzes };
