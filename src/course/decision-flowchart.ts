@@ -17,6 +17,8 @@ export type DecisionAnswer = 'yes' | 'no' | 'maybe';
 export interface DecisionNode {
   id: DecisionNodeId;
   question: string;
+  /** The question in a few words, as the chart and the text trail show it. */
+  short: string;
   /** Where each answer leads: another question or a leaf. */
   next: Partial<Record<DecisionAnswer, DecisionNodeId | DecisionLeaf>>;
   /** A label for an answer, when "Yes"/"No" alone would not say enough. */
@@ -30,26 +32,31 @@ export const DECISION_ROOT: DecisionNodeId = 'causal';
 export const DECISION_NODES: Readonly<Record<DecisionNodeId, DecisionNode>> = {
   causal: {
     id: 'causal',
+    short: 'Direct causal relationship?',
     question: 'Is there a direct causal relationship between the two operations?',
     next: { yes: 'started', no: 'batch', maybe: 'missing' },
   },
   started: {
     id: 'started',
+    short: 'Did A cause B to start?',
     question: 'Did operation A directly cause operation B to start?',
     next: { yes: 'parent-child', no: 'time' },
   },
   time: {
     id: 'time',
+    short: 'Related, if only in time?',
     question: 'Are they related, if only in time (one caused work the other picks up later)?',
     next: { yes: 'link', no: 'none' },
   },
   batch: {
     id: 'batch',
+    short: 'Several operations processed together?',
     question: 'Are several independent operations processed together?',
     next: { yes: 'link', no: 'none' },
   },
   missing: {
     id: 'missing',
+    short: 'Would the trace make sense without one of them?',
     question: 'Would the trace still make sense if one of the spans were missing?',
     next: { yes: 'link', no: 'parent-child' },
     labels: { yes: 'Yes: B could exist without A', no: 'No: B exists only because of A' },
@@ -89,4 +96,45 @@ export function walkDecision(steps: readonly DecisionStep[]): { ok: true; leaf: 
     at = next;
   }
   return isLeaf(at) ? { ok: true, leaf: at } : { ok: false, error: `the walk stops at question "${at}", before an answer` };
+}
+
+/** The answers in the order buttons offer them. */
+export const ANSWER_ORDER: readonly DecisionAnswer[] = ['yes', 'no', 'maybe'];
+
+/** How an answer reads on its own. */
+export const ANSWER_WORDS: Readonly<Record<DecisionAnswer, string>> = { yes: 'Yes', no: 'No', maybe: 'Maybe' };
+
+/** The answers a question offers, in button order, each with the words it is shown with. */
+export function answersOf(node: DecisionNodeId): Array<{ answer: DecisionAnswer; label: string }> {
+  const { next, labels } = DECISION_NODES[node];
+  return ANSWER_ORDER.filter((answer) => next[answer] !== undefined).map((answer) => ({
+    answer,
+    label: labels?.[answer] ?? ANSWER_WORDS[answer],
+  }));
+}
+
+/**
+ * Where a walk stands: the question to answer next, or the leaf it reached. Null when a step does
+ * not fit the chart (see `walkDecision` for why).
+ */
+export function positionAfter(steps: readonly DecisionStep[]): DecisionNodeId | DecisionLeaf | null {
+  let at: DecisionNodeId | DecisionLeaf = DECISION_ROOT;
+  for (const step of steps) {
+    if (isLeaf(at) || step.node !== at) return null;
+    const next: DecisionNodeId | DecisionLeaf | undefined = DECISION_NODES[at].next[step.answer];
+    if (next === undefined) return null;
+    at = next;
+  }
+  return at;
+}
+
+/**
+ * A walk as words, so it never depends on a chart or a colour:
+ * "Direct causal relationship? Yes → Did A cause B to start? No → … → Use a span link".
+ */
+export function trailText(steps: readonly DecisionStep[]): string {
+  const parts = steps.map((step) => `${DECISION_NODES[step.node].short} ${ANSWER_WORDS[step.answer]}`);
+  const at = positionAfter(steps);
+  if (at !== null && isLeaf(at)) parts.push(DECISION_LEAVES[at]);
+  return parts.join(' → ');
 }

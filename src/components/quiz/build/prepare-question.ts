@@ -1,0 +1,53 @@
+/** A bank's question made ready for the page at build time: its Markdown as HTML, its data for the script. */
+import type { QuizQuestion } from '../../../course/quiz-schema.ts';
+import type { QuestionData } from '../quiz-data.ts';
+import { inlineMarkdownHtml, markdownHtml } from './markdown.ts';
+
+/** An option of a choice, as HTML. */
+export interface PreparedOption {
+  html: string;
+  whyHtml?: string;
+  correct: boolean;
+}
+
+/** A question ready to render. */
+export interface PreparedQuestion {
+  data: QuestionData;
+  promptHtml: string;
+  code?: string;
+  explanationHtml: string;
+  /** The scenario "Try it" opens in the playground. */
+  tryIt?: string;
+  /** The lint rule that catches the mistake (spot-the-mistake). */
+  rule?: string;
+  /** The options (choice and spot-the-mistake). */
+  options?: PreparedOption[];
+}
+
+/** Renders a question's Markdown and collects the data its script needs. */
+export function prepareQuestion(bank: string, question: QuizQuestion): PreparedQuestion {
+  const data: QuestionData = { id: question.id, bank, kind: question.kind };
+  const prepared: PreparedQuestion = {
+    data,
+    promptHtml: markdownHtml(question.prompt),
+    explanationHtml: markdownHtml(question.explanation),
+  };
+  if (question.code !== undefined) prepared.code = question.code;
+  if (question.tryIt !== undefined) prepared.tryIt = question.tryIt;
+  if (question.kind === 'flowchart') {
+    data.path = question.path.map(({ node, answer }) => ({ node, answer }));
+    if (question.trace !== undefined) data.trace = question.trace;
+  } else {
+    data.correct = question.options.findIndex((option) => option.correct);
+    prepared.options = question.options.map((option) => {
+      const html: PreparedOption = { html: inlineMarkdownHtml(option.text), correct: option.correct };
+      if (option.why !== undefined) html.whyHtml = inlineMarkdownHtml(option.why);
+      return html;
+    });
+    if (question.kind === 'spot-the-mistake') {
+      data.trace = question.trace;
+      if (question.rule !== undefined) prepared.rule = question.rule;
+    }
+  }
+  return prepared;
+}
