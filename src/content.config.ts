@@ -2,6 +2,7 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { exerciseSchema } from './course/exercise-schema.ts';
 import { quizBankSchema } from './course/quiz-schema.ts';
 import { scenarioMetaSchema } from './simulator/checks/scenario-meta.ts';
 
@@ -20,5 +21,15 @@ const quizzes = defineCollection({
   schema: quizBankSchema,
 });
 
+/** Exercises: `src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts`; the folder is the id. */
+const exercises = defineCollection({
+  loader: glob({
+    pattern: '*/exercise.yaml',
+    base: './src/content/exercises',
+    generateId: ({ entry }) => entry.slice(0, entry.indexOf('/')),
+  }),
+  schema: exerciseSchema,
+});
+
 /** The site's content collections. */
-export const collections = { docs, scenarios, quizzes };
+export const collections = { docs, scenarios, quizzes, exercises };
