@@ -23,14 +23,24 @@ function empty(): CourseProgress {
   return { lessonsRead: [], exercises: {}, quizzes: {} };
 }
 
+// Progress that could not be stored (blocked or full storage): it lasts as long as the page.
 let memory: CourseProgress | undefined;
 
 function storage(): Storage | undefined {
   try {
-    return globalThis.localStorage;
+    return globalThis.localStorage ?? undefined;
   } catch {
     return undefined; // a SecurityError where storage is blocked
   }
+}
+
+// An id we keep: a short string that cannot rewrite an object's prototype when used as a key.
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 && value !== '__proto__';
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /** Parses stored progress, keeping only well-formed parts (a hand-edited value must not break the page). */
@@ -43,21 +53,20 @@ export function parseProgress(text: string | null): CourseProgress {
   } catch {
     return progress;
   }
-  if (typeof data !== 'object' || data === null) return progress;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return progress;
   const { lessonsRead, exercises, quizzes } = data as Partial<Record<keyof CourseProgress, unknown>>;
-  if (Array.isArray(lessonsRead)) progress.lessonsRead = lessonsRead.filter((s): s is string => typeof s === 'string');
+  if (Array.isArray(lessonsRead)) progress.lessonsRead = [...new Set(lessonsRead.filter(isId))];
   if (typeof exercises === 'object' && exercises !== null) {
     for (const [id, value] of Object.entries(exercises)) {
-      if (typeof value === 'object' && value !== null && typeof (value as { passed?: unknown }).passed === 'boolean') {
-        progress.exercises[id] = { passed: (value as { passed: boolean }).passed };
-      }
+      const passed = (value as { passed?: unknown } | null)?.passed;
+      if (isId(id) && typeof passed === 'boolean') progress.exercises[id] = { passed };
     }
   }
   if (typeof quizzes === 'object' && quizzes !== null) {
     for (const [id, value] of Object.entries(quizzes)) {
       const { score, total, best } = (value ?? {}) as Record<string, unknown>;
-      if ([score, total, best].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)) {
-        progress.quizzes[id] = { score: score as number, total: total as number, best: best as number };
+      if (isId(id) && isCount(score) && isCount(total) && isCount(best) && score <= total && best <= total) {
+        progress.quizzes[id] = { score, total, best: Math.max(best, score) };
       }
     }
   }
@@ -71,6 +80,21 @@ export function readProgress(): CourseProgress {
     return parseProgress(storage()?.getItem(PROGRESS_KEY) ?? null);
   } catch {
     return empty();
+  }
+}
+
+/** Whether progress outlives this page: false where storage is blocked, or when it was full at the last change. */
+export function progressIsKept(): boolean {
+  if (memory) return false;
+  const store = storage();
+  if (!store) return false;
+  try {
+    const probe = `${PROGRESS_KEY}:probe`;
+    store.setItem(probe, '1');
+    store.removeItem(probe);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -88,6 +112,7 @@ function write(progress: CourseProgress): void {
 
 /** Records that the reader has read a lesson. */
 export function markLessonRead(slug: string): void {
+  if (!isId(slug)) return;
   const progress = readProgress();
   if (progress.lessonsRead.includes(slug)) return;
   progress.lessonsRead.push(slug);
@@ -96,17 +121,22 @@ export function markLessonRead(slug: string): void {
 
 /** Records a Check of an exercise; a pass is kept even if a later Check fails. */
 export function recordExercise(id: string, passed: boolean): void {
+  if (!isId(id)) return;
   const progress = readProgress();
-  const before = progress.exercises[id]?.passed ?? false;
-  if (before && !passed) return;
-  progress.exercises[id] = { passed: before || passed };
+  const kept = progress.exercises[id];
+  const next = (kept?.passed ?? false) || passed;
+  if (kept?.passed === next) return;
+  progress.exercises[id] = { passed: next };
   write(progress);
 }
 
-/** Records a finished quiz: its score out of its total, keeping the best. */
+/** Records a finished quiz: its score out of its total, keeping the best (a score that makes no sense is ignored). */
 export function recordQuiz(bank: string, score: number, total: number): void {
+  if (!isId(bank) || !isCount(score) || !isCount(total) || score > total) return;
   const progress = readProgress();
-  const best = Math.max(score, progress.quizzes[bank]?.best ?? 0);
+  const previous = progress.quizzes[bank];
+  // A bank whose number of questions changed starts its best again: scores out of different totals do not compare.
+  const best = previous && previous.total === total ? Math.max(score, previous.best) : score;
   progress.quizzes[bank] = { score, total, best };
   write(progress);
 }
@@ -114,4 +144,22 @@ export function recordQuiz(bank: string, score: number, total: number): void {
 /** Forgets all progress. */
 export function resetProgress(): void {
   write(empty());
+}
+
+/**
+ * Calls `listener` with the new progress whenever it changes, in this page or in another tab of
+ * the same site; returns a function that stops listening.
+ */
+export function onProgressChange(listener: (progress: CourseProgress) => void): () => void {
+  const local = (): void => listener(readProgress());
+  const other = (event: StorageEvent): void => {
+    // `key` is null when another tab cleared all of storage.
+    if (event.key === PROGRESS_KEY || event.key === null) listener(readProgress());
+  };
+  globalThis.addEventListener(PROGRESS_EVENT, local);
+  globalThis.addEventListener('storage', other);
+  return () => {
+    globalThis.removeEventListener(PROGRESS_EVENT, local);
+    globalThis.removeEventListener('storage', other);
+  };
 }
