@@ -1,0 +1,35 @@
+// The shop publishes one order; the shipping service consumes it and books a shipment. Shipping
+// does this work because of this one order, so its span continues the order's trace: the
+// message's creation context, extracted from its headers, is the parent of the consumer span.
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { broker, db, service, type Message } from '@spanlab/world';
+
+interface Order {
+  orderId: string;
+}
+
+const tracer = trace.getTracer('orders');
+const orders = broker.topic('orders');
+
+async function handle(message: Message<Order>): Promise<void> {
+  const options = {
+    kind: SpanKind.CONSUMER,
+    attributes: { 'messaging.operation.type': 'process', 'messaging.message.id': message.id },
+  };
+  const creation = propagation.extract(context.active(), message.headers);
+  await tracer.startActiveSpan('process orders', options, creation, async (span) => {
+    await db.insert('shipments', { orderId: message.body.orderId });
+    span.end();
+  });
+}
+
+orders.subscribe<Order>(handle, { service: 'shipping' });
+
+export default async function main(): Promise<void> {
+  await service('shop').run(() =>
+    tracer.startActiveSpan('send orders', { kind: SpanKind.PRODUCER }, async (span) => {
+      await orders.publish<Order>({ orderId: 'o-1' }); // injects this span's context into the headers
+      span.end();
+    }),
+  );
+}
