@@ -38,6 +38,10 @@ describe('describeExpectation', () => {
     ],
     [{ span: 'cleanup', links: { count: 0 }, attributes: ['job.id'] }, '`cleanup` carries `job.id` and has no links'],
     [{ span: 'x' }, 'at least one span matches `x`'],
+    [
+      { span: 'aggregate', links: { count: 2, to: ['call a', { name: 'call b', service: 'b' }] } },
+      '`aggregate` has 2 links to `call a` and `call b` in `b` (in that order)',
+    ],
   ])('%j', (expectation, words) => {
     expect(describeExpectation(expectation)).toBe(words);
   });

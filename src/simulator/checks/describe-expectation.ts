@@ -7,7 +7,8 @@ function linkPhrase(links: LinkCheck): string {
   const { count } = links;
   const one = count === 1;
   let phrase = `has ${count === undefined ? 'links' : `${count} link${one ? '' : 's'}`}`;
-  if (links.to !== undefined) phrase += ` to ${describeSelector(links.to)}`;
+  if (Array.isArray(links.to)) phrase += ` to ${joinWords(links.to.map(describeSelector))} (in that order)`;
+  else if (links.to !== undefined) phrase += ` to ${describeSelector(links.to)}`;
   if (links.into === 'own-trace') phrase += ' within its own trace';
   else if (links.into === 'other-traces') phrase += one ? ' into another trace' : ' into other traces';
   else if (links.into === 'separate-traces') {

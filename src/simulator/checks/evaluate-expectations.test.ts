@@ -113,3 +113,31 @@ describe('evaluateExpectations on an imported trace', () => {
     );
   });
 });
+
+describe('evaluateExpectations with a list of link targets', () => {
+  // The aggregation links to its three calls in the order they were made: inventory, pricing, reviews.
+  let fanOut: SpanRecord[];
+  beforeAll(async () => {
+    fanOut = (await runScenarioFile('fan-out.ts')).spans;
+  });
+
+  it('passes when each link points where its entry says, in order', () => {
+    const links = { to: ['call inventory', 'call pricing', 'call reviews'] };
+    expect(verdict(fanOut, { span: 'aggregate-results', links })).toEqual({
+      description:
+        '`aggregate-results` has links to `call inventory`, `call pricing` and `call reviews` (in that order)',
+      passed: true,
+      message: '',
+    });
+  });
+
+  it('names the first link out of order, and a list of the wrong length', () => {
+    expect(
+      verdict(fanOut, { span: 'aggregate-results', links: { to: ['call pricing', 'call inventory', 'call reviews'] } })
+        ?.message,
+    ).toBe('`aggregate-results` has link 1 pointing to `call inventory`, not to `call pricing`');
+    expect(
+      verdict(fanOut, { span: 'aggregate-results', links: { to: ['call inventory', 'call pricing'] } })?.message,
+    ).toBe('`aggregate-results` has 3 links, not 2');
+  });
+});

@@ -32,7 +32,10 @@ const selector = z
 const linkCheck = z
   .strictObject({
     count: z.number().int().min(0).optional().describe('Exactly this many links.'),
-    to: selector.optional().describe('Every link points to a span of the run that this selects.'),
+    to: z
+      .union([selector, z.array(selector).min(1)])
+      .optional()
+      .describe('Every link points to a span of the run that this selects; a list: one entry per link, in order.'),
     into: z
       .enum(['own-trace', 'other-traces', 'separate-traces'])
       .optional()

@@ -51,16 +51,21 @@ function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
     return [`has ${plural(links.length, 'link')}, not ${check.count}`];
   }
   if (check.count === undefined && links.length === 0) return ['has no links'];
+  // A list of targets is ordered: link i must point to what entry i selects.
+  if (Array.isArray(check.to) && links.length !== check.to.length) {
+    return [`has ${plural(links.length, 'link')}, not ${check.to.length}`];
+  }
   const problems = intoProblems(index, check, span);
   for (const [i, link] of links.entries()) {
     const target = index.linkTarget(link);
     const to = target
       ? index.label(target, true)
       : `span ${link.spanId.slice(0, 8)}… in ${index.traceLabel(link.traceId)}`;
-    if (check.to !== undefined && !target) {
+    const wanted = Array.isArray(check.to) ? check.to[i] : check.to;
+    if (wanted !== undefined && !target) {
       problems.push(`has link ${i + 1} pointing to ${to}, which is not in this run`);
-    } else if (check.to !== undefined && target && !selects(check.to, target)) {
-      problems.push(`has link ${i + 1} pointing to ${to}, not to ${describeSelector(check.to)}`);
+    } else if (wanted !== undefined && target && !selects(wanted, target)) {
+      problems.push(`has link ${i + 1} pointing to ${to}, not to ${describeSelector(wanted)}`);
     }
     const missing = check.attributes === undefined ? [] : attributeProblems(check.attributes, link.attributes);
     if (missing.length > 0) problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
