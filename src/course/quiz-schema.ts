@@ -13,8 +13,10 @@ const scenarioId = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .describe('The id of a scenario in src/content/scenarios/.');
 const topic = z
-  .enum(['decision-matrix', 'guidelines', 'mistakes', 'api', 'specification'])
-  .describe('What the question covers: the decision matrix, the guidelines table, a common mistake, the API, the specification.');
+  .enum(['decision-matrix', 'guidelines', 'mistakes', 'api', 'specification', 'analysis'])
+  .describe(
+    'What the question covers: the decision matrix, the guidelines table, a common mistake, the API, the specification, reading and querying traces.',
+  );
 
 /** Fields every kind of question has. */
 const common = {
