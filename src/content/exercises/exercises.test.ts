@@ -1,14 +1,30 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EXERCISE_IDS, exerciseSchema, type ExerciseMeta } from '../../course/exercise-schema.ts';
+import { EXERCISE_IDS, exerciseSchema, type ExerciseId, type ExerciseMeta } from '../../course/exercise-schema.ts';
 import { evaluateExpectations } from '../../simulator/checks/evaluate-expectations.ts';
 import { lintTrace } from '../../simulator/checks/lint/lint-trace.ts';
+import type { RuleId } from '../../simulator/checks/lint/rule-ids.ts';
 import { formatIssues } from '../../simulator/checks/scenario-meta.ts';
 import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
 import type { RunResult } from '../../simulator/trace/model.ts';
 
 const DIR = new URL('./', import.meta.url);
+
+// How each starting code fails Check: whether some expectation fails, and the lint rules it trips.
+const START_FAILS: Record<ExerciseId, { expectations: boolean; rules: RuleId[] }> = {
+  'order-children': { expectations: true, rules: [] },
+  'link-the-batch': { expectations: true, rules: ['batch-parented-to-producer', 'batch-without-links'] },
+  'links-at-start': { expectations: false, rules: ['link-added-after-start'] },
+  'single-message-parent': { expectations: true, rules: ['consumer-without-origin'] },
+  'fan-out-aggregate': { expectations: true, rules: [] },
+  'retry-links': { expectations: true, rules: ['retry-nested'] },
+  'saga-compensation': { expectations: true, rules: ['compensation-under-failed-step'] },
+  'fix-the-trace': {
+    expectations: true,
+    rules: ['span-not-ended', 'link-added-after-start', 'link-without-attributes'],
+  },
+};
 const FOLDERS = readdirSync(DIR)
   .filter((name) => statSync(new URL(name, DIR)).isDirectory())
   .sort();
@@ -58,7 +74,10 @@ describe('the exercises', () => {
     expect(result.errors).toEqual([]);
     expect(result.limits).toEqual([]);
     const failed = evaluateExpectations(result.spans, meta(id).expectations).filter((v) => !v.passed);
-    expect(failed.length + lintTrace(result.spans).length).toBeGreaterThan(0);
+    const fails = START_FAILS[id as ExerciseId];
+    expect(failed.length > 0).toBe(fails.expectations);
+    expect([...new Set(lintTrace(result.spans).map((f) => f.rule))].sort()).toEqual([...fails.rules].sort());
+    expect(failed.length + fails.rules.length).toBeGreaterThan(0);
   });
 
   it.each(FOLDERS)('%s: the starting code says where to edit, and both files stay short', (id) => {
