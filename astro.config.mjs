@@ -15,6 +15,7 @@ export default defineConfig({
         // Each lesson orders itself with `sidebar.order` in its frontmatter.
         { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
         { label: 'Playground', link: '/playground/' },
+        { label: 'Quiz', link: '/quiz/' },
       ],
       customCss: ['./src/styles/course.css'],
       // Theme scripts that survive a browser blocking storage (Starlight's throw a SecurityError).

@@ -7,10 +7,10 @@
  */
 import { flowchartLabel } from '../simulator/views/mermaid-escape.ts';
 import {
+  ANSWER_WORDS,
   answersOf,
   DECISION_LEAVES,
   DECISION_NODES,
-  DECISION_ROOT,
   isLeaf,
   positionAfter,
   type DecisionAnswer,
@@ -41,9 +41,17 @@ export const MARK_CLASSES = {
   right: 'qz-right',
 } as const;
 
-/** The Mermaid id of a question or a leaf: `q_causal`, `l_parent_child`. */
-export function chartNodeId(target: DecisionNodeId | DecisionLeaf): string {
-  return isLeaf(target) ? `l_${target.replaceAll('-', '_')}` : `q_${target}`;
+/** The Mermaid id of a question: `q_causal`. */
+export function chartNodeId(node: DecisionNodeId): string {
+  return `q_${node}`;
+}
+
+/**
+ * The Mermaid id of the leaf an answer leads to: `l_batch_yes`. Each answer that ends the walk has
+ * a leaf of its own, so the chart is a tree (no crossing arrows) and a path ends in exactly one leaf.
+ */
+export function chartLeafId(node: DecisionNodeId, answer: DecisionAnswer): string {
+  return `l_${node}_${answer}`;
 }
 
 /** The Mermaid id of the edge an answer takes: `e_causal_yes`. */
@@ -52,14 +60,18 @@ export function chartEdgeId(node: DecisionNodeId, answer: DecisionAnswer): strin
 }
 
 const QUESTION_ORDER: readonly DecisionNodeId[] = ['causal', 'started', 'time', 'batch', 'missing'];
-const LEAF_ORDER: readonly DecisionLeaf[] = ['parent-child', 'link', 'none'];
-
 /** Node and edge ids a walk passes through, and where it stands. */
-function idsOf(steps: readonly DecisionStep[]): { ids: string[]; at: ReturnType<typeof positionAfter> } {
+function idsOf(steps: readonly DecisionStep[]): { ids: string[]; at: ReturnType<typeof positionAfter>; leafId?: string } {
   const ids: string[] = [];
   for (const step of steps) ids.push(chartNodeId(step.node), chartEdgeId(step.node, step.answer));
   const at = positionAfter(steps);
-  if (at !== null) ids.push(chartNodeId(at));
+  const last = steps.at(-1);
+  if (at !== null && isLeaf(at) && last !== undefined) {
+    const leafId = chartLeafId(last.node, last.answer);
+    ids.push(leafId);
+    return { ids, at, leafId };
+  }
+  if (at !== null && !isLeaf(at)) ids.push(chartNodeId(at));
   return { ids, at };
 }
 
@@ -67,10 +79,13 @@ function idsOf(steps: readonly DecisionStep[]): { ids: string[]; at: ReturnType<
 export interface ChartMarks {
   /** Chart id (`q_causal`, `e_causal_yes`, `l_link`) → its mark classes. */
   classes: Map<string, string[]>;
-  /** The leaf the reader reached, if the walk is over. */
+  /** The leaf the reader reached, if the walk is over, and its chart id. */
   reached?: DecisionLeaf;
-  /** The right leaf, when the right walk is shown. */
+  reachedId?: string;
+  /** The right leaf, when the right walk is given. */
   right?: DecisionLeaf;
+  /** The chart id of the right leaf, when the right walk is shown. */
+  rightId?: string;
   /** The question asked now, while the walk goes on. */
   current?: DecisionNodeId;
 }
@@ -84,29 +99,30 @@ export function chartMarks(marks: FlowchartMarks = {}): ChartMarks {
   const walked = idsOf(marks.walked ?? []);
   const result: ChartMarks = { classes };
   add(walked.ids, MARK_CLASSES.walked);
-  if (walked.at !== null && isLeaf(walked.at)) {
+  if (walked.at !== null && isLeaf(walked.at) && walked.leafId !== undefined) {
     result.reached = walked.at;
-    add([chartNodeId(walked.at)], MARK_CLASSES.reached);
-  } else if (walked.at !== null) {
+    result.reachedId = walked.leafId;
+    add([walked.leafId], MARK_CLASSES.reached);
+  } else if (walked.at !== null && !isLeaf(walked.at)) {
     result.current = walked.at;
     add([chartNodeId(walked.at)], MARK_CLASSES.current);
   }
-  if (marks.showRight === true) {
-    const right = idsOf(marks.right ?? []);
-    add(right.ids, MARK_CLASSES.right);
-    if (right.at !== null && isLeaf(right.at)) result.right = right.at;
+  const right = marks.right === undefined ? undefined : idsOf(marks.right);
+  if (right?.at !== null && right?.at !== undefined && isLeaf(right.at) && right.leafId !== undefined) {
+    result.right = right.at;
+    if (marks.showRight === true) {
+      result.rightId = right.leafId;
+      add(right.ids, MARK_CLASSES.right);
+    }
   }
   return result;
 }
 
-/** The leaf's label, with whose answer it is. */
-function leafLabel(leaf: DecisionLeaf, marks: ChartMarks): string {
+/** A leaf's label, with whose answer it is: the reader's (right or not), or the right one. */
+function leafLabel(id: string, leaf: DecisionLeaf, marks: ChartMarks): string {
   const text = DECISION_LEAVES[leaf];
-  const reached = leaf === marks.reached;
-  const right = leaf === marks.right;
-  if (reached && right) return `${text} ✓ (your answer, right)`;
-  if (reached) return `${text} (your answer)`;
-  if (right) return `${text} ✓ (right answer)`;
+  if (id === marks.reachedId) return marks.reached === marks.right ? `${text} ✓ (your answer, right)` : `${text} (your answer)`;
+  if (id === marks.rightId) return `${text} ✓ (right answer)`;
   return text;
 }
 
@@ -119,12 +135,17 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
   const marked = chartMarks(marks);
   const lines = ['flowchart TB'];
   for (const id of QUESTION_ORDER) lines.push(`  ${chartNodeId(id)}(${flowchartLabel(DECISION_NODES[id].short)})`);
-  for (const leaf of LEAF_ORDER) lines.push(`  ${chartNodeId(leaf)}([${flowchartLabel(leafLabel(leaf, marked))}])`);
   for (const id of QUESTION_ORDER) {
-    for (const { answer, label } of answersOf(id)) {
+    for (const { answer } of answersOf(id)) {
       const target = DECISION_NODES[id].next[answer];
       if (target === undefined) continue;
-      lines.push(`  ${chartNodeId(id)} ${chartEdgeId(id, answer)}@-->|${flowchartLabel(label)}| ${chartNodeId(target)}`);
+      let to: string;
+      if (isLeaf(target)) {
+        to = chartLeafId(id, answer);
+        lines.push(`  ${to}([${flowchartLabel(leafLabel(to, target, marked))}])`);
+      } else to = chartNodeId(target);
+      // The chart says only Yes/No/Maybe: the buttons carry the longer labels.
+      lines.push(`  ${chartNodeId(id)} ${chartEdgeId(id, answer)}@-->|${flowchartLabel(ANSWER_WORDS[answer])}| ${to}`);
     }
   }
   // classDef gives each mark a look even where the page's styles are absent (tests, a copy of
@@ -141,6 +162,3 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
   }
   return `${lines.join('\n')}\n`;
 }
-
-/** The first question's id in the chart, where every walk starts. */
-export const CHART_ROOT = chartNodeId(DECISION_ROOT);

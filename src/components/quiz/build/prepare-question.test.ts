@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { quizBankSchema } from '../../../course/quiz-schema.ts';
-import { prepareQuestion } from './prepare-question.ts';
+import { plainTitle, prepareQuestion } from './prepare-question.ts';
 
 const bank = quizBankSchema.parse(parse(readFileSync(new URL('../fixtures/sample-bank.yaml', import.meta.url), 'utf8')));
 
@@ -42,5 +42,15 @@ describe('prepareQuestion', () => {
       'retry-nested',
       0,
     ]);
+  });
+});
+
+describe('plainTitle', () => {
+  it('keeps the first sentence, without Markdown, cut to length', () => {
+    expect(plainTitle('A consumer takes **three messages** off a `queue`. Then more.')).toBe(
+      'A consumer takes three messages off a queue.',
+    );
+    expect(plainTitle('See [the spec](https://x.test) now')).toBe('See the spec now');
+    expect(plainTitle('word '.repeat(40), 20)).toBe('word word word word…');
   });
 });

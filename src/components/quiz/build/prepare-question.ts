@@ -13,6 +13,8 @@ export interface PreparedOption {
 /** A question ready to render. */
 export interface PreparedQuestion {
   data: QuestionData;
+  /** The prompt's first sentence as plain text, to name the question in the score's review. */
+  title: string;
   promptHtml: string;
   code?: string;
   explanationHtml: string;
@@ -29,6 +31,7 @@ export function prepareQuestion(bank: string, question: QuizQuestion): PreparedQ
   const data: QuestionData = { id: question.id, bank, kind: question.kind };
   const prepared: PreparedQuestion = {
     data,
+    title: plainTitle(question.prompt),
     promptHtml: markdownHtml(question.prompt),
     explanationHtml: markdownHtml(question.explanation),
   };
@@ -50,4 +53,15 @@ export function prepareQuestion(bank: string, question: QuizQuestion): PreparedQ
     }
   }
   return prepared;
+}
+
+/** The first sentence of Markdown as plain text, cut to a readable length. */
+export function plainTitle(markdown: string, maxChars = 90): string {
+  const text = markdown
+    .replace(/[*_`]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const sentence = /^.+?[.?!](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length <= maxChars ? sentence : `${sentence.slice(0, maxChars - 1).trimEnd()}…`;
 }

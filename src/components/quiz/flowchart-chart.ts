@@ -1,0 +1,33 @@
+/**
+ * Draws the decision flowchart with a walk marked on it (loaded with Mermaid, when a flowchart
+ * question is reached). Mermaid puts the marks' classes on nodes only; edges get theirs here, by
+ * the `data-id` Mermaid gives them, so the page styles both alike.
+ */
+import { chartMarks, decisionFlowchartText, type FlowchartMarks } from '../../course/flowchart-mermaid.ts';
+import { isDarkTheme } from '../trace/dom/theme.ts';
+import { loadMermaid } from '../trace/mermaid/load-mermaid.ts';
+import { renderSvg } from '../trace/mermaid/render-svg.ts';
+
+/** How the chart is named for assistive technology. */
+export interface ChartNames {
+  /** Id of the element naming the chart (its caption). */
+  labelledBy: string;
+  /** Id of the element describing it in words (the text trail). */
+  describedBy: string;
+}
+
+/** Renders the chart as an SVG element of this page, marked and named. */
+export async function drawFlowchart(marks: FlowchartMarks, names: ChartNames): Promise<SVGSVGElement> {
+  const mermaid = await loadMermaid({ dark: isDarkTheme(), ganttWidth: 800 });
+  const { svg } = await renderSvg(mermaid, decisionFlowchartText(marks), 'qz-chart-');
+  const { classes } = chartMarks(marks);
+  for (const element of svg.querySelectorAll<SVGElement>('[data-id]')) {
+    const marked = classes.get(element.dataset['id'] ?? '');
+    if (marked !== undefined) element.classList.add(...marked);
+  }
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', names.labelledBy);
+  svg.setAttribute('aria-describedby', names.describedBy);
+  svg.classList.add('qz-chart-svg');
+  return svg;
+}
