@@ -68,7 +68,7 @@ export async function runScenario(
         clearTimeout(budget);
         budget = setTimeout(() => stop('wall-clock'), runOptions.wallClockBudgetMs + TERMINATE_GRACE_MS);
       } else if (message.type === 'events') {
-        for (const event of fromWire(message.events)) accumulator.add(event);
+        for (const event of fromWire(message.batch)) accumulator.add(event);
       } else {
         finished = true;
         clearTimeout(budget);

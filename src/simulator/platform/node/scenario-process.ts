@@ -6,10 +6,10 @@ import type { CompiledScenario } from '../../compile/transpile.ts';
 import { batchingHost } from '../../runtime/batching-host.ts';
 import { executeScenario } from '../../runtime/execute-scenario.ts';
 import type { RunOptions } from '../../runtime/protocol.ts';
-import { toWire, type WireEvent } from './wire.ts';
+import { toWire, type WireBatch } from './wire.ts';
 
 /** What the child sends its parent. */
-export type ChildMessage = { type: 'ready' } | { type: 'events'; events: WireEvent[] } | { type: 'finished' };
+export type ChildMessage = { type: 'ready' } | { type: 'events'; batch: WireBatch } | { type: 'finished' };
 
 // Taken before the run fakes the realm's timers: the runner's own yield and wall clock stay real.
 const realSetImmediate = setImmediate;
@@ -28,7 +28,7 @@ process.once('message', (data) => {
   const { scenario, options } = data as { scenario: CompiledScenario; options: RunOptions };
   const host = batchingHost({
     // The IPC channel's own JSON serialization encodes each batch once.
-    send: (events) => send({ type: 'events', events: toWire(events) }),
+    send: (events) => send({ type: 'events', batch: toWire(events) }),
     nextMacrotask: (callback) => realSetImmediate(callback),
     wallNow,
     onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
