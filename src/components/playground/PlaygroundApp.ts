@@ -94,12 +94,15 @@ export class PlaygroundApp extends HTMLElement {
     }
     if (fragment.kind === 'bad')
       this.#notice(`Couldn't load the shared code (${fragment.reason}); showing the default scenario instead.`);
+    // `?scenario=<id>` (a lesson's "Open in playground") picks that scenario; an unknown one
+    // gives the default scenario, not the last one, so the notice and the picker agree.
     const requested = new URLSearchParams(location.search).get('scenario');
-    const last = this.#storage.lastScenario();
-    const initial = [requested, fragment.kind === 'bad' ? undefined : last].find(
-      (id): id is string => !!id && this.#scenarios.some((s) => s.id === id),
-    );
-    const id = initial ?? this.#scenarios[0]?.id ?? '';
+    const known = (id: string | null | undefined): boolean => !!id && this.#scenarios.some((s) => s.id === id);
+    if (requested !== null && !known(requested) && fragment.kind !== 'bad')
+      this.#notice(`There is no scenario "${requested.slice(0, 80)}"; showing the default scenario instead.`);
+    const last = fragment.kind === 'bad' ? undefined : this.#storage.lastScenario();
+    const initial = requested !== null ? requested : last;
+    const id = (known(initial) ? initial : undefined) ?? this.#scenarios[0]?.id ?? '';
     this.#open(id, this.#storage.code(id));
   }
 

@@ -1,0 +1,193 @@
+import type { RunResult } from '../../simulator/index.ts';
+import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { PlaygroundStorage } from '../playground/playground-storage.ts';
+import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
+import { showNotice, type NoticeAction } from './notice.ts';
+import { compileFailed, describeErrors, describeRun, errorProblems } from './run-messages.ts';
+import { loadEngine, runFor, warmRunner } from './shared-runner.ts';
+
+/** What the page hands the element (JSON in its `data-ls="data"` script). */
+export interface LessonScenarioData {
+  /** The scenario's id in src/content/scenarios/. */
+  id: string;
+  /** Its original code. */
+  code: string;
+  /** The playground's URL (`/playground/`). */
+  playground: string;
+  /** The lesson paths that exist, so findings link only to written lessons. */
+  lessons: string[];
+}
+
+/** Every run of a lesson scenario uses this seed, as the playground's default does. */
+const SEED = 1;
+/** Start warming the runner a little before the component scrolls into view. */
+const WARM_MARGIN = '400px 0px';
+
+/**
+ * `<lesson-scenario>`: a scenario in a lesson — its code in an editor, Run (and Ctrl/Cmd+Enter),
+ * Reset with undo, Open in playground, and the trace of the run under it. The runner, shared by
+ * the page's scenarios and exercises, loads when the reader comes near; the reader's edits are
+ * kept per lesson and scenario.
+ */
+export class LessonScenarioElement extends HTMLElement {
+  #data: LessonScenarioData | undefined;
+  #storage: PlaygroundStorage | undefined;
+  #observer: IntersectionObserver | undefined;
+  #shareVersion = 0;
+
+  connectedCallback(): void {
+    if (this.#data) return;
+    this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as LessonScenarioData;
+    this.#storage = new PlaygroundStorage((notice) =>
+      this.#notice(
+        notice === 'unavailable'
+          ? 'This browser keeps no storage for this page: your edits last only until you close it.'
+          : 'Browser storage is full: your latest edits last only until you close the page.',
+      ),
+    );
+    const saved = this.#storage.code(this.#key);
+    if (saved !== undefined && saved !== this.#data.code) {
+      this.#editor.value = saved;
+      this.#status('Your edited code is back. Reset returns to the original.');
+    }
+    void this.#updateOpenLink();
+    this.#button('run').addEventListener('click', () => void this.run());
+    this.#button('reset').addEventListener('click', () => this.#reset());
+    this.#editor.addEventListener('run', () => void this.run());
+    this.#editor.addEventListener('change', () => {
+      this.#storage?.saveCode(this.#key, this.#editor.value);
+      void this.#updateOpenLink();
+    });
+    this.addEventListener('problem-select', (event) => {
+      const { line } = (event as CustomEvent<{ line: number }>).detail;
+      this.#editor.revealLine(line);
+      this.#editor.focus();
+    });
+    this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
+      const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
+      this.#views.selectSpan(traceId, spanId);
+    });
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#observer?.disconnect();
+        warmRunner();
+      },
+      { rootMargin: WARM_MARGIN },
+    );
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+  }
+
+  /** Runs the code in the editor and shows its trace. */
+  async run(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    const runButton = this.#button('run');
+    runButton.setAttribute('aria-busy', 'true');
+    this.#status('Running…');
+    const started = performance.now();
+    const [result, engine] = await Promise.all([
+      runFor(this, { source: this.#editor.value, options: { seed: SEED }, fileName: `${data.id}.ts` }),
+      loadEngine(),
+    ]);
+    if (result === null) return; // a newer run of this scenario took over
+    runButton.removeAttribute('aria-busy');
+    this.#editor.setProblems(errorProblems(result.errors));
+    if (compileFailed(result)) {
+      this.#views.stale = this.#views.result !== null;
+      this.#status(`Not run: ${describeErrors(result.errors)}`);
+      return;
+    }
+    const lessons = new Set(data.lessons);
+    const findings = engine
+      .lintTrace(result.spans)
+      .map((finding) =>
+        lessons.has(finding.lesson.split('#')[0] ?? '') ? finding : { ...finding, lesson: undefined },
+      );
+    this.#show(result, findings);
+    this.#status(describeRun(result, performance.now() - started, findings.length));
+  }
+
+  #show(result: RunResult, findings: TraceViewsElement['findings']): void {
+    this.#views.findings = findings;
+    this.#views.result = result;
+    this.#views.stale = false;
+    const sql = this.querySelector('sql-panel') as (HTMLElement & { result: RunResult | null }) | null;
+    if (sql) sql.result = result;
+  }
+
+  #reset(): void {
+    const data = this.#data;
+    if (!data) return;
+    const edited = this.#editor.value;
+    if (edited === data.code) {
+      this.#notice('The code is already the original.');
+      return;
+    }
+    this.#storage?.forgetCode(this.#key);
+    this.#editor.value = data.code;
+    void this.#updateOpenLink();
+    const undo: NoticeAction = {
+      label: 'Undo reset',
+      action: () => {
+        this.#editor.value = edited;
+        this.#storage?.saveCode(this.#key, edited);
+        void this.#updateOpenLink();
+        this.#notice('Your edits are back.');
+      },
+    };
+    this.#notice('The scenario is back to its original code.', undo);
+  }
+
+  /** Unedited: the playground with this scenario picked. Edited: a share link of the edit. */
+  async #updateOpenLink(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    const link = this.#part<HTMLAnchorElement>('open');
+    const code = this.#editor.value;
+    const base = new URL(data.playground, location.href);
+    const version = ++this.#shareVersion;
+    if (code === data.code) {
+      base.searchParams.set('scenario', data.id);
+      link.href = base.toString();
+      link.dataset['edited'] = 'false';
+      return;
+    }
+    const { shareUrl } = await import('../playground/share-link.ts');
+    if (version !== this.#shareVersion) return;
+    link.href = shareUrl(code, SEED, base.toString());
+    link.dataset['edited'] = 'true';
+  }
+
+  get #key(): string {
+    return `lesson:${location.pathname}:${this.#data?.id ?? ''}`;
+  }
+
+  #notice(text: string, action?: NoticeAction): void {
+    showNotice(this.#part('notice'), text, action);
+  }
+
+  #status(text: string): void {
+    this.#part('status').textContent = text;
+  }
+
+  get #editor(): ScenarioEditorElement {
+    return this.querySelector('scenario-editor') as ScenarioEditorElement;
+  }
+
+  get #views(): TraceViewsElement {
+    return this.querySelector('trace-views') as TraceViewsElement;
+  }
+
+  #button(name: string): HTMLButtonElement {
+    return this.#part<HTMLButtonElement>(name);
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector(`[data-ls="${name}"]`) as T;
+  }
+}

@@ -1,0 +1,14 @@
+/** A scenario as a lesson embeds it, read at build time; an unknown id fails the build. */
+import { playgroundScenarios } from '../playground/scenario-list.ts';
+import type { PlaygroundScenario } from '../playground/PlaygroundApp.ts';
+
+/** The scenario `id` (title, summary, code); throws naming the id and the known ones if there is none. */
+export async function lessonScenario(id: string): Promise<PlaygroundScenario> {
+  const scenarios = await playgroundScenarios();
+  const found = scenarios.find((scenario) => scenario.id === id);
+  if (!found) {
+    const known = scenarios.map((scenario) => scenario.id).join(', ');
+    throw new Error(`<Scenario id="${id}">: no scenario "${id}" in src/content/scenarios/; the known ones: ${known}`);
+  }
+  return found;
+}

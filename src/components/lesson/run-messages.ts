@@ -1,0 +1,36 @@
+/** A run's errors and outcome in words, and its errors as editor problems. */
+import type { RunError, RunResult } from '../../simulator/index.ts';
+import type { Problem } from '../editor/types.ts';
+
+/** The run's errors that have a place in the source, as editor problems. */
+export function errorProblems(errors: readonly RunError[]): Problem[] {
+  return errors
+    .filter((error): error is RunError & { line: number } => error.line !== undefined)
+    .map((error) => ({ line: error.line, column: error.column ?? 1, message: error.message, severity: 'error' }));
+}
+
+/** Whether nothing ran because the code did not compile. */
+export function compileFailed(result: RunResult): boolean {
+  return result.errors.some((error) => error.kind === 'compile');
+}
+
+/** The first error with its line:column, and how many more there are. */
+export function describeErrors(errors: readonly RunError[]): string {
+  const first = errors[0];
+  if (!first) return 'no errors';
+  const where = first.line !== undefined ? `line ${first.line}:${first.column ?? 1}: ` : '';
+  return `${where}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+}
+
+/** One line about a finished run: spans, traces, time, limits hit, errors, findings. */
+export function describeRun(result: RunResult, ms: number, findings: number): string {
+  const traces = new Set(result.spans.map((s) => s.traceId)).size;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [
+    `Ran in ${Math.round(ms)} ms: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${result.stats.virtualMs} ms of virtual time.`,
+  ];
+  for (const hit of result.limits) parts.push(hit.message);
+  if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
+  if (findings > 0) parts.push(`The linter has ${plural(findings, 'finding')}: see Problems.`);
+  return parts.join(' ');
+}

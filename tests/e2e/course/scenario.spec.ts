@@ -1,0 +1,107 @@
+import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import { code, exercise, spanNames, LESSON_PATH, openLesson, runScenario, scenario, setCode } from './lesson-parts.ts';
+
+test.describe.configure({ timeout: 60_000 });
+
+test('a lesson scenario runs in place: waterfall and link graph', async ({ page }) => {
+  await openLesson(page);
+  const part = scenario(page);
+  await expect(part.getByText('Scenario', { exact: true })).toBeVisible();
+  expect(await runScenario(part)).toMatch(/^Ran in \d+ ms: 7 spans in 4 traces/);
+  const views = part.locator('trace-views');
+  await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  await views.getByRole('tab', { name: /Link graph/ }).click();
+  for (const id of ['m1', 'm2', 'm3'])
+    await expect(views.getByText(`messaging.message.id=${id}`).first()).toBeVisible();
+});
+
+test('an edit changes the trace, survives a reload, and Reset brings the original back with undo', async ({ page }) => {
+  await openLesson(page);
+  const part = scenario(page);
+  const original = await code(part);
+  await runScenario(part);
+  const edited = original.replace("'process-message-batch'", "'handle-batch'");
+  expect(edited).not.toEqual(original);
+  await setCode(part, edited);
+  expect(await runScenario(part)).toMatch(/^Ran in/);
+  expect(await spanNames(part)).toContain('handle-batch');
+  expect(await spanNames(part)).not.toContain('process-message-batch');
+
+  await page.reload();
+  expect(await code(scenario(page))).toEqual(edited);
+  await expect(scenario(page).locator('[data-ls="status"]')).toContainText('Your edited code is back');
+
+  await scenario(page).getByRole('button', { name: 'Reset' }).click();
+  expect(await code(scenario(page))).toEqual(original);
+  await scenario(page).getByRole('button', { name: 'Undo reset' }).click();
+  expect(await code(scenario(page))).toEqual(edited);
+});
+
+test('a compile error is shown at its line and keeps the code', async ({ page }) => {
+  await openLesson(page);
+  const part = scenario(page);
+  const broken = `${await code(part)}\nconst x: number = ;\n`;
+  await setCode(part, broken);
+  expect(await runScenario(part)).toMatch(/^Not run: line \d+:\d+: /);
+  expect(await code(part)).toEqual(broken);
+});
+
+test('Open in playground carries the scenario, and then the edited code', async ({ page }) => {
+  await openLesson(page);
+  const part = scenario(page);
+  const link = part.getByRole('link', { name: 'Open in playground' });
+  await expect(link).toHaveAttribute('href', /\/playground\/\?scenario=batch-consumer$/);
+  await link.click();
+  await expect(page.locator('[data-pg="picker"]')).toHaveValue('batch-consumer');
+
+  await page.goto(LESSON_PATH);
+  const edited = `${await code(scenario(page))}\n// my edit\n`;
+  await setCode(scenario(page), edited);
+  await expect(link).toHaveAttribute('href', /\/playground\/(\?scenario=batch-consumer)?#code=/);
+  await scenario(page).getByRole('link', { name: 'Open in playground' }).click();
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value))
+    .toEqual(edited);
+});
+
+test('the playground picks ?scenario=<id>, and says so when there is no such scenario', async ({ page }) => {
+  await page.goto('/playground/?scenario=retry');
+  await expect(page.locator('[data-pg="picker"]')).toHaveValue('retry');
+  await page.goto('/playground/?scenario=no-such-thing');
+  await expect(page.locator('[data-pg="notice"]')).toContainText('There is no scenario "no-such-thing"');
+  const first = await page.locator('[data-pg="picker"] option').first().getAttribute('value');
+  await expect(page.locator('[data-pg="picker"]')).toHaveValue(first ?? '');
+});
+
+test('two scenarios on a page share one runner: each shows its own run', async ({ page }) => {
+  await openLesson(page);
+  const part = scenario(page);
+  const ex = exercise(page);
+  // Run the scenario and Check the exercise at once: neither cancels the other.
+  await part.getByRole('button', { name: 'Run', exact: true }).click();
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(part.locator('[data-ls="status"]')).toHaveText(/^Ran in/, { timeout: 20_000 });
+  await expect(ex.locator('[data-ex="status"]')).toHaveText(/^Not yet/, { timeout: 20_000 });
+  expect(await page.locator('iframe[title="Span Lab sandbox"]').count()).toBe(1);
+});
+
+test('the page with a scenario and an exercise has no serious accessibility violation', async ({ page }) => {
+  await openLesson(page);
+  await runScenario(scenario(page));
+  const violations = await seriousViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme, viewport: { width: 600, height: 1000 } });
+    test(`screenshot of a scenario after a run (${colorScheme})`, async ({ page }) => {
+      await openLesson(page);
+      const part = scenario(page);
+      await runScenario(part);
+      await expect(part.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
+      await part.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, `lesson-scenario-${colorScheme}`);
+    });
+  });
+}
