@@ -1,0 +1,243 @@
+import type { Expectation } from '../../simulator/index.ts';
+import { readProgress, recordExercise } from '../../course/progress.ts';
+import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { showNotice, type NoticeAction } from '../lesson/notice.ts';
+import { compileFailed, errorProblems } from '../lesson/run-messages.ts';
+import { loadEngine, runFor, warmRunner } from '../lesson/shared-runner.ts';
+import { PlaygroundStorage } from '../playground/playground-storage.ts';
+import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
+import { checkOutcome, compileOutcome } from './check-outcome.ts';
+import { renderDiff, renderReport } from './report-dom.ts';
+import { diffRows } from './solution-diff.ts';
+
+/** What the page hands the element (JSON in its `data-ex="data"` script). */
+export interface ExerciseElementData {
+  id: string;
+  start: string;
+  solution: string;
+  seed: number;
+  expectations: Expectation[];
+}
+
+/**
+ * `<span-lab-exercise>`: an exercise — the reader's code (kept per exercise), Check (runs it in the
+ * page's shared sandbox and shows one verdict per expectation and the linter's findings, and the
+ * trace), hints one at a time, the solution as a diff beside the reader's code, Reset with undo.
+ */
+export class ExerciseElement extends HTMLElement {
+  #data: ExerciseElementData | undefined;
+  #storage: PlaygroundStorage | undefined;
+  #observer: IntersectionObserver | undefined;
+  #hintsShown = 0;
+
+  connectedCallback(): void {
+    if (this.#data) return;
+    this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as ExerciseElementData;
+    this.#storage = new PlaygroundStorage((notice) =>
+      this.#notice(
+        notice === 'unavailable'
+          ? 'This browser keeps no storage for this page: your work lasts only until you close it.'
+          : 'Browser storage is full: your latest work lasts only until you close the page.',
+      ),
+    );
+    const saved = this.#storage.code(this.#key);
+    if (saved !== undefined && saved !== this.#data.start) {
+      this.#editor.value = saved;
+      this.#status('Your work on this exercise is back. Reset returns to the starting code.');
+    }
+    if (readProgress().exercises[this.#data.id]?.passed) this.#part('badge').hidden = false;
+    this.#button('check').addEventListener('click', () => void this.check());
+    this.#button('hint').addEventListener('click', () => this.#nextHint());
+    this.#button('solution').addEventListener('click', () => void this.#toggleSolution());
+    this.#button('reset').addEventListener('click', () => this.#reset());
+    this.#button('copy').addEventListener('click', () => void this.#copySolution());
+    this.#button('use').addEventListener('click', () => this.#useSolution());
+    this.#editor.addEventListener('run', () => void this.check());
+    this.#editor.addEventListener('change', () => {
+      this.#storage?.saveCode(this.#key, this.#editor.value);
+      if (this.#solutionOpen) void this.#drawDiff();
+    });
+    this.addEventListener('problem-select', (event) => {
+      const { line } = (event as CustomEvent<{ line: number }>).detail;
+      this.#editor.revealLine(line);
+      this.#editor.focus();
+    });
+    this.#updateHintButton();
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#observer?.disconnect();
+        warmRunner();
+      },
+      { rootMargin: '400px 0px' },
+    );
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.#observer?.disconnect();
+  }
+
+  /** Runs the reader's code and shows the verdicts, the linter's findings and the trace. */
+  async check(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    const button = this.#button('check');
+    button.setAttribute('aria-busy', 'true');
+    this.#status('Checking…');
+    const [result, engine] = await Promise.all([
+      runFor(this, { source: this.#editor.value, options: { seed: data.seed }, fileName: `${data.id}.ts` }),
+      loadEngine(),
+    ]);
+    if (result === null) return; // a newer Check took over
+    button.removeAttribute('aria-busy');
+    this.#editor.setProblems(errorProblems(result.errors));
+    if (compileFailed(result)) {
+      this.#report(compileOutcome(result));
+      this.#views.stale = this.#views.result !== null;
+      return;
+    }
+    const findings = engine.lintTrace(result.spans);
+    const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
+    this.#views.findings = findings.map((finding) => ({ ...finding, lesson: undefined }));
+    this.#views.result = result;
+    this.#views.stale = false;
+    this.#part('trace').hidden = false;
+    this.#report(outcome);
+    recordExercise(data.id, outcome.passed);
+    if (outcome.passed) this.#part('badge').hidden = false;
+  }
+
+  #report(outcome: ReturnType<typeof checkOutcome>): void {
+    renderReport(this.#part('report'), outcome);
+    this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
+    this.#status(outcome.summary);
+  }
+
+  #nextHint(): void {
+    const hints = this.#hints;
+    const next = hints[this.#hintsShown];
+    if (!next) return;
+    next.hidden = false;
+    this.#hintsShown += 1;
+    this.#part('hints').hidden = false;
+    this.#updateHintButton();
+    this.#status(`Hint ${this.#hintsShown} of ${hints.length} shown.`);
+    next.focus();
+  }
+
+  #updateHintButton(): void {
+    const total = this.#hints.length;
+    const button = this.#button('hint');
+    if (this.#hintsShown >= total) {
+      button.textContent = total === 0 ? 'No hints' : `All ${total} hints shown`;
+      button.disabled = true;
+    } else {
+      button.textContent = `Hint ${this.#hintsShown + 1} of ${total}`;
+    }
+  }
+
+  get #hints(): HTMLElement[] {
+    return [...this.querySelectorAll<HTMLElement>('[data-ex="hint"]')];
+  }
+
+  get #solutionOpen(): boolean {
+    return !this.#part('solution-panel').hidden;
+  }
+
+  async #toggleSolution(): Promise<void> {
+    const panel = this.#part('solution-panel');
+    const button = this.#button('solution');
+    if (this.#solutionOpen) {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.textContent = 'Show solution';
+      return;
+    }
+    await this.#drawDiff();
+    panel.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    button.textContent = 'Hide solution';
+    this.#status('The solution is shown beside your code as a diff; your code is unchanged.');
+  }
+
+  async #drawDiff(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    const { diffLines } = await import('diff');
+    renderDiff(this.#part('diff'), diffRows(diffLines(this.#editor.value, data.solution)));
+  }
+
+  async #copySolution(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    try {
+      await navigator.clipboard.writeText(data.solution);
+      this.#status('The solution is copied to the clipboard.');
+    } catch {
+      this.#status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
+    }
+  }
+
+  #useSolution(): void {
+    const data = this.#data;
+    if (!data) return;
+    this.#replaceCode(data.solution, 'Your code is replaced by the solution.');
+  }
+
+  #reset(): void {
+    const data = this.#data;
+    if (!data) return;
+    if (this.#editor.value === data.start) {
+      this.#notice('The code is already the starting code.');
+      return;
+    }
+    this.#replaceCode(data.start, 'The exercise is back to its starting code.');
+  }
+
+  /** Replaces the reader's code, offering to undo it. */
+  #replaceCode(code: string, message: string): void {
+    const before = this.#editor.value;
+    this.#editor.value = code;
+    this.#storage?.saveCode(this.#key, code);
+    if (this.#solutionOpen) void this.#drawDiff();
+    const undo: NoticeAction = {
+      label: 'Undo',
+      action: () => {
+        this.#editor.value = before;
+        this.#storage?.saveCode(this.#key, before);
+        if (this.#solutionOpen) void this.#drawDiff();
+        this.#notice('Your code is back.');
+      },
+    };
+    this.#notice(message, undo);
+  }
+
+  get #key(): string {
+    return `exercise:${this.#data?.id ?? ''}`;
+  }
+
+  #notice(text: string, action?: NoticeAction): void {
+    showNotice(this.#part('notice'), text, action);
+  }
+
+  #status(text: string): void {
+    this.#part('status').textContent = text;
+  }
+
+  get #editor(): ScenarioEditorElement {
+    return this.querySelector('scenario-editor') as ScenarioEditorElement;
+  }
+
+  get #views(): TraceViewsElement {
+    return this.querySelector('trace-views') as TraceViewsElement;
+  }
+
+  #button(name: string): HTMLButtonElement {
+    return this.#part<HTMLButtonElement>(name);
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector(`[data-ex="${name}"]`) as T;
+  }
+}

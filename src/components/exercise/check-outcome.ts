@@ -1,0 +1,72 @@
+/** What a Check found, as a list of verdicts and one sentence: plain data, drawn by check-report.ts. */
+import type { ExpectationVerdict, Finding, RunResult } from '../../simulator/index.ts';
+import { describeErrors } from '../lesson/run-messages.ts';
+
+/** How one verdict came out; each is shown with an icon and a word, never by colour alone. */
+export type CheckStatus = 'pass' | 'fail' | 'warning' | 'info';
+
+/** One line of the report. */
+export interface CheckItem {
+  status: CheckStatus;
+  /** What was checked: an expectation, a lint rule, or how the run ended. Backticks mark code. */
+  title: string;
+  /** What was found instead (empty when it passed). Backticks mark code. */
+  detail: string;
+}
+
+/** The whole report of a Check. */
+export interface CheckOutcome {
+  /** Every expectation passed, the run ended cleanly and the linter found no error. */
+  passed: boolean;
+  items: CheckItem[];
+  /** One sentence for the live region. */
+  summary: string;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The report of a run of the reader's code, from its expectations' verdicts and the linter's findings. */
+export function checkOutcome(
+  result: RunResult,
+  verdicts: readonly ExpectationVerdict[],
+  findings: readonly Finding[],
+): CheckOutcome {
+  const items: CheckItem[] = [];
+  if (result.errors.length > 0)
+    items.push({ status: 'fail', title: 'The run ended without an error', detail: describeErrors(result.errors) });
+  for (const hit of result.limits) items.push({ status: 'fail', title: 'The run stayed within its limits', detail: hit.message });
+  for (const verdict of verdicts)
+    items.push({ status: verdict.passed ? 'pass' : 'fail', title: verdict.description, detail: verdict.message });
+  for (const finding of findings) {
+    items.push({
+      status: finding.severity === 'error' ? 'fail' : finding.severity,
+      title: `Linter: ${finding.rule}`,
+      detail: finding.message,
+    });
+  }
+  const expectationsPassed = verdicts.filter((v) => v.passed).length;
+  const lintErrors = findings.filter((f) => f.severity === 'error').length;
+  const runFailed = result.errors.length > 0 || result.limits.length > 0;
+  const passed = expectationsPassed === verdicts.length && lintErrors === 0 && !runFailed;
+  const warnings = findings.length - lintErrors;
+  let summary: string;
+  if (passed) {
+    summary = `Passed: all ${plural(verdicts.length, 'check')} pass${warnings > 0 ? `, with ${plural(warnings, 'linter note')} worth a look` : ''}.`;
+  } else {
+    const parts = [`${expectationsPassed} of ${plural(verdicts.length, 'check')} pass`];
+    if (lintErrors > 0) parts.push(`the linter reports ${plural(lintErrors, 'error')}`);
+    if (runFailed) parts.push('the run did not end cleanly');
+    summary = `Not yet: ${parts.join('; ')}.`;
+  }
+  return { passed, items, summary };
+}
+
+/** The report when the code did not compile: nothing ran, nothing was checked. */
+export function compileOutcome(result: RunResult): CheckOutcome {
+  const detail = describeErrors(result.errors);
+  return {
+    passed: false,
+    items: [{ status: 'fail', title: 'The code compiles', detail }],
+    summary: `Not checked: the code does not compile (${detail}).`,
+  };
+}

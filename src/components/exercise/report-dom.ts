@@ -1,0 +1,120 @@
+/** Draws a Check's report and the solution diff: text only (textContent), never the reader's text as HTML. */
+import type { CheckItem, CheckOutcome, CheckStatus } from './check-outcome.ts';
+import { diffCounts, type DiffRow } from './solution-diff.ts';
+
+const ICONS: Record<CheckStatus, string> = { pass: '✓', fail: '✗', warning: '!', info: 'i' };
+const WORDS: Record<CheckStatus, string> = { pass: 'Pass', fail: 'Fail', warning: 'Warning', info: 'Note' };
+
+/** Text with `backticked` parts as <code>, built from text nodes. */
+export function codeText(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  text.split('`').forEach((part, index) => {
+    if (part === '') return;
+    if (index % 2 === 1) {
+      const code = document.createElement('code');
+      code.textContent = part;
+      fragment.append(code);
+    } else fragment.append(part);
+  });
+  return fragment;
+}
+
+function itemRow(item: CheckItem): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = `ex-report__item ex-report__item--${item.status}`;
+  const icon = document.createElement('span');
+  icon.className = 'ex-report__icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = ICONS[item.status];
+  const word = document.createElement('strong');
+  word.className = 'ex-report__word';
+  word.textContent = `${WORDS[item.status]}:`;
+  const title = document.createElement('span');
+  title.className = 'ex-report__title';
+  title.append(codeText(item.title));
+  const body = document.createElement('div');
+  body.append(word, ' ', title);
+  if (item.detail !== '') {
+    const detail = document.createElement('p');
+    detail.className = 'ex-report__detail';
+    detail.append(codeText(item.detail));
+    body.append(detail);
+  }
+  li.append(icon, body);
+  return li;
+}
+
+/** The report: a banner with the summary, then one line per verdict. */
+export function renderReport(host: HTMLElement, outcome: CheckOutcome): void {
+  const banner = document.createElement('p');
+  banner.className = `ex-report__banner ex-report__banner--${outcome.passed ? 'pass' : 'fail'}`;
+  const icon = document.createElement('span');
+  icon.className = 'ex-report__icon';
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = outcome.passed ? '✓' : '✗';
+  banner.append(icon, ' ', outcome.summary);
+  const list = document.createElement('ul');
+  list.className = 'ex-report__list';
+  list.setAttribute('aria-label', 'Verdicts');
+  list.append(...outcome.items.map(itemRow));
+  host.replaceChildren(banner, list);
+  host.hidden = false;
+}
+
+function cell(tag: 'td' | 'th', text: string, className: string): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/** A unified diff table: your line number, the solution's, −/+ (with a spoken word), the code. */
+export function renderDiff(host: HTMLElement, rows: readonly DiffRow[]): void {
+  const { removed, added } = diffCounts(rows);
+  const table = document.createElement('table');
+  table.className = 'ex-diff__table';
+  const caption = document.createElement('caption');
+  caption.className = 'ex-diff__caption';
+  caption.textContent =
+    removed + added === 0
+      ? 'Your code is the same as the solution.'
+      : `From your code to the solution: ${removed} line${removed === 1 ? '' : 's'} removed (−), ${added} added (+).`;
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  headRow.append(
+    cell('th', 'Yours', 'ex-diff__num'),
+    cell('th', 'Solution', 'ex-diff__num'),
+    cell('th', 'Change', 'ex-diff__sign'),
+    cell('th', 'Code', 'ex-diff__code'),
+  );
+  for (const th of headRow.children) th.setAttribute('scope', 'col');
+  head.append(headRow);
+  const body = document.createElement('tbody');
+  for (const row of rows) {
+    const tr = document.createElement('tr');
+    tr.className = `ex-diff__row ex-diff__row--${row.type}`;
+    const sign = document.createElement('td');
+    sign.className = 'ex-diff__sign';
+    if (row.type !== 'same') {
+      const mark = document.createElement('span');
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = row.type === 'added' ? '+' : '−';
+      const spoken = document.createElement('span');
+      spoken.className = 'ex-sr-only';
+      spoken.textContent = row.type === 'added' ? 'added' : 'removed';
+      sign.append(mark, spoken);
+    }
+    const code = document.createElement('td');
+    code.className = 'ex-diff__code';
+    code.textContent = row.text === '' ? '\u200b' : row.text;
+    tr.append(
+      cell('td', row.mine === undefined ? '' : String(row.mine), 'ex-diff__num'),
+      cell('td', row.solution === undefined ? '' : String(row.solution), 'ex-diff__num'),
+      sign,
+      code,
+    );
+    body.append(tr);
+  }
+  table.append(caption, head, body);
+  host.replaceChildren(table);
+}
