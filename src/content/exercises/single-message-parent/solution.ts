@@ -1,6 +1,7 @@
 // The shop publishes one order; the shipping service consumes it and books a shipment. Shipping
 // does this work because of this one order, so its span continues the order's trace: the
-// message's creation context, extracted from its headers, is the parent of the consumer span.
+// message's creation context, extracted from its headers, is the parent of the consumer span,
+// which also links to it, as the messaging conventions ask of every process span.
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { broker, db, service, type Message } from '@spanlab/world';
 
@@ -12,11 +13,14 @@ const tracer = trace.getTracer('orders');
 const orders = broker.topic('orders');
 
 async function handle(message: Message<Order>): Promise<void> {
+  const creation = propagation.extract(context.active(), message.headers);
+  const producer = trace.getSpanContext(creation);
   const options = {
     kind: SpanKind.CONSUMER,
+    // The conventions ask a process span to link to each message's creation context, parent or not.
+    links: producer ? [{ context: producer, attributes: { 'messaging.message.id': message.id } }] : [],
     attributes: { 'messaging.operation.type': 'process', 'messaging.message.id': message.id },
   };
-  const creation = propagation.extract(context.active(), message.headers);
   await tracer.startActiveSpan('process orders', options, creation, async (span) => {
     await db.insert('shipments', { orderId: message.body.orderId });
     span.end();
