@@ -12,6 +12,7 @@ export default defineConfig({
       description:
         'An interactive course and playground on when OpenTelemetry spans should be parent and child, and when they should be linked.',
       sidebar: [
+        { label: 'Course overview', link: '/course/' },
         // Each lesson orders itself with `sidebar.order` in its frontmatter.
         { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
         { label: 'Playground', link: '/playground/' },
@@ -22,6 +23,8 @@ export default defineConfig({
       components: {
         ThemeProvider: './src/components/starlight/ThemeProvider.astro',
         ThemeSelect: './src/components/starlight/ThemeSelect.astro',
+        // The default, plus marking a lesson read when its reader reaches its end.
+        Pagination: './src/components/starlight/Pagination.astro',
       },
     }),
   ],
