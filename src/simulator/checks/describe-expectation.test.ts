@@ -42,6 +42,10 @@ describe('describeExpectation', () => {
       { span: 'aggregate', links: { count: 2, to: ['call a', { name: 'call b', service: 'b' }] } },
       '`aggregate` has 2 links to `call a` and `call b` in `b` (in that order)',
     ],
+    [
+      { span: 'send-digest', links: { count: 3, attributes: ['order.id'], atStart: true } },
+      '`send-digest` has 3 links, each carrying `order.id`, all given when it started',
+    ],
   ])('%j', (expectation, words) => {
     expect(describeExpectation(expectation)).toBe(words);
   });

@@ -23,6 +23,7 @@ function linkPhrase(links: LinkCheck): string {
     const verb = Array.isArray(links.attributes) ? 'carrying' : 'with';
     phrase += `, ${one ? '' : 'each '}${verb} ${describeAttributes(links.attributes)}`;
   }
+  if (links.atStart === true) phrase += `, ${one ? '' : 'all '}given when it started`;
   return phrase;
 }
 

@@ -141,3 +141,29 @@ describe('evaluateExpectations with a list of link targets', () => {
     ).toBe('`aggregate-results` has 3 links, not 2');
   });
 });
+
+describe('evaluateExpectations on links given at the start', () => {
+  const order = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'place-order' });
+  const link = { traceId: TRACE_A, spanId: 'aaaaaaaaaaaaaaaa', attributes: { 'order.id': 'o-1' } };
+  const digest = (addedAfterStart?: boolean): SpanRecord =>
+    makeSpan({
+      spanId: 'bbbbbbbbbbbbbbbb',
+      traceId: TRACE_B,
+      name: 'send-digest',
+      links: [addedAfterStart === undefined ? link : { ...link, addedAfterStart }],
+    });
+
+  it('passes for links given at the start, and for a trace that does not say (a file from elsewhere)', () => {
+    expect(verdict([order, digest(false)], { span: 'send-digest', links: { atStart: true } })?.passed).toBe(true);
+    expect(verdict([order, digest()], { span: 'send-digest', links: { atStart: true } })?.passed).toBe(true);
+  });
+
+  it('names a link added with addLink after the span started', () => {
+    expect(verdict([order, digest(true)], { span: 'send-digest', links: { count: 1, atStart: true } })).toEqual({
+      description: '`send-digest` has 1 link, given when it started',
+      passed: false,
+      message:
+        '`send-digest` has link 1 (to `place-order` (trace 1)) added after it started (addLink), not given at its start',
+    });
+  });
+});

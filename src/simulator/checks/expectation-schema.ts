@@ -41,6 +41,10 @@ const linkCheck = z
       .optional()
       .describe("Where links point: the span's own trace; other traces; or each into a different trace, none its own."),
     attributes: attributeCheck.optional().describe('What every link carries.'),
+    atStart: z
+      .literal(true)
+      .optional()
+      .describe('Every link was given when the span started, where samplers see it; none added later (addLink).'),
   })
   .describe("Checks on each selected span's links.");
 

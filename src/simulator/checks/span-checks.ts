@@ -69,6 +69,9 @@ function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
     }
     const missing = check.attributes === undefined ? [] : attributeProblems(check.attributes, link.attributes);
     if (missing.length > 0) problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
+    if (check.atStart === true && link.addedAfterStart === true) {
+      problems.push(`has link ${i + 1} (to ${to}) added after it started (addLink), not given at its start`);
+    }
     if (problems.length > 0) break;
   }
   return problems;
