@@ -2,8 +2,9 @@ import type { Expectation } from '../../simulator/index.ts';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { showNotice, type NoticeAction } from '../lesson/notice.ts';
-import { compileFailed, errorProblems } from '../lesson/run-messages.ts';
-import { loadEngine, runFor, warmRunner } from '../lesson/shared-runner.ts';
+import { compileFailed, runProblems } from '../lesson/run-messages.ts';
+import { loadEngine, runFor } from '../lesson/shared-runner.ts';
+import { warmWhenReached } from '../lesson/warm-up.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
@@ -27,7 +28,7 @@ export interface ExerciseElementData {
 export class ExerciseElement extends HTMLElement {
   #data: ExerciseElementData | undefined;
   #storage: PlaygroundStorage | undefined;
-  #observer: IntersectionObserver | undefined;
+  #stopWatching: (() => void) | undefined;
   #hintsShown = 0;
 
   connectedCallback(): void {
@@ -63,19 +64,11 @@ export class ExerciseElement extends HTMLElement {
       this.#editor.focus();
     });
     this.#updateHintButton();
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.#observer?.disconnect();
-        warmRunner();
-      },
-      { rootMargin: '400px 0px' },
-    );
-    this.#observer.observe(this);
+    this.#stopWatching = warmWhenReached(this);
   }
 
   disconnectedCallback(): void {
-    this.#observer?.disconnect();
+    this.#stopWatching?.();
   }
 
   /** Runs the reader's code and shows the verdicts, the linter's findings and the trace. */
@@ -91,7 +84,7 @@ export class ExerciseElement extends HTMLElement {
     ]);
     if (result === null) return; // a newer Check took over
     button.removeAttribute('aria-busy');
-    this.#editor.setProblems(errorProblems(result.errors));
+    this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       this.#report(compileOutcome(result));
       this.#views.stale = this.#views.result !== null;
@@ -111,7 +104,9 @@ export class ExerciseElement extends HTMLElement {
   #report(outcome: ReturnType<typeof checkOutcome>): void {
     renderReport(this.#part('report'), outcome);
     this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
+    // The live region says the summary; the banner above the verdicts shows it.
     this.#status(outcome.summary);
+    this.#part('status').classList.add('ex-sr-only');
   }
 
   #nextHint(): void {
@@ -138,7 +133,7 @@ export class ExerciseElement extends HTMLElement {
   }
 
   get #hints(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>('[data-ex="hint"]')];
+    return [...this.querySelectorAll<HTMLElement>('[data-ex="hint-item"]')];
   }
 
   get #solutionOpen(): boolean {
@@ -156,6 +151,7 @@ export class ExerciseElement extends HTMLElement {
     }
     await this.#drawDiff();
     panel.hidden = false;
+    panel.scrollIntoView({ block: 'nearest' });
     button.setAttribute('aria-expanded', 'true');
     button.textContent = 'Hide solution';
     this.#status('The solution is shown beside your code as a diff; your code is unchanged.');
@@ -223,6 +219,7 @@ export class ExerciseElement extends HTMLElement {
 
   #status(text: string): void {
     this.#part('status').textContent = text;
+    this.#part('status').classList.remove('ex-sr-only');
   }
 
   get #editor(): ScenarioEditorElement {

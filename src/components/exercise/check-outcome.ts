@@ -1,6 +1,6 @@
 /** What a Check found, as a list of verdicts and one sentence: plain data, drawn by check-report.ts. */
 import type { ExpectationVerdict, Finding, RunResult } from '../../simulator/index.ts';
-import { describeErrors } from '../lesson/run-messages.ts';
+import { describeErrors, describeLimit } from '../lesson/run-messages.ts';
 
 /** How one verdict came out; each is shown with an icon and a word, never by colour alone. */
 export type CheckStatus = 'pass' | 'fail' | 'warning' | 'info';
@@ -34,7 +34,8 @@ export function checkOutcome(
   const items: CheckItem[] = [];
   if (result.errors.length > 0)
     items.push({ status: 'fail', title: 'The run ended without an error', detail: describeErrors(result.errors) });
-  for (const hit of result.limits) items.push({ status: 'fail', title: 'The run stayed within its limits', detail: hit.message });
+  for (const hit of result.limits)
+    items.push({ status: 'fail', title: 'The run stayed within its limits', detail: describeLimit(hit) });
   for (const verdict of verdicts)
     items.push({ status: verdict.passed ? 'pass' : 'fail', title: verdict.description, detail: verdict.message });
   for (const finding of findings) {
@@ -51,7 +52,9 @@ export function checkOutcome(
   const warnings = findings.length - lintErrors;
   let summary: string;
   if (passed) {
-    summary = `Passed: all ${plural(verdicts.length, 'check')} pass${warnings > 0 ? `, with ${plural(warnings, 'linter note')} worth a look` : ''}.`;
+    const notes =
+      warnings > 0 ? `; ${plural(warnings, 'linter note')} below ${warnings === 1 ? 'is' : 'are'} worth a look` : '';
+    summary = `Passed: all ${plural(verdicts.length, 'check')} pass and the linter finds no error${notes}.`;
   } else {
     const parts = [`${expectationsPassed} of ${plural(verdicts.length, 'check')} pass`];
     if (lintErrors > 0) parts.push(`the linter reports ${plural(lintErrors, 'error')}`);

@@ -3,8 +3,9 @@ import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { showNotice, type NoticeAction } from './notice.ts';
-import { compileFailed, describeErrors, describeRun, errorProblems } from './run-messages.ts';
-import { loadEngine, runFor, warmRunner } from './shared-runner.ts';
+import { compileFailed, describeErrors, describeRun, runProblems } from './run-messages.ts';
+import { loadEngine, runFor } from './shared-runner.ts';
+import { warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
 export interface LessonScenarioData {
@@ -20,8 +21,6 @@ export interface LessonScenarioData {
 
 /** Every run of a lesson scenario uses this seed, as the playground's default does. */
 const SEED = 1;
-/** Start warming the runner a little before the component scrolls into view. */
-const WARM_MARGIN = '400px 0px';
 
 /**
  * `<lesson-scenario>`: a scenario in a lesson — its code in an editor, Run (and Ctrl/Cmd+Enter),
@@ -32,7 +31,7 @@ const WARM_MARGIN = '400px 0px';
 export class LessonScenarioElement extends HTMLElement {
   #data: LessonScenarioData | undefined;
   #storage: PlaygroundStorage | undefined;
-  #observer: IntersectionObserver | undefined;
+  #stopWatching: (() => void) | undefined;
   #shareVersion = 0;
 
   connectedCallback(): void {
@@ -67,19 +66,11 @@ export class LessonScenarioElement extends HTMLElement {
       const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
       this.#views.selectSpan(traceId, spanId);
     });
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.#observer?.disconnect();
-        warmRunner();
-      },
-      { rootMargin: WARM_MARGIN },
-    );
-    this.#observer.observe(this);
+    this.#stopWatching = warmWhenReached(this);
   }
 
   disconnectedCallback(): void {
-    this.#observer?.disconnect();
+    this.#stopWatching?.();
   }
 
   /** Runs the code in the editor and shows its trace. */
@@ -96,7 +87,7 @@ export class LessonScenarioElement extends HTMLElement {
     ]);
     if (result === null) return; // a newer run of this scenario took over
     runButton.removeAttribute('aria-busy');
-    this.#editor.setProblems(errorProblems(result.errors));
+    this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       this.#views.stale = this.#views.result !== null;
       this.#status(`Not run: ${describeErrors(result.errors)}`);

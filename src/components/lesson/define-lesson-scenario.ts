@@ -1,7 +1,8 @@
 /** Registers `<lesson-scenario>` once. */
 import { LessonScenarioElement } from './LessonScenarioElement.ts';
 
-if (customElements.get('lesson-scenario') === undefined) customElements.define('lesson-scenario', LessonScenarioElement);
+if (customElements.get('lesson-scenario') === undefined)
+  customElements.define('lesson-scenario', LessonScenarioElement);
 
 declare global {
   interface HTMLElementTagNameMap {

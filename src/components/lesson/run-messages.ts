@@ -1,12 +1,17 @@
 /** A run's errors and outcome in words, and its errors as editor problems. */
-import type { RunError, RunResult } from '../../simulator/index.ts';
+import type { LimitHit, RunError, RunResult } from '../../simulator/index.ts';
 import type { Problem } from '../editor/types.ts';
 
-/** The run's errors that have a place in the source, as editor problems. */
-export function errorProblems(errors: readonly RunError[]): Problem[] {
-  return errors
-    .filter((error): error is RunError & { line: number } => error.line !== undefined)
-    .map((error) => ({ line: error.line, column: error.column ?? 1, message: error.message, severity: 'error' }));
+/** The run's errors and limits that have a place in the source, as editor problems. */
+export function runProblems(result: RunResult): Problem[] {
+  return [...result.errors, ...result.limits].flatMap((at): Problem[] =>
+    at.line === undefined ? [] : [{ line: at.line, column: at.column ?? 1, message: at.message, severity: 'error' }],
+  );
+}
+
+/** A limit the run hit, with where it was when the limit stopped it. */
+export function describeLimit(hit: LimitHit): string {
+  return `${hit.line !== undefined ? `line ${hit.line}:${hit.column ?? 1}: ` : ''}${hit.message}`;
 }
 
 /** Whether nothing ran because the code did not compile. */
@@ -29,7 +34,7 @@ export function describeRun(result: RunResult, ms: number, findings: number): st
   const parts = [
     `Ran in ${Math.round(ms)} ms: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${result.stats.virtualMs} ms of virtual time.`,
   ];
-  for (const hit of result.limits) parts.push(hit.message);
+  for (const hit of result.limits) parts.push(describeLimit(hit));
   if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
   if (findings > 0) parts.push(`The linter has ${plural(findings, 'finding')}: see Problems.`);
   return parts.join(' ');

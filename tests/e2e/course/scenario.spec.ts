@@ -60,7 +60,9 @@ test('Open in playground carries the scenario, and then the edited code', async 
   await expect(link).toHaveAttribute('href', /\/playground\/(\?scenario=batch-consumer)?#code=/);
   await scenario(page).getByRole('link', { name: 'Open in playground' }).click();
   await expect
-    .poll(() => page.evaluate(() => (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value))
+    .poll(() =>
+      page.evaluate(() => (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value),
+    )
     .toEqual(edited);
 });
 

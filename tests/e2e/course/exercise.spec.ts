@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, SCREENSHOT_DIR, test } from '../fixtures.ts';
+import { check, code, exercise, openLesson, setCode } from './lesson-parts.ts';
+
+test.describe.configure({ timeout: 60_000 });
+// 600 px wide: the editor is the plain textarea, which the tests type into as a reader would.
+test.use({ viewport: { width: 600, height: 1000 } });
+
+const EXERCISE_DIR = new URL('../../../src/content/exercises/link-the-batch/', import.meta.url);
+const start = readFileSync(new URL('start.ts', EXERCISE_DIR), 'utf8');
+const solution = readFileSync(new URL('solution.ts', EXERCISE_DIR), 'utf8');
+
+/** Types `text` over the code in the exercise's textarea. */
+async function typeCode(page: Page, text: string): Promise<void> {
+  const host = exercise(page).locator('scenario-editor');
+  await host.scrollIntoViewIfNeeded();
+  await expect(host).toHaveAttribute('data-mode', 'textarea');
+  await exercise(page)
+    .getByRole('textbox', { name: /^Exercise code:/ })
+    .click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+}
+
+test('Check fails on the starting code, then passes once the reader types the solution', async ({ page }) => {
+  await openLesson(page);
+  const part = exercise(page);
+  expect(await code(part)).toEqual(start);
+  expect(await check(part)).toMatch(/^Not yet: \d of 3 checks pass/);
+  const report = part.locator('[data-ex="report"]');
+  await expect(report.locator('.ex-report__item--fail').first()).toContainText('Fail:');
+  await expect(part.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  await expect(part.locator('[data-ex="badge"]')).toBeHidden();
+
+  await typeCode(page, solution);
+  expect(await check(part)).toMatch(/^Passed: all 3 checks pass and the linter finds no error/);
+  await expect(report.locator('.ex-report__item--fail')).toHaveCount(0);
+  await expect(report.locator('.ex-report__item--pass')).toHaveCount(3);
+  await expect(part.locator('[data-ex="badge"]')).toBeVisible();
+  const progress = await page.evaluate(() => localStorage.getItem('span-lab:progress:v1'));
+  expect(JSON.parse(progress ?? '{}')).toMatchObject({ exercises: { 'link-the-batch': { passed: true } } });
+});
+
+test('hints appear one at a time', async ({ page }) => {
+  await openLesson(page);
+  const part = exercise(page);
+  const hints = part.locator('[data-ex="hint-item"]');
+  const total = await hints.count();
+  expect(total).toBeGreaterThanOrEqual(2);
+  await expect(hints.first()).toBeHidden();
+  await part.getByRole('button', { name: `Hint 1 of ${total}` }).click();
+  await expect(hints.nth(0)).toBeVisible();
+  await expect(hints.nth(0)).toContainText(`Hint 1 of ${total}`);
+  await expect(hints.nth(1)).toBeHidden();
+  await part.getByRole('button', { name: `Hint 2 of ${total}` }).click();
+  await expect(hints.nth(1)).toBeVisible();
+  for (let shown = 2; shown < total; shown++)
+    await part.getByRole('button', { name: `Hint ${shown + 1} of ${total}` }).click();
+  await expect(part.getByRole('button', { name: `All ${total} hints shown` })).toBeDisabled();
+});
+
+test('Show solution shows a diff beside the code and leaves the code alone', async ({ page }) => {
+  await openLesson(page);
+  const part = exercise(page);
+  const mine = `${start}\n// my attempt\n`;
+  await setCode(part, mine);
+  const toggle = part.getByRole('button', { name: 'Show solution' });
+  await toggle.click();
+  await expect(part.getByRole('button', { name: 'Hide solution' })).toHaveAttribute('aria-expanded', 'true');
+  const diff = part.getByRole('region', { name: 'The solution beside your code' });
+  await expect(diff.getByRole('table')).toBeVisible();
+  await expect(diff.locator('caption')).toHaveText(
+    /From your code to the solution: \d+ lines? removed \(−\), \d+ added \(\+\)\./,
+  );
+  await expect(diff.locator('tr.ex-diff__row--removed', { hasText: '// my attempt' })).toHaveCount(1);
+  await expect(diff.locator('tr.ex-diff__row--added').first()).toContainText('added');
+  expect(await code(part)).toEqual(mine);
+  // Replacing is an explicit action, and it can be undone.
+  await part.getByRole('button', { name: 'Replace my code with it' }).click();
+  expect(await code(part)).toEqual(solution);
+  await expect(diff.locator('caption')).toHaveText('Your code is the same as the solution.');
+  await part.getByRole('button', { name: 'Undo' }).click();
+  expect(await code(part)).toEqual(mine);
+});
+
+test("the reader's work survives a reload, and Reset can be undone", async ({ page }) => {
+  await openLesson(page);
+  await typeCode(page, `${start}// kept\n`);
+  await exercise(page)
+    .getByRole('textbox', { name: /^Exercise code:/ })
+    .blur();
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.includes('exercise:link-the-batch'))))
+    .toBe(true);
+  await page.reload();
+  expect(await code(exercise(page))).toEqual(`${start}// kept\n`);
+  await exercise(page).getByRole('button', { name: 'Reset' }).click();
+  expect(await code(exercise(page))).toEqual(start);
+  await exercise(page).getByRole('button', { name: 'Undo' }).click();
+  expect(await code(exercise(page))).toEqual(`${start}// kept\n`);
+});
+
+test('a compile error and a runaway loop get clear messages, and the code stays', async ({ page }) => {
+  await openLesson(page);
+  const part = exercise(page);
+  const broken = `${start}\nconst x: number = ;\n`;
+  await setCode(part, broken);
+  expect(await check(part)).toMatch(/^Not checked: the code does not compile \(line \d+:\d+: /);
+  expect(await code(part)).toEqual(broken);
+  const looping = start.replace('export default async function', 'while (true) {}\nexport default async function');
+  await setCode(part, looping);
+  expect(await check(part)).toMatch(/^Not yet: .*the run did not end cleanly/);
+  await expect(part.locator('[data-ex="report"]')).toContainText(/line \d+/);
+  expect(await code(part)).toEqual(looping);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+    test(`screenshots of an exercise: failing, passing, solution (${colorScheme})`, async ({ page }) => {
+      await openLesson(page);
+      // Starlight's fixed header would cover the top of each element screenshot.
+      await page.addStyleTag({ content: 'header.header { position: absolute !important; }' });
+      const part = exercise(page);
+      await check(part);
+      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-failing-${colorScheme}.png` });
+      await part.getByRole('button', { name: /^Hint 1/ }).click();
+      await part.getByRole('button', { name: 'Show solution' }).click();
+      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-solution-${colorScheme}.png` });
+      await part.getByRole('button', { name: 'Hide solution' }).click();
+      await typeCode(page, solution);
+      await check(part);
+      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-passing-${colorScheme}.png` });
+    });
+  });
+}
