@@ -49,7 +49,12 @@ export function extractCodeBlocks(file: string, text: string): CodeBlock[] {
     }
     if (lang === 'ts' || lang === 'typescript') {
       const nocheck = /(?:^|\s)nocheck(?:\s+(.*))?$/.exec(meta);
-      blocks.push({ file, line: i + 2, code: body.join('\n'), nocheck: nocheck ? (nocheck[1] ?? '').trim() : undefined });
+      blocks.push({
+        file,
+        line: i + 2,
+        code: body.join('\n'),
+        nocheck: nocheck ? (nocheck[1] ?? '').trim() : undefined,
+      });
     }
     i = j;
   }
@@ -76,13 +81,17 @@ export function typeCheckBlocks(blocks: readonly CodeBlock[]): CodeProblem[] {
   const checked = blocks.filter((block) => block.nocheck === undefined);
   const byPath = new Map(checked.map((block, n) => [join(ROOT, 'src/.lesson-blocks', `block-${String(n)}.ts`), block]));
   const options = compilerOptions();
-  const host = ts.createCompilerHost(options, true);
-  const { fileExists, readFile, getSourceFile } = host;
-  host.fileExists = (path) => byPath.has(path) || fileExists.call(host, path);
-  host.readFile = (path) => byPath.get(path)?.code ?? readFile.call(host, path);
-  host.getSourceFile = (path, language, onError, shouldCreate) => {
-    const block = byPath.get(path);
-    return block ? ts.createSourceFile(path, block.code, language, true) : getSourceFile.call(host, path, language, onError, shouldCreate);
+  const base = ts.createCompilerHost(options, true);
+  const host: ts.CompilerHost = {
+    ...base,
+    fileExists: (path) => byPath.has(path) || base.fileExists(path),
+    readFile: (path) => byPath.get(path)?.code ?? base.readFile(path),
+    getSourceFile: (path, language, onError, shouldCreate) => {
+      const block = byPath.get(path);
+      return block
+        ? ts.createSourceFile(path, block.code, language, true)
+        : base.getSourceFile(path, language, onError, shouldCreate);
+    },
   };
   const program = ts.createProgram([...byPath.keys()], options, host);
   const problems: CodeProblem[] = [];

@@ -23,3 +23,10 @@ test('the home page leads to the playground', async ({ page }) => {
   // The playground page is built separately; here only the way to it is checked.
   await expect(page.getByRole('link', { name: 'Open the playground' })).toHaveAttribute('href', '/playground/');
 });
+
+test('the home page leads to the course overview and the quiz', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Course overview', exact: true })).toHaveAttribute('href', '/course/');
+  await expect(page.getByRole('link', { name: 'course overview', exact: true })).toHaveAttribute('href', '/course/');
+  await expect(page.getByRole('link', { name: 'course quiz', exact: true })).toHaveAttribute('href', '/quiz/');
+});

@@ -23,7 +23,7 @@ test('the lesson has a table of contents', async ({ page }) => {
 
 test('the lesson links to the previous and next pages', async ({ page }) => {
   await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', '/');
-  await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', '/playground/');
+  await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', '/lessons/parent-child/');
 });
 
 test('search finds the lesson', async ({ page }) => {
