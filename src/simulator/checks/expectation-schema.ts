@@ -1,6 +1,6 @@
 /**
  * Expectations: what a trace must look like, as plain data — written in scenario metadata (YAML)
- * and in exercises' frontmatter, validated here, evaluated by `evaluateExpectations`.
+ * and in exercises (`exercise.yaml`), validated here, evaluated by `evaluateExpectations`.
  */
 import { z } from 'zod';
 
