@@ -99,6 +99,14 @@ describe('the quiz banks', () => {
     for (const topic of ['decision-matrix', 'guidelines', 'mistakes'] as const) expect(topics).toContain(topic);
   });
 
+  it('does not keep the right option in one place, so its position gives nothing away', () => {
+    const positions = questions.flatMap((q) => (q.kind === 'flowchart' ? [] : [q.options.findIndex((o) => o.correct)]));
+    const counts = new Map<number, number>();
+    for (const position of positions) counts.set(position, (counts.get(position) ?? 0) + 1);
+    expect(counts.size).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(positions.length / 2);
+  });
+
   it('reaches all three leaves of the flowchart across its flowchart questions', () => {
     const leaves = new Set(
       questions.flatMap((q) => {
