@@ -1,5 +1,5 @@
 // An order is validated, charged and shipped. Each step happens only because the order is being
-// processed, yet the trace shows four separate traces: `process-order` is started but never made
+// processed, yet the run shows six separate traces: `process-order` is started but never made
 // the active span, so every step started after it has no parent.
 import { trace } from '@opentelemetry/api';
 import { db, service, sleep } from '@spanlab/world';
