@@ -104,10 +104,16 @@ describe('the progress store', () => {
     expect(readProgress().quizzes['span-links']).toEqual({ score: 2, total: 5, best: 5 });
   });
 
-  it('starts the best again when the bank has a different number of questions', () => {
-    recordQuiz('span-links', 5, 5);
-    recordQuiz('span-links', 3, 6);
-    expect(readProgress().quizzes['span-links']).toEqual({ score: 3, total: 6, best: 3 });
+  it('scales the best to a quiz of another length, rounding down, so a good result is not lost', () => {
+    recordQuiz('all', 10, 10);
+    recordQuiz('all', 2, 5);
+    expect(readProgress().quizzes['all']).toEqual({ score: 2, total: 5, best: 5 });
+    recordQuiz('all', 9, 20);
+    expect(readProgress().quizzes['all']).toEqual({ score: 9, total: 20, best: 20 });
+    resetProgress();
+    recordQuiz('all', 9, 10);
+    recordQuiz('all', 3, 5);
+    expect(readProgress().quizzes['all']).toEqual({ score: 3, total: 5, best: 4 });
   });
 
   it('ignores a score that makes no sense and ids that are not ids', () => {

@@ -135,8 +135,14 @@ export function recordQuiz(bank: string, score: number, total: number): void {
   if (!isId(bank) || !isCount(score) || !isCount(total) || score > total) return;
   const progress = readProgress();
   const previous = progress.quizzes[bank];
-  // A bank whose number of questions changed starts its best again: scores out of different totals do not compare.
-  const best = previous && previous.total === total ? Math.max(score, previous.best) : score;
+  // Out of a different number of questions (the full quiz asks 5, 10 or 20), the best so far is
+  // scaled to this total, rounded down so that it never claims more than the reader scored.
+  const earlier = !previous
+    ? 0
+    : previous.total === total
+      ? previous.best
+      : Math.floor((previous.best / previous.total) * total);
+  const best = Math.max(score, earlier);
   progress.quizzes[bank] = { score, total, best };
   write(progress);
 }
