@@ -1,6 +1,7 @@
 /**
  * Browser benchmarks in Debian's Chromium against the built site (`npm run build` first):
- * JavaScript shipped per page, Run → first diagram painted per scenario, and a 10,000-span run.
+ * JavaScript shipped per page, Run → first diagram painted per scenario, a 10,000-span run, and
+ * the SQL panel (bench/sql.ts). Another build with SPANLAB_DIST=<outDir>.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -8,9 +9,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
+import { runToPaint, setCode, TEN_THOUSAND } from './playground-page.ts';
+import { benchSql } from './sql.ts';
 import { median } from './stats.ts';
 
-const PORT = 4331;
+// Another port with SPANLAB_BENCH_PORT, to run beside a preview already on this one.
+const PORT = Number(process.env['SPANLAB_BENCH_PORT'] ?? 4331);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 async function startPreview(): Promise<() => void> {
@@ -83,44 +87,6 @@ async function playgroundAfterEditor(page: Page): Promise<number> {
   return bytes;
 }
 
-/** Clicks Run and resolves with the milliseconds until a new diagram is on screen and painted. */
-async function runToPaint(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const views = document.querySelector('trace-views')!;
-        for (const svg of views.querySelectorAll('svg')) svg.setAttribute('data-bench-old', '');
-        const timeout = setTimeout(() => reject(new Error('no diagram within 20 s')), 20_000);
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (!views.querySelector('svg:not([data-bench-old])')) return;
-          observer.disconnect();
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              clearTimeout(timeout);
-              resolve(performance.now() - started);
-            }),
-          );
-        });
-        observer.observe(views, { childList: true, subtree: true });
-        (document.querySelector('[data-pg="run"]') as HTMLButtonElement).click();
-      }),
-  );
-}
-
-const TEN_THOUSAND = `import { trace } from '@opentelemetry/api';
-const tracer = trace.getTracer('bench');
-export default async () => {
-  await tracer.startActiveSpan('root', async (root) => {
-    for (let i = 0; i < 9_999; i++) {
-      const span = tracer.startSpan('step ' + i);
-      await new Promise((r) => setTimeout(r, 1));
-      span.end();
-    }
-    root.end();
-  });
-};`;
-
 /** Runs the browser benchmarks `runs` times each and returns their medians. */
 export async function benchBrowser(runs: number): Promise<Row[]> {
   const stop = await startPreview();
@@ -169,9 +135,7 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
 
     await playground.goto(`${ORIGIN}/playground/`, { waitUntil: 'networkidle' });
     await runToPaint(playground);
-    await playground.evaluate((code) => {
-      (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value = code;
-    }, TEN_THOUSAND);
+    await setCode(playground, TEN_THOUSAND);
     const big: number[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) big.push(await runToPaint(playground));
     rows.push({
@@ -180,6 +144,8 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
       unit: 'ms',
       target: '≤ 1500 ms',
     });
+
+    rows.push(...(await benchSql(browser, ORIGIN, runs)));
   } finally {
     await browser.close();
     stop();
