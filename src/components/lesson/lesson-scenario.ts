@@ -12,3 +12,11 @@ export async function lessonScenario(id: string): Promise<PlaygroundScenario> {
   }
   return found;
 }
+
+let count = 0;
+
+/** An id unique in the build, for a page that shows one scenario twice. */
+export function uniqueId(prefix: string): string {
+  count += 1;
+  return `${prefix}-${count}`;
+}

@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A lesson page that embeds `<Scenario id="batch-consumer" />` and `<Exercise id="link-the-batch" />`. */
-export const LESSON_PATH = '/dev/lesson-parts/';
+export const LESSON_PATH = '/lessons/span-links/';
 
 /** Opens the lesson with no saved work. */
 export async function openLesson(page: Page): Promise<void> {
