@@ -25,11 +25,16 @@ for (const [slug, title] of LESSONS) {
     await expect(page.getByRole('heading', { level: 2, name: /^Check yourself/ })).toBeVisible();
   });
 
-  test(`${slug}: axe finds no serious or critical violation`, async ({ page }) => {
-    await page.goto(path(slug));
-    const violations = await seriousViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${colorScheme} theme`, () => {
+      test.use({ colorScheme });
+      test(`${slug}: axe finds no serious or critical violation`, async ({ page }) => {
+        await page.goto(path(slug));
+        const violations = await seriousViolations(page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      });
+    });
+  }
 }
 
 test('the sidebar lists the eight lessons in course order', async ({ page }) => {
