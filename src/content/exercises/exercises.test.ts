@@ -59,6 +59,24 @@ describe('the exercises', () => {
     }
   });
 
+  it('each belongs to the lesson that embeds it', () => {
+    const lessons = Object.fromEntries(FOLDERS.map((id) => [id, meta(id).lesson]));
+    expect(lessons).toEqual({
+      'order-children': 'parent-child',
+      'link-the-batch': 'span-links',
+      'links-at-start': 'span-links',
+      'single-message-parent': 'when-to-use-each',
+      'fan-out-aggregate': 'implementation-patterns',
+      'retry-links': 'implementation-patterns',
+      'saga-compensation': 'real-world-scenarios',
+      'fix-the-trace': 'best-practices',
+    });
+    for (const [id, lesson] of Object.entries(lessons)) {
+      const mdx = readFileSync(new URL(`../docs/lessons/${lesson}.mdx`, DIR), 'utf8');
+      expect(mdx, `${lesson}.mdx embeds ${id}`).toContain(`<Exercise id="${id}" />`);
+    }
+  });
+
   it.each(FOLDERS)('%s: the solution passes every expectation and lints clean', async (id) => {
     const result = await run(id, 'solution.ts');
     expect(result.errors).toEqual([]);
