@@ -92,6 +92,10 @@ describe('the quiz banks', () => {
     }
   });
 
+  it('opens the span-links quiz with a flowchart question, which the browser quiz spec walks', () => {
+    expect(banks.get('span-links')?.questions[0]?.kind).toBe('flowchart');
+  });
+
   it('mixes the three kinds and covers the decision matrix, the guidelines and the common mistakes', () => {
     const kinds = new Set(questions.map((q) => q.kind));
     expect([...kinds].sort()).toEqual(['choice', 'flowchart', 'spot-the-mistake']);
