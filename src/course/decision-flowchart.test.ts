@@ -160,9 +160,19 @@ describe('walking the decision flowchart', () => {
   it('knows where a walk stands: the next question, a leaf, or off the chart', () => {
     expect(positionAfter([])).toBe('causal');
     expect(positionAfter([{ node: 'causal', answer: 'yes' }])).toBe('started');
-    expect(positionAfter([{ node: 'causal', answer: 'no' }, { node: 'batch', answer: 'yes' }])).toBe('link');
+    expect(
+      positionAfter([
+        { node: 'causal', answer: 'no' },
+        { node: 'batch', answer: 'yes' },
+      ]),
+    ).toBe('link');
     expect(positionAfter([{ node: 'started', answer: 'yes' }])).toBeNull(); // out of turn
-    expect(positionAfter([{ node: 'causal', answer: 'yes' }, { node: 'started', answer: 'maybe' }])).toBeNull();
+    expect(
+      positionAfter([
+        { node: 'causal', answer: 'yes' },
+        { node: 'started', answer: 'maybe' },
+      ]),
+    ).toBeNull();
   });
 
   it('says a walk in words, ending in its leaf', () => {

@@ -29,7 +29,9 @@ function loadBank(file: string): { ok: true; bank: QuizBank } | { ok: false; err
     return { ok: false, error: `${file}: ${(error as Error).message}` };
   }
   const parsed = quizBankSchema.safeParse(data);
-  return parsed.success ? { ok: true, bank: parsed.data } : { ok: false, error: `${file}:\n${formatIssues(parsed.error)}` };
+  return parsed.success
+    ? { ok: true, bank: parsed.data }
+    : { ok: false, error: `${file}:\n${formatIssues(parsed.error)}` };
 }
 
 /** The rule a scenario's metadata says it teaches, if any. */
@@ -101,6 +103,15 @@ describe('the quiz banks', () => {
     expect([...kinds].sort()).toEqual(['choice', 'flowchart', 'spot-the-mistake']);
     const topics = new Set(questions.map((q) => q.topic));
     for (const topic of ['decision-matrix', 'guidelines', 'mistakes'] as const) expect(topics).toContain(topic);
+  });
+
+  it('says why each wrong option is wrong', () => {
+    const silent = questions.flatMap((q) =>
+      q.kind === 'flowchart'
+        ? []
+        : q.options.filter((o) => !o.correct && o.why === undefined).map((o) => `${q.id}: ${o.text}`),
+    );
+    expect(silent).toEqual([]);
   });
 
   it('does not keep the right option in one place, so its position gives nothing away', () => {
