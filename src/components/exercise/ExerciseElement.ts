@@ -3,7 +3,7 @@ import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { showNotice, type NoticeAction } from '../lesson/notice.ts';
 import { compileFailed, runProblems } from '../lesson/run-messages.ts';
-import { loadEngine, runFor } from '../lesson/shared-runner.ts';
+import { loadEngine, loadTraceViews, runFor } from '../lesson/shared-runner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
@@ -81,6 +81,7 @@ export class ExerciseElement extends HTMLElement {
     const [result, engine] = await Promise.all([
       runFor(this, { source: this.#editor.value, options: { seed: data.seed }, fileName: `${data.id}.ts` }),
       loadEngine(),
+      loadTraceViews(),
     ]);
     if (result === null) return; // a newer Check took over
     button.removeAttribute('aria-busy');

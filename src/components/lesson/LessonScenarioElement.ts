@@ -4,7 +4,7 @@ import { PlaygroundStorage } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { showNotice, type NoticeAction } from './notice.ts';
 import { compileFailed, describeErrors, describeRun, runProblems } from './run-messages.ts';
-import { loadEngine, runFor } from './shared-runner.ts';
+import { loadEngine, loadTraceViews, runFor } from './shared-runner.ts';
 import { warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
@@ -84,6 +84,7 @@ export class LessonScenarioElement extends HTMLElement {
     const [result, engine] = await Promise.all([
       runFor(this, { source: this.#editor.value, options: { seed: SEED }, fileName: `${data.id}.ts` }),
       loadEngine(),
+      loadTraceViews(),
     ]);
     if (result === null) return; // a newer run of this scenario took over
     runButton.removeAttribute('aria-busy');

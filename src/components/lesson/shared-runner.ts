@@ -65,3 +65,11 @@ export function warmRunner(): void {
   warmed = true;
   void runFor(warmRunner, { source: 'export {};', fileName: 'warm-up.ts' });
 }
+
+let views: Promise<unknown> | undefined;
+
+/** Defines `<trace-views>` (once); a lesson loads it with the first run, not with the page. */
+export function loadTraceViews(): Promise<unknown> {
+  views ??= import('../trace/define-trace-views.ts');
+  return views;
+}

@@ -3,7 +3,7 @@
  * reaches a component — in the middle half of the screen, or the pointer or focus in it — so that Run draws
  * at once, while a page only scrolled past or loaded ships none of it.
  */
-import { warmRunner } from './shared-runner.ts';
+import { loadTraceViews, warmRunner } from './shared-runner.ts';
 
 let warmed = false;
 
@@ -11,6 +11,7 @@ function warmUp(): void {
   if (warmed) return;
   warmed = true;
   warmRunner();
+  void loadTraceViews();
   void import('mermaid').catch(() => undefined); // the views load it again, and report a failure
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOT_DIR, test } from '../fixtures.ts';
-import { check, code, exercise, openLesson, setCode } from './lesson-parts.ts';
+import { check, code, exercise, openLesson, setCode, unpinHeaders } from './lesson-parts.ts';
 
 test.describe.configure({ timeout: 60_000 });
 // 600 px wide: the editor is the plain textarea, which the tests type into as a reader would.
@@ -120,8 +120,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     test(`screenshots of an exercise: failing, passing, solution (${colorScheme})`, async ({ page }) => {
       await openLesson(page);
-      // Starlight's fixed header would cover the top of each element screenshot.
-      await page.addStyleTag({ content: 'header.header { position: absolute !important; }' });
+      await unpinHeaders(page);
       const part = exercise(page);
       await check(part);
       await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-failing-${colorScheme}.png` });

@@ -60,3 +60,10 @@ export async function spanNames(part: Locator): Promise<string[]> {
     .locator('tbody tr[data-span-key] th.tv-c-name')
     .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').trim()));
 }
+
+/** Starlight's fixed header and table-of-contents bar would cover the top of an element screenshot. */
+export async function unpinHeaders(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content: 'header.header, mobile-starlight-toc nav { position: absolute !important; }',
+  });
+}

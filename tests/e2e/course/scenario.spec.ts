@@ -1,5 +1,15 @@
-import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
-import { code, exercise, spanNames, LESSON_PATH, openLesson, runScenario, scenario, setCode } from './lesson-parts.ts';
+import { describeViolations, expect, SCREENSHOT_DIR, seriousViolations, test } from '../fixtures.ts';
+import {
+  code,
+  exercise,
+  spanNames,
+  LESSON_PATH,
+  openLesson,
+  runScenario,
+  scenario,
+  setCode,
+  unpinHeaders,
+} from './lesson-parts.ts';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -59,9 +69,10 @@ test('Open in playground carries the scenario, and then the edited code', async 
   await setCode(scenario(page), edited);
   await expect(link).toHaveAttribute('href', /\/playground\/(\?scenario=batch-consumer)?#code=/);
   await scenario(page).getByRole('link', { name: 'Open in playground' }).click();
+  await page.waitForURL(/\/playground\/(\?scenario=batch-consumer)?#code=/);
   await expect
     .poll(() =>
-      page.evaluate(() => (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value),
+      page.evaluate(() => (document.querySelector('scenario-editor') as (HTMLElement & { value: string }) | null)?.value),
     )
     .toEqual(edited);
 });
@@ -102,8 +113,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const part = scenario(page);
       await runScenario(part);
       await expect(part.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
-      await part.scrollIntoViewIfNeeded();
-      await saveScreenshot(page, `lesson-scenario-${colorScheme}`);
+      await unpinHeaders(page);
+      await part.screenshot({ path: `${SCREENSHOT_DIR}lesson-scenario-${colorScheme}.png` });
     });
   });
 }
