@@ -80,6 +80,8 @@ test('the overview lists the eight lessons in order, with exercises passed and q
   // Never colour alone: a done item has a check, the others an empty circle, beside its words.
   await expect(page.locator('[data-exercise="order-children"] .co-state__icon--done')).toBeVisible();
   await expect(page.locator('[data-exercise="link-the-batch"] .co-state__icon--todo')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByText('(read)')).toHaveCount(2);
+  await saveScreenshot(page, 'course-progress-desktop', { fullPage: false });
 });
 
 test('the overview follows progress made in another tab', async ({ page, context }) => {
