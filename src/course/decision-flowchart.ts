@@ -70,6 +70,13 @@ export const DECISION_LEAVES: Readonly<Record<DecisionLeaf, string>> = {
   none: 'No relationship, or an attribute',
 };
 
+/** What each leaf says in a few words, as the chart shows it. */
+export const DECISION_LEAVES_SHORT: Readonly<Record<DecisionLeaf, string>> = {
+  'parent-child': 'Parent and child',
+  link: 'Span link',
+  none: 'No relationship',
+};
+
 /** One step of a walk through the chart. */
 export interface DecisionStep {
   node: DecisionNodeId;

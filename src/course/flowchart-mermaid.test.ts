@@ -59,7 +59,7 @@ describe('the decision flowchart as Mermaid text', () => {
       '  class q_causal qz-current',
     ]);
     expect(text).toContain('q_causal e_causal_yes@-->|"Yes"| q_started');
-    expect(text).toContain('l_batch_yes(["Use a span link"])');
+    expect(text).toContain('l_batch_yes(["Span link"])');
   });
 
   it('marks a wrong walk, the leaf it reached, and the right path', () => {
@@ -69,19 +69,60 @@ describe('the decision flowchart as Mermaid text', () => {
       '  class l_started_yes qz-reached',
       '  class q_causal,e_causal_no,q_batch,e_batch_yes,l_batch_yes qz-right',
     ]);
-    expect(text).toContain('l_started_yes(["Use parent and child (your answer)"])');
-    expect(text).toContain('l_batch_yes(["Use a span link ✓ (right answer)"])');
+    expect(text).toContain('l_started_yes(["Parent and child (your answer)"])');
+    expect(text).toContain('l_batch_yes(["Span link ✓ (right answer)"])');
   });
 
   it('says when the walk reached the right leaf, and hides the right path until asked', () => {
     const text = decisionFlowchartText({ walked: RIGHT, right: RIGHT });
-    expect(text).toContain('l_batch_yes(["Use a span link ✓ (your answer, right)"])');
+    expect(text).toContain('l_batch_yes(["Span link ✓ (your answer, right)"])');
     expect(text).not.toContain(MARK_CLASSES.right + '\n');
     expect(chartMarks({ walked: RIGHT, right: RIGHT, showRight: true })).toMatchObject({ reached: 'link', right: 'link' });
   });
 
-  it('escapes every label', () => {
+  it('is a tight left-to-right chart, every label quoted', () => {
     const text = decisionFlowchartText();
+    expect(text).toMatchInlineSnapshot(`
+      "---
+      config:
+        flowchart:
+          nodeSpacing: 14
+          rankSpacing: 34
+          wrappingWidth: 110
+          padding: 6
+      ---
+      flowchart LR
+        q_causal("Direct causal relationship?")
+        q_started("Did A cause B to start?")
+        q_time("Related, if only in time?")
+        q_batch("Several operations processed together?")
+        q_missing("Would the trace make sense without one of them?")
+        q_causal e_causal_yes@-->|"Yes"| q_started
+        q_causal e_causal_no@-->|"No"| q_batch
+        q_causal e_causal_maybe@-->|"Maybe"| q_missing
+        l_started_yes(["Parent and child"])
+        q_started e_started_yes@-->|"Yes"| l_started_yes
+        q_started e_started_no@-->|"No"| q_time
+        l_time_yes(["Span link"])
+        q_time e_time_yes@-->|"Yes"| l_time_yes
+        l_time_no(["No relationship"])
+        q_time e_time_no@-->|"No"| l_time_no
+        l_batch_yes(["Span link"])
+        q_batch e_batch_yes@-->|"Yes"| l_batch_yes
+        l_batch_no(["No relationship"])
+        q_batch e_batch_no@-->|"No"| l_batch_no
+        l_missing_yes(["Span link"])
+        q_missing e_missing_yes@-->|"Yes"| l_missing_yes
+        l_missing_no(["Parent and child"])
+        q_missing e_missing_no@-->|"No"| l_missing_no
+        classDef qz-walked stroke-width:3px
+        classDef qz-current stroke-width:3px,stroke-dasharray:6 3
+        classDef qz-reached stroke-width:4px
+        classDef qz-right stroke-width:3px
+        class q_causal qz-walked
+        class q_causal qz-current
+      "
+    `);
     expect(text).toContain('q_missing("Would the trace make sense without one of them?")');
     expect(text).toContain('q_time("Related, if only in time?")');
     // Between quotes, nothing Mermaid could read as syntax: such characters are written as #<code>;.
@@ -100,8 +141,8 @@ describe('the decision flowchart drawn by the real Mermaid', () => {
     expect(nodesWith(page, MARK_CLASSES.right)).toEqual(['q_causal', 'q_batch', 'l_batch_yes']);
     expect(nodesWith(page, MARK_CLASSES.current)).toEqual([]);
     const labels = [...page.querySelectorAll('g.node .nodeLabel')].map((label) => label.textContent);
-    expect(labels).toContain('Use parent and child (your answer)');
-    expect(labels).toContain('Use a span link ✓ (right answer)');
+    expect(labels).toContain('Parent and child (your answer)');
+    expect(labels).toContain('Span link ✓ (right answer)');
   });
 
   it('tags each edge with its id, so the page can mark the path', async () => {

@@ -9,7 +9,7 @@ import { flowchartLabel } from '../simulator/views/mermaid-escape.ts';
 import {
   ANSWER_WORDS,
   answersOf,
-  DECISION_LEAVES,
+  DECISION_LEAVES_SHORT,
   DECISION_NODES,
   isLeaf,
   positionAfter,
@@ -58,6 +58,9 @@ export function chartLeafId(node: DecisionNodeId, answer: DecisionAnswer): strin
 export function chartEdgeId(node: DecisionNodeId, answer: DecisionAnswer): string {
   return `e_${node}_${answer}`;
 }
+
+/** Space between nodes and between ranks, the width labels wrap at, and the padding in nodes, in pixels. */
+const CHART_SPACING = { node: 14, rank: 34, wrap: 110, padding: 6 } as const;
 
 const QUESTION_ORDER: readonly DecisionNodeId[] = ['causal', 'started', 'time', 'batch', 'missing'];
 /** Node and edge ids a walk passes through, and where it stands. */
@@ -120,20 +123,32 @@ export function chartMarks(marks: FlowchartMarks = {}): ChartMarks {
 
 /** A leaf's label, with whose answer it is: the reader's (right or not), or the right one. */
 function leafLabel(id: string, leaf: DecisionLeaf, marks: ChartMarks): string {
-  const text = DECISION_LEAVES[leaf];
+  const text = DECISION_LEAVES_SHORT[leaf];
   if (id === marks.reachedId) return marks.reached === marks.right ? `${text} ✓ (your answer, right)` : `${text} (your answer)`;
   if (id === marks.rightId) return `${text} ✓ (right answer)`;
   return text;
 }
 
 /**
- * The flowchart's Mermaid text (top to bottom, every label escaped), with `marks` as classes.
+ * The flowchart's Mermaid text (left to right, every label escaped), with `marks` as classes.
  * Mermaid puts node classes on the node's `g`; an edge gets its class's style inline, and
  * `data-id` to find it by (see `chartMarks` for its classes).
  */
 export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
   const marked = chartMarks(marks);
-  const lines = ['flowchart TB'];
+  // Tighter than Mermaid's defaults, so the chart fits a lesson's column with readable text.
+  const lines = [
+    '---',
+    'config:',
+    '  flowchart:',
+    `    nodeSpacing: ${String(CHART_SPACING.node)}`,
+    `    rankSpacing: ${String(CHART_SPACING.rank)}`,
+    `    wrappingWidth: ${String(CHART_SPACING.wrap)}`,
+    `    padding: ${String(CHART_SPACING.padding)}`,
+    '---',
+    // Left to right: four ranks wide and seven leaves high fits a column better than the reverse.
+    'flowchart LR',
+  ];
   for (const id of QUESTION_ORDER) lines.push(`  ${chartNodeId(id)}(${flowchartLabel(DECISION_NODES[id].short)})`);
   for (const id of QUESTION_ORDER) {
     for (const { answer } of answersOf(id)) {

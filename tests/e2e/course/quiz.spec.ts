@@ -1,0 +1,332 @@
+/**
+ * The quizzes in Chromium: a flowchart walk lit up on the Mermaid chart and in words, choices
+ * by keyboard, the score recorded and kept across a reload, the full quiz's seeded deal, a trace
+ * whose mistake is marked once answered, and an axe scan of a lesson with a quiz. The specs read
+ * each question's data from the page, so they hold whatever the banks ask.
+ */
+import type { Locator, Page } from '@playwright/test';
+import {
+  answersOf,
+  DECISION_LEAVES,
+  DECISION_NODES,
+  DECISION_ROOT,
+  isLeaf,
+  walkDecision,
+  type DecisionStep,
+} from '../../../src/course/decision-flowchart.ts';
+import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+
+/** A lesson that ends with a quiz whose first question walks the flowchart. */
+const LESSON = '/lessons/span-links/';
+const PROGRESS_KEY = 'span-lab:progress:v1';
+
+interface QuestionData {
+  id: string;
+  kind: 'flowchart' | 'choice' | 'spot-the-mistake';
+  path?: DecisionStep[];
+  correct?: number;
+}
+
+/** Opens a page with a quiz, with no progress kept, and brings the quiz into view. */
+async function openQuiz(page: Page, path: string): Promise<Locator> {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(path);
+  const quiz = page.locator('span-quiz').first();
+  await expect(quiz).toHaveAttribute('data-ready', '');
+  await quiz.scrollIntoViewIfNeeded();
+  return quiz;
+}
+
+/** The question shown, and its data. */
+async function current(quiz: Locator): Promise<{ section: Locator; data: QuestionData }> {
+  const section = quiz.locator('section.qz-question:not([hidden])');
+  await expect(section).toHaveCount(1);
+  const data = JSON.parse((await section.getAttribute('data-qz-question')) ?? '{}') as QuestionData;
+  return { section, data };
+}
+
+/** Every walk from the first question to a leaf. */
+function allWalks(at = DECISION_ROOT, before: DecisionStep[] = []): DecisionStep[][] {
+  return answersOf(at).flatMap(({ answer }) => {
+    const steps = [...before, { node: at, answer }];
+    const next = DECISION_NODES[at].next[answer]!;
+    return isLeaf(next) ? [steps] : allWalks(next, steps);
+  });
+}
+
+/** A walk that ends in another leaf than `right`. */
+function wrongWalk(right: DecisionStep[]): DecisionStep[] {
+  const leaf = (steps: DecisionStep[]): string => (walkDecision(steps) as { leaf: string }).leaf;
+  const wrong = allWalks().find((steps) => leaf(steps) !== leaf(right));
+  if (wrong === undefined) throw new Error('every walk ends in the same leaf');
+  return wrong;
+}
+
+/** What the text trail lists for a walk: each question in short with its answer, then the leaf. */
+function trailItems(steps: DecisionStep[]): string[] {
+  const items = steps.map((step) => `${DECISION_NODES[step.node].short} ${step.answer.replace(/^./, (c) => c.toUpperCase())}`);
+  const walk = walkDecision(steps);
+  if (walk.ok) items.push(DECISION_LEAVES[walk.leaf]);
+  return items;
+}
+
+/** Answers the flowchart's questions with the keyboard: focus moves to the next question's first answer. */
+async function walk(section: Locator, steps: DecisionStep[]): Promise<void> {
+  const answers = section.locator('[data-qz-part=answers]');
+  for (const [index, step] of steps.entries()) {
+    const label = answersOf(step.node).find((a) => a.answer === step.answer)!.label;
+    await expect(section.locator('[data-qz-part=ask]')).toHaveText(DECISION_NODES[step.node].question);
+    const button = answers.getByRole('button', { name: label, exact: true });
+    await button.focus();
+    await button.press('Enter');
+    if (index < steps.length - 1) await expect(answers.getByRole('button').first()).toBeFocused();
+  }
+}
+
+/** Chart ids (`q_causal`, `l_batch_yes`) of the nodes that carry a mark, sorted. */
+function markedNodes(chart: Locator, mark: string): Promise<string[]> {
+  return chart
+    .locator(`g.node.${mark}`)
+    .evaluateAll((nodes) => nodes.map((node) => /-flowchart-(.+)-\d+$/.exec(node.id)?.[1] ?? '?').sort());
+}
+
+/** The chart ids a walk passes through: its questions and its leaf. */
+function walkNodes(steps: DecisionStep[]): string[] {
+  const last = steps.at(-1)!;
+  return [...steps.map((step) => `q_${step.node}`), `l_${last.node}_${last.answer}`].sort();
+}
+
+/** Chooses an option by keyboard (arrows in the radio group) and submits. */
+async function choose(section: Locator, index: number): Promise<void> {
+  const radios = section.getByRole('radio');
+  await radios.first().focus();
+  if (index === 0) await radios.first().press('Space');
+  for (let i = 0; i < index; i++) await section.page().keyboard.press('ArrowDown');
+  await expect(radios.nth(index)).toBeChecked();
+  await section.getByRole('button', { name: 'Submit', exact: true }).click();
+}
+
+/** Answers the question shown, right or not; returns whether it was right. */
+async function answer(section: Locator, data: QuestionData, right: boolean): Promise<boolean> {
+  if (data.kind === 'flowchart') await walk(section, right ? data.path! : wrongWalk(data.path!));
+  else {
+    const count = await section.getByRole('radio').count();
+    await choose(section, right ? data.correct! : (data.correct! + 1) % count);
+  }
+  await expect(section.locator('[data-qz-part=verdict]')).toBeFocused();
+  return right;
+}
+
+/** Makes the full quiz ask every question (the last choice of its size). */
+async function askAll(quiz: Locator): Promise<void> {
+  const select = quiz.getByLabel('Questions at a time');
+  await select.selectOption({ index: (await select.locator('option').count()) - 1 });
+}
+
+/** Moves on from an answered question. */
+async function next(section: Locator): Promise<void> {
+  await section.getByRole('button', { name: /^(Next question|See your score)$/ }).click();
+}
+
+test('a flowchart walk lights up on the chart and in words: a wrong leaf with the right path, then a right one', async ({
+  page,
+}) => {
+  const quiz = await openQuiz(page, LESSON);
+  const { section, data } = await current(quiz);
+  expect(data.kind).toBe('flowchart');
+  const right = data.path!;
+  const wrong = wrongWalk(right);
+  const chart = section.locator('svg.qz-chart-svg');
+  const trail = section.locator('[data-qz-part=trail]');
+
+  // Before any answer: the first question is the current one, and the trail says nothing is walked.
+  await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual(['q_causal']);
+  await expect(trail.locator('li')).toHaveText(['Nothing yet: answer the first question.']);
+  await expect(chart).toHaveAttribute('role', 'img');
+  await expect(chart).toHaveAttribute('aria-describedby', (await trail.getAttribute('id'))!);
+
+  // Mid-walk: the path so far, and the question asked now.
+  await walk(section, wrong.slice(0, 1));
+  const second = DECISION_NODES[wrong[0]!.node].next[wrong[0]!.answer] as keyof typeof DECISION_NODES;
+  await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual([`q_${second}`]);
+  await expect(chart.locator('path.flowchart-link.qz-walked')).toHaveCount(1);
+  await expect(trail.locator('li')).toHaveText(trailItems(wrong.slice(0, 1)));
+  await saveScreenshot(page, 'quiz-flowchart-mid-walk');
+
+  // A wrong leaf: said in words, the reader's path and the right one marked on the chart.
+  await walk(section, wrong.slice(1));
+  const verdict = section.locator('[data-qz-part=verdict]');
+  await expect(verdict).toContainText('Not quite');
+  await expect(verdict).toContainText(`the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: 'link' }).leaf]}”`);
+  await expect(trail.locator('li')).toHaveText(trailItems(wrong));
+  await expect(section.locator('[data-qz-part=right-path]')).toContainText(trailItems(right).join(' → '));
+  await expect(chart.locator('g.node.qz-reached')).toContainText('(your answer)');
+  await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(wrong));
+  await expect.poll(() => markedNodes(chart, 'qz-right')).toEqual(walkNodes(right));
+  await expect(chart.locator('path.flowchart-link.qz-walked')).toHaveCount(wrong.length);
+  await expect(chart.locator('path.flowchart-link.qz-right')).toHaveCount(right.length);
+  await expect(chart.locator('g.node.qz-right').filter({ hasText: '✓ (right answer)' })).toHaveCount(1);
+  await expect(section.getByRole('link', { name: /^Try it in the playground/ })).toHaveAttribute(
+    'href',
+    /^\/playground\/\?scenario=[a-z0-9-]+$/,
+  );
+  await saveScreenshot(page, 'quiz-flowchart-wrong');
+
+  // Start over and walk it right: the reached leaf is the right one, no right path is drawn.
+  await section.getByRole('button', { name: 'Start over' }).click();
+  await expect(section.locator('[data-qz-part=feedback]')).toBeHidden();
+  await expect(trail.locator('li')).toHaveText(['Nothing yet: answer the first question.']);
+  await walk(section, right);
+  await expect(verdict).toContainText('Right:');
+  await expect(verdict).toContainText('Your first answer, not right, is the one scored.');
+  await expect(chart.locator('g.node.qz-reached')).toContainText('✓ (your answer, right)');
+  await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(right));
+  await expect(chart.locator('.qz-right')).toHaveCount(0);
+  await expect(trail.locator('li')).toHaveText(trailItems(right));
+  await saveScreenshot(page, 'quiz-flowchart-right');
+});
+
+test('the score is recorded at the end, survives a reload, and Try again starts over', async ({ page }) => {
+  const quiz = await openQuiz(page, LESSON);
+  const bank = (await quiz.getAttribute('data-quiz-id'))!;
+  const total = await quiz.locator('section.qz-question').count();
+  let score = 0;
+  for (let number = 1; number <= total; number++) {
+    const { section, data } = await current(quiz);
+    await expect(section.getByRole('heading', { level: 3 })).toContainText(`Question ${String(number)} of ${String(total)}`);
+    // Right, except the second question.
+    if (await answer(section, data, number !== 2)) score += 1;
+    await next(section);
+  }
+  const heading = quiz.getByRole('heading', { name: `You scored ${String(score)} of ${String(total)}` });
+  await expect(heading).toBeFocused();
+  await expect(quiz.getByRole('list', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(total);
+  const stored = (): Promise<unknown> =>
+    page.evaluate(
+      ([key, id]) => (JSON.parse(localStorage.getItem(key!) ?? '{}') as { quizzes?: Record<string, unknown> }).quizzes?.[id!],
+      [PROGRESS_KEY, bank],
+    );
+  await expect.poll(stored).toEqual({ score, total, best: score });
+  await page.reload();
+  await expect.poll(stored).toEqual({ score, total, best: score });
+
+  const reloaded = page.locator('span-quiz').first();
+  await expect(reloaded).toHaveAttribute('data-ready', '');
+  await expect((await current(reloaded)).section.getByRole('heading', { level: 3 })).toContainText(
+    `Question 1 of ${String(total)}`,
+  );
+  // Try again, after finishing: the first question again, its heading focused.
+  await reloaded.scrollIntoViewIfNeeded();
+  for (let number = 1; number <= total; number++) {
+    const { section, data } = await current(reloaded);
+    await answer(section, data, true);
+    await next(section);
+  }
+  await expect.poll(stored).toEqual({ score: total, total, best: total });
+  await reloaded.getByRole('button', { name: 'Try again' }).click();
+  await expect((await current(reloaded)).section.getByRole('heading', { level: 3 })).toBeFocused();
+});
+
+test('a choice by keyboard says which option was right, in words', async ({ page }) => {
+  const quiz = await openQuiz(page, '/quiz/?seed=3');
+  await askAll(quiz);
+  let found: Awaited<ReturnType<typeof current>> | undefined;
+  for (;;) {
+    const shown = await current(quiz);
+    if (shown.data.kind === 'choice') {
+      found = shown;
+      break;
+    }
+    await answer(shown.section, shown.data, true);
+    await next(shown.section);
+  }
+  const { section, data } = found;
+  const count = await section.getByRole('radio').count();
+  const submit = section.getByRole('button', { name: 'Submit', exact: true });
+  await submit.click();
+  await expect(section.getByRole('status')).toHaveText('Choose an answer first.');
+  const wrong = (data.correct! + 1) % count;
+  await choose(section, wrong);
+  await expect(section.locator('[data-qz-part=verdict]')).toContainText(`the right answer is option ${String(data.correct! + 1)}`);
+  const options = section.locator('.qz-option');
+  await expect(options.nth(wrong).locator('[data-qz-part=mark]')).toHaveText('✗ Your answer: not right');
+  await expect(options.nth(data.correct!).locator('[data-qz-part=mark]')).toHaveText('✓ The right answer');
+  await expect(submit).toBeHidden();
+});
+
+test('the full quiz deals a seeded selection, and New quiz deals other questions', async ({ page }) => {
+  const quiz = await openQuiz(page, '/quiz/?seed=11');
+  const ids = (): Promise<string[]> =>
+    page.evaluate(() => [...((document.querySelector('span-quiz') as unknown as { session: { ids: string[] } }).session.ids)]);
+  const first = await ids();
+  const all = await quiz.locator('section.qz-question').count();
+  expect(first).toHaveLength(Math.min(10, all));
+  await page.reload();
+  await expect(page.locator('span-quiz')).toHaveAttribute('data-ready', '');
+  expect(await ids()).toEqual(first);
+  await quiz.getByRole('button', { name: 'New quiz' }).first().click();
+  const second = await ids();
+  expect(second).toHaveLength(first.length);
+  if (all >= 20) expect(second.filter((id) => first.includes(id))).toEqual([]);
+  await expect((await current(quiz)).section.getByRole('heading', { level: 3 })).toBeFocused();
+  await quiz.getByLabel('Questions at a time').selectOption('5');
+  await expect((await current(quiz)).section.getByRole('heading', { level: 3 })).toContainText('Question 1 of 5');
+});
+
+test('a spot-the-mistake question draws its trace, and marks the mistake once answered', async ({ page }) => {
+  const quiz = await openQuiz(page, '/quiz/?seed=5');
+  await askAll(quiz);
+  let found: Awaited<ReturnType<typeof current>> | undefined;
+  for (;;) {
+    const shown = await current(quiz);
+    if (shown.data.kind === 'spot-the-mistake' && (await shown.section.locator('.qz-rule').count()) > 0) {
+      found = shown;
+      break;
+    }
+    await answer(shown.section, shown.data, true);
+    await next(shown.section);
+  }
+  const { section, data } = found;
+  const trace = section.locator('quiz-trace');
+  await expect(trace.getByRole('tab')).toHaveText(['Waterfall', 'Link graph', 'Spans']);
+  await expect(trace.locator('rect[role=button]').first()).toBeVisible();
+  await expect(trace.locator('.tv-flagged')).toHaveCount(0);
+  await saveScreenshot(page, 'quiz-spot-the-mistake');
+  await answer(section, data, false);
+  await expect(trace.locator('.tv-flagged').first()).toBeVisible();
+  await trace.getByRole('tab', { name: 'Link graph' }).click();
+  await expect(trace.locator('g.node.tv-flagged').first()).toBeVisible();
+});
+
+test('axe finds no serious violation on a lesson with a quiz, before and after an answer', async ({ page }) => {
+  const quiz = await openQuiz(page, LESSON);
+  const { section, data } = await current(quiz);
+  await expect(section.locator('svg.qz-chart-svg')).toBeVisible();
+  let violations = await seriousViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await answer(section, data, false);
+  await expect(section.locator('svg.qz-chart-svg g.node.qz-reached')).toHaveCount(1);
+  violations = await seriousViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+});
+
+test.describe('in the dark theme, at 600 px', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 600, height: 900 } });
+
+  test('axe finds no serious violation in a finished flowchart question of the full quiz', async ({ page }) => {
+    const quiz = await openQuiz(page, '/quiz/?seed=2');
+    await askAll(quiz);
+    let shown = await current(quiz);
+    while (shown.data.kind !== 'flowchart') {
+      await answer(shown.section, shown.data, true);
+      await next(shown.section);
+      shown = await current(quiz);
+    }
+    await answer(shown.section, shown.data, false);
+    await expect(shown.section.locator('svg.qz-chart-svg g.node.qz-reached')).toHaveCount(1);
+    await saveScreenshot(page, 'quiz-flowchart-wrong-dark-600');
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+});
