@@ -72,7 +72,9 @@ test('Open in playground carries the scenario, and then the edited code', async 
   await page.waitForURL(/\/playground\/(\?scenario=batch-consumer)?#code=/);
   await expect
     .poll(() =>
-      page.evaluate(() => (document.querySelector('scenario-editor') as (HTMLElement & { value: string }) | null)?.value),
+      page.evaluate(
+        () => (document.querySelector('scenario-editor') as (HTMLElement & { value: string }) | null)?.value,
+      ),
     )
     .toEqual(edited);
 });
@@ -118,3 +120,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('with `sql`, the SQL panel queries the run in place, and a span id selects the span', async ({ page }) => {
+  await page.goto('/lessons/visualization-and-analysis/');
+  const part = scenario(page);
+  await expect(part.locator('sql-panel')).toHaveCount(1);
+  await runScenario(part);
+  const panel = part.locator('sql-panel');
+  await panel.getByText('SQL: query the spans of this run').click();
+  await panel.getByRole('button', { name: 'Batch spans (seed)' }).click();
+  const row = panel.getByRole('table').locator('tbody tr');
+  await expect(row).toHaveCount(1, { timeout: 20_000 });
+  await expect(row.locator('td').nth(1)).toHaveText('process-message-batch');
+  await row.getByRole('button').click();
+  await expect(part.locator('trace-views .tv-details')).toContainText('Links out (3)');
+});
