@@ -34,6 +34,9 @@ test('Check fails on the starting code, then passes once the reader types the so
   await expect(part.locator('[data-ex="badge"]')).toBeHidden();
 
   await typeCode(page, solution);
+  // Ctrl+Enter in the code checks it, as Check does.
+  await page.keyboard.press('Control+Enter');
+  await expect(part.locator('[data-ex="status"]')).toHaveText(/^Passed/, { timeout: 20_000 });
   expect(await check(part)).toMatch(/^Passed: all 3 checks pass and the linter finds no error/);
   await expect(report.locator('.ex-report__item--fail')).toHaveCount(0);
   await expect(report.locator('.ex-report__item--pass')).toHaveCount(3);

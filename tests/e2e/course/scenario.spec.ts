@@ -1,5 +1,6 @@
 import { describeViolations, expect, SCREENSHOT_DIR, seriousViolations, test } from '../fixtures.ts';
 import {
+  check,
   code,
   exercise,
   spanNames,
@@ -103,6 +104,11 @@ test('two scenarios on a page share one runner: each shows its own run', async (
 test('the page with a scenario and an exercise has no serious accessibility violation', async ({ page }) => {
   await openLesson(page);
   await runScenario(scenario(page));
+  const ex = exercise(page);
+  await check(ex);
+  await ex.getByRole('button', { name: /^Hint 1/ }).click();
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  await expect(ex.getByRole('table')).toBeVisible();
   const violations = await seriousViolations(page);
   expect(violations, describeViolations(violations)).toEqual([]);
 });
