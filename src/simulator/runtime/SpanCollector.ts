@@ -14,7 +14,8 @@ export class SpanCollector implements SpanProcessor {
   readonly #linksAtStart = new WeakMap<Span | ReadableSpan, number>();
   #started = 0;
   #open = 0;
-  #startedSinceReport: Span[] = [];
+  // A set, left as each span ends: an ended span is not kept alive until the step ends.
+  #startedSinceReport = new Set<ReadableSpan>();
 
   constructor(emit: (event: RunEvent) => void) {
     this.#emit = emit;
@@ -24,11 +25,12 @@ export class SpanCollector implements SpanProcessor {
     this.#order.set(span, this.#started++);
     this.#linksAtStart.set(span, span.links.length);
     this.#open += 1;
-    this.#startedSinceReport.push(span);
+    this.#startedSinceReport.add(span);
   }
 
   onEnd(span: ReadableSpan): void {
     this.#open -= 1;
+    this.#startedSinceReport.delete(span);
     this.#emit({
       type: 'span-end',
       span: fromReadableSpan(span, true, this.#linksAtStart.get(span)),
@@ -39,10 +41,9 @@ export class SpanCollector implements SpanProcessor {
   /** Reports the spans started since the last report that are still open. */
   reportOpen(): void {
     for (const span of this.#startedSinceReport) {
-      if (!span.ended)
-        this.#emit({ type: 'span-start', span: fromReadableSpan(span, false), order: this.#order.get(span) ?? -1 });
+      this.#emit({ type: 'span-start', span: fromReadableSpan(span, false), order: this.#order.get(span) ?? -1 });
     }
-    this.#startedSinceReport = [];
+    this.#startedSinceReport.clear();
   }
 
   /** How many spans were started and never ended. */

@@ -28,7 +28,7 @@ export const MAX_MESSAGES_PER_SECOND = 50_000;
 
 /**
  * Most messages the page accepts from one run. A run sends at most one batch per step that
- * produced events and one per 500 events; the span budget (20,000) and the console cap (1,000
- * lines) keep a legitimate run near 21,000 at the very most.
+ * produced events and one per 500 events or 5,000 links; the span budget (20,000 spans of at most
+ * 128 links) and the console cap (1,000 lines) keep a legitimate run near 21,500 at the very most.
  */
 export const MAX_MESSAGES_PER_RUN = 30_000;
