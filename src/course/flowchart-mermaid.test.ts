@@ -76,6 +76,7 @@ describe('the decision flowchart as Mermaid text', () => {
   it('says when the walk reached the right leaf, and hides the right path until asked', () => {
     const text = decisionFlowchartText({ walked: RIGHT, right: RIGHT });
     expect(text).toContain('l_batch_yes(["Span link ✓ (your answer, right)"])');
+    expect(text).toContain('  class l_batch_yes qz-correct');
     expect(text).not.toContain(MARK_CLASSES.right + '\n');
     expect(chartMarks({ walked: RIGHT, right: RIGHT, showRight: true })).toMatchObject({ reached: 'link', right: 'link' });
   });
@@ -118,6 +119,7 @@ describe('the decision flowchart as Mermaid text', () => {
         classDef qz-walked stroke-width:3px
         classDef qz-current stroke-width:3px,stroke-dasharray:6 3
         classDef qz-reached stroke-width:4px
+        classDef qz-correct stroke-width:4px
         classDef qz-right stroke-width:3px
         class q_causal qz-walked
         class q_causal qz-current

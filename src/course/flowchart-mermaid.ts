@@ -13,6 +13,7 @@ import {
   DECISION_NODES,
   isLeaf,
   positionAfter,
+  walkDecision,
   type DecisionAnswer,
   type DecisionLeaf,
   type DecisionNodeId,
@@ -37,6 +38,8 @@ export const MARK_CLASSES = {
   current: 'qz-current',
   /** The leaf the reader reached. */
   reached: 'qz-reached',
+  /** The leaf the reader reached, when it is the right answer. */
+  correct: 'qz-correct',
   /** A question, answer or leaf on the right path. */
   right: 'qz-right',
 } as const;
@@ -106,6 +109,9 @@ export function chartMarks(marks: FlowchartMarks = {}): ChartMarks {
     result.reached = walked.at;
     result.reachedId = walked.leafId;
     add([walked.leafId], MARK_CLASSES.reached);
+    if (marks.right !== undefined && walkDecision(marks.right).ok && positionAfter(marks.right) === walked.at) {
+      add([walked.leafId], MARK_CLASSES.correct);
+    }
   } else if (walked.at !== null && !isLeaf(walked.at)) {
     result.current = walked.at;
     add([chartNodeId(walked.at)], MARK_CLASSES.current);
@@ -169,6 +175,7 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
     `  classDef ${MARK_CLASSES.walked} stroke-width:3px`,
     `  classDef ${MARK_CLASSES.current} stroke-width:3px,stroke-dasharray:6 3`,
     `  classDef ${MARK_CLASSES.reached} stroke-width:4px`,
+    `  classDef ${MARK_CLASSES.correct} stroke-width:4px`,
     `  classDef ${MARK_CLASSES.right} stroke-width:3px`,
   );
   for (const name of Object.values(MARK_CLASSES)) {

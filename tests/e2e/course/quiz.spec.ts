@@ -162,6 +162,7 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   await expect(trail.locator('li')).toHaveText(trailItems(wrong));
   await expect(section.locator('[data-qz-part=right-path]')).toContainText(trailItems(right).join(' → '));
   await expect(chart.locator('g.node.qz-reached')).toContainText('(your answer)');
+  await expect(chart.locator('g.node.qz-correct')).toHaveCount(0);
   await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(wrong));
   await expect.poll(() => markedNodes(chart, 'qz-right')).toEqual(walkNodes(right));
   await expect(chart.locator('path.flowchart-link.qz-walked')).toHaveCount(wrong.length);
@@ -180,7 +181,7 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   await walk(section, right);
   await expect(verdict).toContainText('Right:');
   await expect(verdict).toContainText('Your first answer, not right, is the one scored.');
-  await expect(chart.locator('g.node.qz-reached')).toContainText('✓ (your answer, right)');
+  await expect(chart.locator('g.node.qz-reached.qz-correct')).toContainText('✓ (your answer, right)');
   await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(right));
   await expect(chart.locator('.qz-right')).toHaveCount(0);
   await expect(trail.locator('li')).toHaveText(trailItems(right));
