@@ -122,7 +122,11 @@ export async function benchSql(browser: Browser, origin: string, runs: number): 
       median: Math.round((weight.js + weight.wasm) / 1024),
       unit: 'KB gzip',
     },
-    { name: '  of which the worker script (sql.js JS)', median: Math.round(weight.js / 1024), unit: 'KB gzip' },
+    {
+      name: '  of which the worker script (sql.js and its glue)',
+      median: Math.round(weight.js / 1024),
+      unit: 'KB gzip',
+    },
     { name: '  of which the .wasm', median: Math.round(weight.wasm / 1024), unit: 'KB gzip' },
   ];
   // A new page for every opening: each starts a new worker, as a reader opening the panel does.
