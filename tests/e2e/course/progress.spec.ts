@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
 
 const LESSON = '/lessons/understanding-span-relationships/';
