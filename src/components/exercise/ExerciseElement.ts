@@ -2,7 +2,7 @@ import type { Expectation } from '../../simulator/index.ts';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { showNotice, type NoticeAction } from '../lesson/notice.ts';
-import { compileFailed, runProblems } from '../lesson/run-messages.ts';
+import { compileFailed, linkWrittenLessons, runProblems } from '../lesson/run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from '../lesson/shared-runner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';
@@ -18,6 +18,8 @@ export interface ExerciseElementData {
   solution: string;
   seed: number;
   expectations: Expectation[];
+  /** The lesson paths that exist, so findings link only to written lessons. */
+  lessons: string[];
 }
 
 /**
@@ -93,7 +95,7 @@ export class ExerciseElement extends HTMLElement {
     }
     const findings = engine.lintTrace(result.spans);
     const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
-    this.#views.findings = findings.map((finding) => ({ ...finding, lesson: undefined }));
+    this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;
     this.#views.stale = false;
     this.#part('trace').hidden = false;

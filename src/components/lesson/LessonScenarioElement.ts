@@ -3,7 +3,7 @@ import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { showNotice, type NoticeAction } from './notice.ts';
-import { compileFailed, describeErrors, describeRun, runProblems } from './run-messages.ts';
+import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from './shared-runner.ts';
 import { warmWhenReached } from './warm-up.ts';
 
@@ -94,12 +94,7 @@ export class LessonScenarioElement extends HTMLElement {
       this.#status(`Not run: ${describeErrors(result.errors)}`);
       return;
     }
-    const lessons = new Set(data.lessons);
-    const findings = engine
-      .lintTrace(result.spans)
-      .map((finding) =>
-        lessons.has(finding.lesson.split('#')[0] ?? '') ? finding : { ...finding, lesson: undefined },
-      );
+    const findings = linkWrittenLessons(engine.lintTrace(result.spans), data.lessons);
     this.#show(result, findings);
     this.#status(describeRun(result, performance.now() - started, findings.length));
   }

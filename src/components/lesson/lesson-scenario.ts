@@ -1,4 +1,5 @@
 /** A scenario as a lesson embeds it, read at build time; an unknown id fails the build. */
+import { getCollection } from 'astro:content';
 import { playgroundScenarios } from '../playground/scenario-list.ts';
 import type { PlaygroundScenario } from '../playground/PlaygroundApp.ts';
 
@@ -19,4 +20,11 @@ let count = 0;
 export function uniqueId(prefix: string): string {
   count += 1;
   return `${prefix}-${count}`;
+}
+
+/** The paths of the lessons that exist (`/lessons/<slug>/`), so findings link only to written ones. */
+export async function writtenLessons(): Promise<string[]> {
+  return (await getCollection('docs'))
+    .filter((entry) => entry.id.startsWith('lessons/'))
+    .map((entry) => `/${entry.id}/`);
 }

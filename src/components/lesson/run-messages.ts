@@ -1,5 +1,5 @@
 /** A run's errors and outcome in words, and its errors as editor problems. */
-import type { LimitHit, RunError, RunResult } from '../../simulator/index.ts';
+import type { Finding, LimitHit, RunError, RunResult } from '../../simulator/index.ts';
 import type { Problem } from '../editor/types.ts';
 
 /** The run's errors and limits that have a place in the source, as editor problems. */
@@ -38,4 +38,15 @@ export function describeRun(result: RunResult, ms: number, findings: number): st
   if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
   if (findings > 0) parts.push(`The linter has ${plural(findings, 'finding')}: see Problems.`);
   return parts.join(' ');
+}
+
+/** Findings for the views: a finding links to its lesson only once that lesson is written. */
+export function linkWrittenLessons(
+  findings: readonly Finding[],
+  lessons: readonly string[],
+): Array<Omit<Finding, 'lesson'> & { lesson: string | undefined }> {
+  const written = new Set(lessons);
+  return findings.map((finding) =>
+    written.has(finding.lesson.split('#')[0] ?? '') ? finding : { ...finding, lesson: undefined },
+  );
 }

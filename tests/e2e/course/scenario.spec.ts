@@ -1,3 +1,4 @@
+import LZString from 'lz-string';
 import { describeViolations, expect, SCREENSHOT_DIR, seriousViolations, test } from '../fixtures.ts';
 import {
   check,
@@ -87,6 +88,39 @@ test('the playground picks ?scenario=<id>, and says so when there is no such sce
   await expect(page.locator('[data-pg="notice"]')).toContainText('There is no scenario "no-such-thing"');
   const first = await page.locator('[data-pg="picker"] option').first().getAttribute('value');
   await expect(page.locator('[data-pg="picker"]')).toHaveValue(first ?? '');
+});
+
+test('a share fragment wins over ?scenario=', async ({ page }) => {
+  const shared =
+    "import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('from-the-link').end();\n";
+  await page.goto(`/playground/?scenario=retry#code=${LZString.compressToEncodedURIComponent(shared)}`);
+  await expect(page.locator('[data-pg="picker"]')).toHaveValue('shared');
+  await expect
+    .poll(() =>
+      page.evaluate(() => (document.querySelector('scenario-editor') as HTMLElement & { value: string }).value),
+    )
+    .toEqual(shared);
+});
+
+test("a new Run cancels the scenario's run still going, and only the new one is shown", async ({ page }) => {
+  await openLesson(page);
+  const part = scenario(page);
+  const original = await code(part);
+  // Spins until the 5 s wall-clock budget stops it, unless the next Run cancels it first.
+  await setCode(part, `${original}\nfor (let i = 0; i < 1e12; i++) {}\n`);
+  const run = part.getByRole('button', { name: 'Run', exact: true });
+  await run.click();
+  await expect(part.locator('[data-ls="status"]')).toHaveText('Running…');
+  await page.waitForTimeout(500);
+  await setCode(part, original);
+  const started = Date.now();
+  await run.click();
+  await expect(part.locator('[data-ls="status"]')).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/, {
+    timeout: 4_000,
+  });
+  expect(Date.now() - started).toBeLessThan(4_000);
+  await expect(part.locator('[data-ls="status"]')).not.toContainText('wall-clock');
+  await expect(run).not.toHaveAttribute('aria-busy');
 });
 
 test('two scenarios on a page share one runner: each shows its own run', async ({ page }) => {
