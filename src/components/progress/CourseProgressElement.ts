@@ -42,7 +42,9 @@ export class CourseProgressElement extends HTMLElement {
       exercises: this.#ids('data-exercise'),
       quizzes: this.#ids('data-quiz'),
     };
-    this.#part('blocked').hidden = progressIsKept();
+    const kept = progressIsKept();
+    this.#part('blocked').hidden = kept;
+    this.#part('kept').hidden = !kept;
     const summary = summarize(course, progress);
     this.#count('lessons', summary.lessonsRead, course.lessons.length);
     this.#count('exercises', summary.exercisesPassed, course.exercises.length);

@@ -67,6 +67,8 @@ test('the overview lists the eight lessons in order, with exercises passed and q
   await expect(page.locator('[data-co="exercises"]')).toContainText(/^1 of \d+ exercises passed$/);
   await expect(page.locator('[data-co="quizzes"]')).toContainText(/^2 of \d+ quizzes taken$/);
   await expect(page.locator('[data-co="points"]')).toHaveText('Best scores: 8 of 9 points');
+  await expect(page.getByText('Kept in this browser only')).toBeVisible();
+  await expect(page.getByText('Progress cannot be kept in this browser')).toBeHidden();
   const next = page.getByRole('link', { name: 'Continue with Span links' });
   await expect(next).toHaveAttribute('href', /\/lessons\/span-links\/$/);
 
@@ -144,6 +146,8 @@ test('where the browser blocks storage, the overview says progress cannot be kep
   });
   await page.goto('/course/');
   await expect(page.getByText('Progress cannot be kept in this browser')).toBeVisible();
+  await expect(page.getByText('Kept in this browser only')).toBeHidden();
+  await saveScreenshot(page, 'course-storage-blocked', { fullPage: false });
   await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 8 lessons read');
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('button', { name: 'Reset progress', exact: true }).click();
