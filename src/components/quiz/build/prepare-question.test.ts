@@ -51,6 +51,7 @@ describe('plainTitle', () => {
       'A consumer takes three messages off a queue.',
     );
     expect(plainTitle('See [the spec](https://x.test) now')).toBe('See the spec now');
+    expect(plainTitle('Query `span_links` by _source_span_id_ or __name__.')).toBe('Query span_links by source_span_id or name.');
     expect(plainTitle('word '.repeat(40), 20)).toBe('word word word word…');
   });
 });

@@ -58,7 +58,9 @@ export function prepareQuestion(bank: string, question: QuizQuestion): PreparedQ
 /** The first sentence of Markdown as plain text, cut to a readable length. */
 export function plainTitle(markdown: string, maxChars = 90): string {
   const text = markdown
-    .replace(/[*_`]/g, '')
+    .replace(/[*`]/g, '')
+    // Underscores only where they mark emphasis: `span_links` keeps its own.
+    .replace(/(^|\W)_+(\S.*?)_+(?=\W|$)/g, '$1$2')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
