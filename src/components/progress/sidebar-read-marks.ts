@@ -8,7 +8,7 @@ function mark(): HTMLElement {
   const span = document.createElement('span');
   span.className = MARK;
   span.innerHTML =
-    '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg><span class="sr-only">(read)</span>';
+    '<svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg><span class="sr-only"> (read)</span>';
   return span;
 }
 
