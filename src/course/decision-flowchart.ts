@@ -93,16 +93,21 @@ export function isLeaf(target: DecisionNodeId | DecisionLeaf): target is Decisio
  * not fit the chart (a question asked out of turn, an answer it does not offer, a walk that stops
  * before a leaf or goes on past one).
  */
-export function walkDecision(steps: readonly DecisionStep[]): { ok: true; leaf: DecisionLeaf } | { ok: false; error: string } {
+export function walkDecision(
+  steps: readonly DecisionStep[],
+): { ok: true; leaf: DecisionLeaf } | { ok: false; error: string } {
   let at: DecisionNodeId | DecisionLeaf = DECISION_ROOT;
   for (const [index, step] of steps.entries()) {
     if (isLeaf(at)) return { ok: false, error: `step ${index + 1}: the walk already reached "${at}"` };
-    if (step.node !== at) return { ok: false, error: `step ${index + 1}: expected question "${at}", got "${step.node}"` };
+    if (step.node !== at)
+      return { ok: false, error: `step ${index + 1}: expected question "${at}", got "${step.node}"` };
     const next: DecisionNodeId | DecisionLeaf | undefined = DECISION_NODES[at].next[step.answer];
     if (next === undefined) return { ok: false, error: `step ${index + 1}: "${at}" has no answer "${step.answer}"` };
     at = next;
   }
-  return isLeaf(at) ? { ok: true, leaf: at } : { ok: false, error: `the walk stops at question "${at}", before an answer` };
+  return isLeaf(at)
+    ? { ok: true, leaf: at }
+    : { ok: false, error: `the walk stops at question "${at}", before an answer` };
 }
 
 /** The answers in the order buttons offer them. */

@@ -78,7 +78,10 @@ describe('the decision flowchart as Mermaid text', () => {
     expect(text).toContain('l_batch_yes(["Span link ✓ (your answer, right)"])');
     expect(text).toContain('  class l_batch_yes qz-correct');
     expect(text).not.toContain(MARK_CLASSES.right + '\n');
-    expect(chartMarks({ walked: RIGHT, right: RIGHT, showRight: true })).toMatchObject({ reached: 'link', right: 'link' });
+    expect(chartMarks({ walked: RIGHT, right: RIGHT, showRight: true })).toMatchObject({
+      reached: 'link',
+      right: 'link',
+    });
   });
 
   it('is a tight left-to-right chart, every label quoted', () => {
@@ -149,7 +152,9 @@ describe('the decision flowchart drawn by the real Mermaid', () => {
 
   it('tags each edge with its id, so the page can mark the path', async () => {
     const page = await render(decisionFlowchartText({ walked: WRONG.slice(0, 1) }));
-    const edges = [...page.querySelectorAll('path.flowchart-link[data-id]')].map((path) => path.getAttribute('data-id'));
+    const edges = [...page.querySelectorAll('path.flowchart-link[data-id]')].map((path) =>
+      path.getAttribute('data-id'),
+    );
     expect(edges).toHaveLength(11);
     expect(edges).toContain('e_causal_yes');
     const { classes } = chartMarks({ walked: WRONG.slice(0, 1) });

@@ -67,7 +67,11 @@ const CHART_SPACING = { node: 14, rank: 34, wrap: 110, padding: 6 } as const;
 
 const QUESTION_ORDER: readonly DecisionNodeId[] = ['causal', 'started', 'time', 'batch', 'missing'];
 /** Node and edge ids a walk passes through, and where it stands. */
-function idsOf(steps: readonly DecisionStep[]): { ids: string[]; at: ReturnType<typeof positionAfter>; leafId?: string } {
+function idsOf(steps: readonly DecisionStep[]): {
+  ids: string[];
+  at: ReturnType<typeof positionAfter>;
+  leafId?: string;
+} {
   const ids: string[] = [];
   for (const step of steps) ids.push(chartNodeId(step.node), chartEdgeId(step.node, step.answer));
   const at = positionAfter(steps);
@@ -130,7 +134,8 @@ export function chartMarks(marks: FlowchartMarks = {}): ChartMarks {
 /** A leaf's label, with whose answer it is: the reader's (right or not), or the right one. */
 function leafLabel(id: string, leaf: DecisionLeaf, marks: ChartMarks): string {
   const text = DECISION_LEAVES_SHORT[leaf];
-  if (id === marks.reachedId) return marks.reached === marks.right ? `${text} ✓ (your answer, right)` : `${text} (your answer)`;
+  if (id === marks.reachedId)
+    return marks.reached === marks.right ? `${text} ✓ (your answer, right)` : `${text} (your answer)`;
   if (id === marks.rightId) return `${text} ✓ (right answer)`;
   return text;
 }

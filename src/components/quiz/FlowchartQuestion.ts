@@ -116,7 +116,8 @@ export class FlowchartQuestion implements QuestionUi {
     const items = this.#steps.map((step) =>
       h('li', {}, `${DECISION_NODES[step.node].short} `, h('strong', {}, ANSWER_WORDS[step.answer])),
     );
-    if (at !== null && isLeaf(at)) items.push(h('li', { class: 'qz-trail-leaf' }, h('strong', {}, DECISION_LEAVES[at])));
+    if (at !== null && isLeaf(at))
+      items.push(h('li', { class: 'qz-trail-leaf' }, h('strong', {}, DECISION_LEAVES[at])));
     trail.replaceChildren(...items);
   }
 

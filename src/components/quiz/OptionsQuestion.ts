@@ -30,7 +30,8 @@ export class OptionsQuestion implements QuestionUi {
     }
     for (const option of this.#parts.section.querySelectorAll<HTMLElement>('.qz-option')) {
       delete option.dataset['state'];
-      for (const hidden of option.querySelectorAll<HTMLElement>('[data-qz-part=mark], [data-qz-part=why]')) hidden.hidden = true;
+      for (const hidden of option.querySelectorAll<HTMLElement>('[data-qz-part=mark], [data-qz-part=why]'))
+        hidden.hidden = true;
     }
     this.#parts.part('submit').hidden = false;
     this.#parts.part('hint').textContent = '';

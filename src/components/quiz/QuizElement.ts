@@ -1,5 +1,6 @@
 import { readProgress, recordQuiz } from '../../course/progress.ts';
 import { h } from '../trace/dom/h.ts';
+import { watchTheme } from '../trace/dom/theme.ts';
 import { FlowchartQuestion } from './FlowchartQuestion.ts';
 import { OptionsQuestion } from './OptionsQuestion.ts';
 import { pickRound } from './pick-questions.ts';
@@ -30,6 +31,7 @@ export class QuizElement extends HTMLElement {
   #traces: Record<string, TraceData> | null = null;
   #reached = false;
   #observer: IntersectionObserver | null = null;
+  #unwatchTheme: (() => void) | null = null;
   #seed = 0;
   #round = 0;
 
@@ -40,6 +42,11 @@ export class QuizElement extends HTMLElement {
 
   /** Reads the questions, starts the quiz, and waits to be reached. */
   connectedCallback(): void {
+    // The chart is drawn in the theme's colours: redraw the one shown (others redraw when shown).
+    this.#unwatchTheme ??= watchTheme(() => {
+      const shown = this.#session === null ? undefined : this.#questions.get(this.#session.current);
+      if (this.#reached && shown !== undefined) shown.ui.reached();
+    });
     if (this.#session !== null) return;
     for (const section of this.querySelectorAll<HTMLElement>(`section[${QUESTION_DATA_ATTRIBUTE}]`)) {
       const data = JSON.parse(section.getAttribute(QUESTION_DATA_ATTRIBUTE) ?? '{}') as QuestionData;
@@ -57,17 +64,22 @@ export class QuizElement extends HTMLElement {
     this.#newQuiz(0, false);
     this.dataset['ready'] = '';
     if (typeof IntersectionObserver === 'function') {
-      this.#observer = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) this.#reach();
-      }, { rootMargin: REACH_MARGIN });
+      this.#observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) this.#reach();
+        },
+        { rootMargin: REACH_MARGIN },
+      );
       this.#observer.observe(this);
     } else this.#reach();
   }
 
-  /** Stops watching for the quiz to be reached. */
+  /** Stops watching for the quiz to be reached, and the theme. */
   disconnectedCallback(): void {
     this.#observer?.disconnect();
     this.#observer = null;
+    this.#unwatchTheme?.();
+    this.#unwatchTheme = null;
   }
 
   #one(name: string): HTMLElement | null {
@@ -173,7 +185,9 @@ export class QuizElement extends HTMLElement {
         (holder as QuizTraceElement).trace = trace;
       },
       () => {
-        holder.replaceChildren(h('p', { class: 'qz-note' }, 'The trace could not be loaded. Reload the page to try again.'));
+        holder.replaceChildren(
+          h('p', { class: 'qz-note' }, 'The trace could not be loaded. Reload the page to try again.'),
+        );
       },
     );
   }
@@ -188,7 +202,10 @@ export class QuizElement extends HTMLElement {
     feedback.hidden = false;
     feedback.dataset['correct'] = String(verdict.correct);
     const counted = session.result(data.id);
-    const note = first || counted === undefined ? '' : ` (Your first answer, ${counted ? 'right' : 'not right'}, is the one scored.)`;
+    const note =
+      first || counted === undefined
+        ? ''
+        : ` (Your first answer, ${counted ? 'right' : 'not right'}, is the one scored.)`;
     box.replaceChildren(
       h('span', { class: 'qz-verdict-icon', 'aria-hidden': 'true' }, verdict.correct ? '✓' : '✗'),
       h('span', {}, verdict.text + note),

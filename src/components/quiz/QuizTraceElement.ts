@@ -87,7 +87,9 @@ export class QuizTraceElement extends HTMLElement {
     const level = Number(this.getAttribute('heading-level'));
     const details = new SpanDetails(host, level === 5 ? 5 : 4);
     this.classList.add('tv-root');
-    this.replaceChildren(h('div', { class: 'tv-layout' }, h('div', { class: 'tv-main' }, tabs.list, ...tabs.panels), details.element));
+    this.replaceChildren(
+      h('div', { class: 'tv-layout' }, h('div', { class: 'tv-main' }, tabs.list, ...tabs.panels), details.element),
+    );
     this.#parts = { tabs, views, details };
     this.#selection.subscribe((selected) => {
       for (const view of Object.values(views)) view.selectionChanged(selected, true);
@@ -105,7 +107,9 @@ export class QuizTraceElement extends HTMLElement {
       const index = new RunIndex(data.result.spans);
       // Only the findings, once revealed: errors and limits are not what a quiz's trace is about.
       const problems = this.#revealed
-        ? collectProblems({ ...data.result, errors: [], limits: [] }, index, data.findings).filter((p) => p.source === 'finding')
+        ? collectProblems({ ...data.result, errors: [], limits: [] }, index, data.findings).filter(
+            (p) => p.source === 'finding',
+          )
         : [];
       run = { result: data.result, index, problems };
     }

@@ -13,18 +13,25 @@ describe('the full quiz picks its questions', () => {
 
   it('reaches every question in as many rounds as it takes to deal them all', () => {
     const seen = new Set<string>();
-    for (let round = 0; round < Math.ceil(ids.length / 10); round++) for (const id of pickRound(ids, 10, 3, round)) seen.add(id);
+    for (let round = 0; round < Math.ceil(ids.length / 10); round++)
+      for (const id of pickRound(ids, 10, 3, round)) seen.add(id);
     expect(seen.size).toBe(ids.length);
   });
 
   it('never asks a question twice in one round, and asks as many as there are when fewer', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 20 }), fc.nat(), fc.nat(50), (n, count, seed, round) => {
-        const items = ids.slice(0, Math.min(n, ids.length));
-        const picked = pickRound(items, count, seed, round);
-        expect(new Set(picked).size).toBe(picked.length);
-        expect(picked.length).toBe(Math.min(count, items.length));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(),
+        fc.nat(50),
+        (n, count, seed, round) => {
+          const items = ids.slice(0, Math.min(n, ids.length));
+          const picked = pickRound(items, count, seed, round);
+          expect(new Set(picked).size).toBe(picked.length);
+          expect(picked.length).toBe(Math.min(count, items.length));
+        },
+      ),
     );
   });
 });

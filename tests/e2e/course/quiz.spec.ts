@@ -65,7 +65,9 @@ function wrongWalk(right: DecisionStep[]): DecisionStep[] {
 
 /** What the text trail lists for a walk: each question in short with its answer, then the leaf. */
 function trailItems(steps: DecisionStep[]): string[] {
-  const items = steps.map((step) => `${DECISION_NODES[step.node].short} ${step.answer.replace(/^./, (c) => c.toUpperCase())}`);
+  const items = steps.map(
+    (step) => `${DECISION_NODES[step.node].short} ${step.answer.replace(/^./, (c) => c.toUpperCase())}`,
+  );
   const walk = walkDecision(steps);
   if (walk.ok) items.push(DECISION_LEAVES[walk.leaf]);
   return items;
@@ -158,7 +160,9 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   await walk(section, wrong.slice(1));
   const verdict = section.locator('[data-qz-part=verdict]');
   await expect(verdict).toContainText('Not quite');
-  await expect(verdict).toContainText(`the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: 'link' }).leaf]}”`);
+  await expect(verdict).toContainText(
+    `the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: 'link' }).leaf]}”`,
+  );
   await expect(trail.locator('li')).toHaveText(trailItems(wrong));
   await expect(section.locator('[data-qz-part=right-path]')).toContainText(trailItems(right).join(' → '));
   await expect(chart.locator('g.node.qz-reached')).toContainText('(your answer)');
@@ -195,7 +199,9 @@ test('the score is recorded at the end, survives a reload, and Try again starts 
   let score = 0;
   for (let number = 1; number <= total; number++) {
     const { section, data } = await current(quiz);
-    await expect(section.getByRole('heading', { level: 3 })).toContainText(`Question ${String(number)} of ${String(total)}`);
+    await expect(section.getByRole('heading', { level: 3 })).toContainText(
+      `Question ${String(number)} of ${String(total)}`,
+    );
     // Right, except the second question.
     if (await answer(section, data, number !== 2)) score += 1;
     await next(section);
@@ -205,7 +211,8 @@ test('the score is recorded at the end, survives a reload, and Try again starts 
   await expect(quiz.getByRole('list', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(total);
   const stored = (): Promise<unknown> =>
     page.evaluate(
-      ([key, id]) => (JSON.parse(localStorage.getItem(key!) ?? '{}') as { quizzes?: Record<string, unknown> }).quizzes?.[id!],
+      ([key, id]) =>
+        (JSON.parse(localStorage.getItem(key!) ?? '{}') as { quizzes?: Record<string, unknown> }).quizzes?.[id!],
       [PROGRESS_KEY, bank],
     );
   await expect.poll(stored).toEqual({ score, total, best: score });
@@ -249,7 +256,9 @@ test('a choice by keyboard says which option was right, in words', async ({ page
   await expect(section.getByRole('status')).toHaveText('Choose an answer first.');
   const wrong = (data.correct! + 1) % count;
   await choose(section, wrong);
-  await expect(section.locator('[data-qz-part=verdict]')).toContainText(`the right answer is option ${String(data.correct! + 1)}`);
+  await expect(section.locator('[data-qz-part=verdict]')).toContainText(
+    `the right answer is option ${String(data.correct! + 1)}`,
+  );
   const options = section.locator('.qz-option');
   await expect(options.nth(wrong).locator('[data-qz-part=mark]')).toHaveText('✗ Your answer: not right');
   await expect(options.nth(data.correct!).locator('[data-qz-part=mark]')).toHaveText('✓ The right answer');
@@ -259,7 +268,9 @@ test('a choice by keyboard says which option was right, in words', async ({ page
 test('the full quiz deals a seeded selection, and New quiz deals other questions', async ({ page }) => {
   const quiz = await openQuiz(page, '/quiz/?seed=11');
   const ids = (): Promise<string[]> =>
-    page.evaluate(() => [...((document.querySelector('span-quiz') as unknown as { session: { ids: string[] } }).session.ids)]);
+    page.evaluate(() => [
+      ...(document.querySelector('span-quiz') as unknown as { session: { ids: string[] } }).session.ids,
+    ]);
   const first = await ids();
   const all = await quiz.locator('section.qz-question').count();
   expect(first).toHaveLength(Math.min(10, all));

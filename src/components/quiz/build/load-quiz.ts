@@ -27,7 +27,8 @@ async function finish(id: string, title: string, questions: PreparedQuestion[]):
     for (const scenario of [question.tryIt, question.data.trace]) {
       if (scenario === undefined) continue;
       const title = scenarios.get(scenario);
-      if (title === undefined) throw new Error(`Quiz question "${question.data.id}" names scenario "${scenario}", which does not exist.`);
+      if (title === undefined)
+        throw new Error(`Quiz question "${question.data.id}" names scenario "${scenario}", which does not exist.`);
       scenarioTitles[scenario] = title;
     }
   }
@@ -39,12 +40,18 @@ async function finish(id: string, title: string, questions: PreparedQuestion[]):
 export async function loadBankQuiz(bank: string): Promise<PreparedQuiz> {
   const entry = await getEntry('quizzes', bank);
   if (entry === undefined) throw new Error(`<Quiz bank="${bank}" />: there is no src/content/quizzes/${bank}.yaml.`);
-  return finish(bank, entry.data.title, entry.data.questions.map((question) => prepareQuestion(bank, question)));
+  return finish(
+    bank,
+    entry.data.title,
+    entry.data.questions.map((question) => prepareQuestion(bank, question)),
+  );
 }
 
 /** Every bank's questions, for the full quiz (recorded as "all"), which picks among them. */
 export async function loadAllQuizzes(title: string): Promise<PreparedQuiz> {
   const banks = await getCollection('quizzes');
-  const questions = banks.flatMap((entry) => entry.data.questions.map((question) => prepareQuestion(entry.id, question)));
+  const questions = banks.flatMap((entry) =>
+    entry.data.questions.map((question) => prepareQuestion(entry.id, question)),
+  );
   return finish('all', title, questions);
 }

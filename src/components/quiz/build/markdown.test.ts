@@ -14,8 +14,6 @@ describe('quiz Markdown', () => {
 
   it('shows raw HTML as text, never as markup', () => {
     expect(markdownHtml('<img src=x onerror=alert(1)>')).not.toContain('<img');
-    expect(inlineMarkdownHtml('a <script>alert(1)</script> b')).toBe(
-      'a &#60;script&#62;alert(1)&#60;/script&#62; b',
-    );
+    expect(inlineMarkdownHtml('a <script>alert(1)</script> b')).toBe('a &#60;script&#62;alert(1)&#60;/script&#62; b');
   });
 });

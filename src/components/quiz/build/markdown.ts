@@ -4,8 +4,7 @@
  */
 import { Marked } from 'marked';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${String(char.charCodeAt(0))};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${String(char.charCodeAt(0))};`);
 
 const marked = new Marked({
   gfm: true,

@@ -4,7 +4,9 @@ import { parse } from 'yaml';
 import { quizBankSchema } from '../../../course/quiz-schema.ts';
 import { plainTitle, prepareQuestion } from './prepare-question.ts';
 
-const bank = quizBankSchema.parse(parse(readFileSync(new URL('../fixtures/sample-bank.yaml', import.meta.url), 'utf8')));
+const bank = quizBankSchema.parse(
+  parse(readFileSync(new URL('../fixtures/sample-bank.yaml', import.meta.url), 'utf8')),
+);
 
 describe('prepareQuestion', () => {
   it('gives a flowchart question its right walk and rendered Markdown', () => {
@@ -51,7 +53,9 @@ describe('plainTitle', () => {
       'A consumer takes three messages off a queue.',
     );
     expect(plainTitle('See [the spec](https://x.test) now')).toBe('See the spec now');
-    expect(plainTitle('Query `span_links` by _source_span_id_ or __name__.')).toBe('Query span_links by source_span_id or name.');
+    expect(plainTitle('Query `span_links` by _source_span_id_ or __name__.')).toBe(
+      'Query span_links by source_span_id or name.',
+    );
     expect(plainTitle('word '.repeat(40), 20)).toBe('word word word word…');
   });
 });

@@ -41,7 +41,8 @@ function runBatch(ids: readonly string[]): Promise<Record<string, RunResult>> {
 export function quizTraces(ids: Iterable<string>): Promise<Map<string, QuizTrace>> {
   const fresh = [...new Set(ids)].filter((id) => !cache.has(id));
   for (const id of fresh) {
-    if (!existsSync(join(SCENARIOS, `${id}.ts`))) throw new Error(`A quiz draws the trace of "${id}", but src/content/scenarios/${id}.ts does not exist.`);
+    if (!existsSync(join(SCENARIOS, `${id}.ts`)))
+      throw new Error(`A quiz draws the trace of "${id}", but src/content/scenarios/${id}.ts does not exist.`);
   }
   if (fresh.length > 0) {
     const batch = runBatch(fresh);
@@ -51,7 +52,8 @@ export function quizTraces(ids: Iterable<string>): Promise<Map<string, QuizTrace
         batch.then((results) => {
           const result = results[id];
           if (result === undefined) throw new Error(`No run came back for scenario "${id}".`);
-          if (result.errors.length > 0) throw new Error(`Scenario "${id}" failed: ${result.errors.map((e) => e.message).join('; ')}`);
+          if (result.errors.length > 0)
+            throw new Error(`Scenario "${id}" failed: ${result.errors.map((e) => e.message).join('; ')}`);
           return { result, findings: lintTrace(result.spans) };
         }),
       );
