@@ -193,6 +193,8 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
 });
 
 test('the score is recorded at the end, survives a reload, and Try again starts over', async ({ page }) => {
+  // Two sittings of a whole quiz, each answer redrawing a chart: up to a minute on a loaded two-core machine.
+  test.setTimeout(60_000);
   const quiz = await openQuiz(page, LESSON);
   const bank = (await quiz.getAttribute('data-quiz-id'))!;
   const total = await quiz.locator('section.qz-question').count();
@@ -287,6 +289,8 @@ test('the full quiz deals a seeded selection, and New quiz deals other questions
 });
 
 test('a spot-the-mistake question draws its trace, and marks the mistake once answered', async ({ page }) => {
+  // Answers its way to such a question through the full quiz.
+  test.setTimeout(60_000);
   const quiz = await openQuiz(page, '/quiz/?seed=5');
   await askAll(quiz);
   let found: Awaited<ReturnType<typeof current>> | undefined;
