@@ -22,10 +22,18 @@ export class SeededIdGenerator implements IdGenerator {
 
   #hex(words: number): string {
     let id = '';
-    while (id === '' || /^0+$/.test(id)) {
+    let any = 0;
+    // All zeros is not a valid id: draw again.
+    while (any === 0) {
       id = '';
-      for (let i = 0; i < words; i++) id += (this.#random.next() >>> 0).toString(16).padStart(8, '0');
+      for (let i = 0; i < words; i++) {
+        const word = this.#random.next() >>> 0;
+        any |= word;
+        id += HEX[word >>> 24]! + HEX[(word >>> 16) & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[word & 0xff]!;
+      }
     }
     return id;
   }
 }
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
