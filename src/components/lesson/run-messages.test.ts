@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { lintTrace } from '../../simulator/index.ts';
+import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
+import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
+
+const API = "import { trace } from '@opentelemetry/api';\nconst tracer = trace.getTracer('t');\n";
+
+describe('run messages, on real runs', () => {
+  it('puts a thrown error at its line, in the problems and in words', async () => {
+    const result = await runScenario(`${API}tracer.startSpan('a').end();\nthrow new Error('boom');\n`);
+    expect(compileFailed(result)).toBe(false);
+    expect(runProblems(result)).toEqual([expect.objectContaining({ line: 4, severity: 'error' })]);
+    expect(describeErrors(result.errors)).toMatch(/^line 4:\d+: .*boom/);
+    expect(describeRun(result, 12.4, 0)).toMatch(
+      /^Ran in 12 ms: 1 span in 1 trace, 0 ms of virtual time\. Error: line 4:/,
+    );
+  });
+
+  it('says nothing ran when the code does not compile', async () => {
+    const result = await runScenario(`${API}const x: number = ;\n`);
+    expect(compileFailed(result)).toBe(true);
+    expect(runProblems(result)[0]?.line).toBe(3);
+  });
+
+  it('links a finding to its lesson only when that lesson is written', async () => {
+    const result = await runScenario(`${API}tracer.startSpan('never-ended');\n`);
+    const findings = lintTrace(result.spans);
+    expect(findings.length).toBeGreaterThan(0);
+    const lesson = findings[0]!.lesson.split('#')[0]!;
+    expect(linkWrittenLessons(findings, [lesson])[0]?.lesson).toBe(findings[0]!.lesson);
+    expect(linkWrittenLessons(findings, [])[0]?.lesson).toBeUndefined();
+    expect(describeRun(result, 3, findings.length)).toMatch(/The linter has \d+ findings?: see Problems\.$/);
+  });
+});
