@@ -2,7 +2,7 @@ import type { QuestionParts, QuestionUi } from './question-ui.ts';
 
 /**
  * A choice or spot-the-mistake question: a radio group (arrows move between options, as in any
- * radio group) and Submit; then each option says whether it was the reader's and whether it is
+ * radio group) and Submit (or Enter on an option); then each option says whether it was the reader's and whether it is
  * right, in words and an icon, with its "why".
  */
 export class OptionsQuestion implements QuestionUi {
@@ -15,6 +15,12 @@ export class OptionsQuestion implements QuestionUi {
     parts.part('submit').addEventListener('click', () => this.#submit());
     parts.part('options').addEventListener('change', () => {
       parts.part('hint').textContent = '';
+    });
+    // Enter on an option submits, as it would in a form.
+    parts.part('options').addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+      event.preventDefault();
+      this.#submit();
     });
   }
 
