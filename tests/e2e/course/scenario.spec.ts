@@ -189,3 +189,19 @@ test('with `sql`, the SQL panel queries the run in place, and a span id selects 
   await row.getByRole('button').click();
   await expect(part.locator('trace-views .tv-details')).toContainText('Links out (3)');
 });
+
+test('with storage blocked, a scenario says edits last only for the visit, and still runs', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto(LESSON_PATH);
+  const part = scenario(page);
+  await expect(part.locator('[data-ls="notice"]')).toContainText('keeps no storage');
+  await setCode(part, `${await code(part)}\n// kept in memory\n`);
+  expect(await runScenario(part)).toMatch(/^Ran in \d+ ms: 7 spans/);
+  await expect(exercise(page).locator('[data-ex="notice"]')).toContainText('keeps no storage');
+});
