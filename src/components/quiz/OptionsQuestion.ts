@@ -70,7 +70,9 @@ export class OptionsQuestion implements QuestionUi {
       if (mine || right) option.dataset['state'] = right ? 'right' : 'wrong';
       if (mark !== null) {
         mark.hidden = !(mine || right);
-        mark.textContent = right ? (mine ? '✓ Your answer: right' : '✓ The right answer') : '✗ Your answer: not right';
+        if (!mine && !right) mark.textContent = '';
+        else if (right) mark.textContent = mine ? '✓ Your answer: right' : '✓ The right answer';
+        else mark.textContent = '✗ Your answer: not right';
       }
       if (why !== null) why.hidden = !(mine || right);
     });
