@@ -29,6 +29,8 @@ export function lockDownGlobals(global: object = globalThis): void {
     // WorkerGlobalScope.prototype, reachable around an own property).
     for (const target of prototypeChain(global)) {
       if (target === global || Object.prototype.hasOwnProperty.call(target, name)) {
+        // Deleted first: redefining Node's lazily loaded WebSocket would load it (tens of ms).
+        Reflect.deleteProperty(target, name);
         Object.defineProperty(target, name, { configurable: true, writable: false, value: blocked });
       }
     }

@@ -169,6 +169,23 @@ describe('runScenario errors', () => {
     );
   });
 
+  it('has no network: every network global throws the hint', async () => {
+    const result = await runScenario(
+      `const g = globalThis as unknown as Record<string, new (url: string) => unknown>;
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'BroadcastChannel']) {
+  try { new g[name]!('ws://example.com'); } catch (e) { console.log(String(e)); }
+}`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.console.map((c) => c.text.replace(/ is not available.*/, ''))).toEqual([
+      'TypeError: fetch',
+      'TypeError: XMLHttpRequest',
+      'TypeError: WebSocket',
+      'TypeError: EventSource',
+      'TypeError: BroadcastChannel',
+    ]);
+  });
+
   it('has no page: window and localStorage fail with a hint', async () => {
     const result = await runScenario(
       `try { localStorage.setItem('a', '1'); } catch (e) { console.log(String(e)); }\nconsole.log(window);`,
