@@ -48,6 +48,10 @@ export class FlowchartQuestion implements QuestionUi {
   /** Back to the first question, nothing answered. */
   reset(): void {
     this.#steps = [];
+    // Drawn again only when shown: a new quiz resets every question, and most stay hidden.
+    this.#canDraw = false;
+    this.#drawing += 1; // a drawing under way is no longer wanted
+    this.#parts.part('chart').replaceChildren(h('p', { class: 'qz-note' }, 'Drawing the flowchart…'));
     this.#render(false);
   }
 
