@@ -38,8 +38,9 @@ function runBatch(ids: readonly string[]): Promise<Record<string, RunResult>> {
  * The traces of these scenarios, each run once per build: ids not asked for before run together
  * in one child process. Throws (failing the build) for an unknown scenario or a run with errors.
  */
-export function quizTraces(ids: Iterable<string>): Promise<Map<string, QuizTrace>> {
-  const fresh = [...new Set(ids)].filter((id) => !cache.has(id));
+export async function quizTraces(ids: Iterable<string>): Promise<Map<string, QuizTrace>> {
+  const wanted = [...new Set(ids)];
+  const fresh = wanted.filter((id) => !cache.has(id));
   for (const id of fresh) {
     if (!existsSync(join(SCENARIOS, `${id}.ts`)))
       throw new Error(`A quiz draws the trace of "${id}", but src/content/scenarios/${id}.ts does not exist.`);
@@ -59,6 +60,6 @@ export function quizTraces(ids: Iterable<string>): Promise<Map<string, QuizTrace
       );
     }
   }
-  const wanted = [...new Set(ids)];
-  return Promise.all(wanted.map(async (id) => [id, await cache.get(id)!] as const)).then((entries) => new Map(entries));
+  const entries = await Promise.all(wanted.map(async (id) => [id, await cache.get(id)!] as const));
+  return new Map(entries);
 }
