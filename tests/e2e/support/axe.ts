@@ -55,6 +55,13 @@ async function scanFrame(frame: Frame, options: AxeScanOptions): Promise<AxeViol
 
 /** Scans the page and each visible frame in it with axe-core; returns only serious and critical violations. */
 export async function seriousViolations(page: Page, options: AxeScanOptions = {}): Promise<AxeViolation[]> {
+  // Expressive Code makes a code block that scrolls sideways focusable from an idle callback; on a
+  // busy machine axe can scan before it has run. Scan the page as a reader meets it, once it has.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.expressive-code pre')].every(
+      (pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+    ),
+  );
   const frames: Frame[] = [page.mainFrame()];
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
