@@ -13,9 +13,9 @@ import type { AttributeValue, Attributes, SpanLinkRecord, SpanRecord } from '../
  */
 type WireLinks = Array<number | AttributeValue>;
 type WireSpan = Omit<SpanRecord, 'links'> & { links: WireLinks };
+type SpanEvent = Extract<RunEvent, { span: SpanRecord }>;
 /** A RunEvent as it crosses the IPC channel. */
-export type WireEvent =
-  Exclude<RunEvent, { span: SpanRecord }> | (Extract<RunEvent, { span: SpanRecord }> & { span: WireSpan });
+export type WireEvent = Exclude<RunEvent, SpanEvent> | (Omit<SpanEvent, 'span'> & { span: WireSpan });
 
 /** A batch of events as it crosses the IPC channel. */
 export interface WireBatch {
