@@ -1,4 +1,5 @@
 import { h } from '../dom/h.ts';
+import { fitViewBox } from '../mermaid/fit-view-box.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { DiagramSelection, Reveal } from './diagram-items.ts';
 import { notice } from './span-bits.ts';
@@ -121,6 +122,7 @@ export abstract class DiagramPanel implements TraceView {
     this.#dispose();
     this.#selections = content.selections;
     this.root.replaceChildren(...content.nodes);
+    fitDiagrams(content.nodes);
     this.#markAll(this.#selections, 'within');
   }
 
@@ -131,6 +133,7 @@ export abstract class DiagramPanel implements TraceView {
   #add(content: DiagramContent): void {
     this.#selections.push(...content.selections);
     this.root.append(...content.nodes);
+    fitDiagrams(content.nodes);
     this.#markAll(content.selections, 'within');
   }
 
@@ -162,4 +165,12 @@ export abstract class DiagramPanel implements TraceView {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Fits each Mermaid drawing among `nodes` to its content, now that it is in the page. */
+function fitDiagrams(nodes: readonly Node[]): void {
+  for (const node of nodes) {
+    if (node instanceof Element)
+      for (const svg of node.querySelectorAll('svg[data-fit]')) fitViewBox(svg as SVGSVGElement);
+  }
 }

@@ -84,6 +84,7 @@ export class WaterfallView extends DiagramPanel {
   ): Promise<DiagramContent> {
     const { svg, id } = await renderSvg(mermaid, chart.text, 'tv-gantt-');
     svg.setAttribute('aria-label', `Waterfall of trace ${shortId(trace.traceId)}`);
+    svg.dataset['fit'] = '';
     const selection = wireDiagram(this.host, svg, ganttItems(svg, id, trace), flags);
     const figure = h('figure', { class: 'tv-chart tv-mermaid' }, h('figcaption', {}, caption(trace)), svg);
     return { nodes: [figure], selections: [selection] };
