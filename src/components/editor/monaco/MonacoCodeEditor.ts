@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor';
 import type { CodeEditor, CodeEditorOptions, Problem } from '../types.ts';
-import { pageTheme, watchPageTheme } from './theme.ts';
+import { defineThemes, pageTheme, watchPageTheme } from './theme.ts';
 
 /** Monaco's editor API, as the adapter receives it. */
 export type MonacoApi = typeof Monaco;
@@ -26,6 +26,7 @@ export class MonacoCodeEditor implements CodeEditor {
     // Each editor its own module file, so two scenarios on one page do not clash.
     const uri = monaco.Uri.parse(`file:///scenario-${++modelCount}.ts`);
     this.#model = monaco.editor.createModel(options.value, 'typescript', uri);
+    defineThemes(monaco.editor);
     this.#editor = monaco.editor.create(options.host, {
       model: this.#model,
       ariaLabel: options.label,
