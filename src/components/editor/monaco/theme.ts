@@ -10,7 +10,12 @@ export type MonacoTheme = 'vs' | 'span-lab-dark';
 interface ThemeRegistry {
   defineTheme(
     name: string,
-    data: { base: 'vs-dark'; inherit: true; rules: Array<{ token: string; foreground: string }>; colors: object },
+    data: {
+      base: 'vs-dark';
+      inherit: true;
+      rules: Array<{ token: string; foreground: string }>;
+      colors: Record<string, string>;
+    },
   ): void;
 }
 
