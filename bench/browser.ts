@@ -1,6 +1,7 @@
 /**
  * Browser benchmarks in Debian's Chromium against the built site (`npm run build` first):
- * JavaScript shipped per page, Run → first diagram painted per scenario, a 10,000-span run, and
+ * JavaScript shipped per page (each lesson too), Run → first diagram painted per scenario in the
+ * playground and in each lesson, a 10,000-span run, and
  * the SQL panel (bench/sql.ts). Another build with SPANLAB_DIST=<outDir>.
  */
 import { spawn } from 'node:child_process';
@@ -9,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
+import { LESSON_SLUGS } from '../src/simulator/checks/scenario-meta.ts';
+import { lessonRunToPaint } from './lesson-page.ts';
 import { runToPaint, setCode, TEN_THOUSAND } from './playground-page.ts';
 import { benchSql } from './sql.ts';
 import { median } from './stats.ts';
@@ -96,7 +99,7 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
     const page = await browser.newPage();
     for (const [name, path] of [
       ['home page', '/'],
-      ['lesson page', '/lessons/understanding-span-relationships/'],
+      ...LESSON_SLUGS.map((slug) => [`lesson ${slug}`, `/lessons/${slug}/`] as const),
       ['playground, before the editor loads', '/playground/'],
     ] as const) {
       const sizes: number[] = [];
@@ -106,7 +109,7 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
         name: `JS shipped, ${name}`,
         median: Math.round(median(sizes) / 1024),
         unit: 'KB gzip',
-        ...(name === 'lesson page' ? { target: '≤ 60 KB' } : {}),
+        ...(path.startsWith('/lessons/') ? { target: '≤ 60 KB' } : {}),
       });
     }
     rows.push({
@@ -127,6 +130,25 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
       for (let i = 0; i < runs; i++) times.push(await runToPaint(playground));
       rows.push({
         name: `Run → first diagram painted, ${id} (warm)`,
+        median: Math.round(median(times)),
+        unit: 'ms',
+        target: '≤ 100 ms',
+      });
+    }
+
+    // In a lesson: the first scenario embedded in each lesson, run in place.
+    const lesson = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    for (const slug of LESSON_SLUGS) {
+      await lesson.goto(`${ORIGIN}/lessons/${slug}/`, { waitUntil: 'networkidle' });
+      await lesson.evaluate(() => localStorage.clear());
+      const part = lesson.locator('lesson-scenario').first();
+      if ((await part.count()) === 0) continue;
+      await part.scrollIntoViewIfNeeded();
+      await lessonRunToPaint(part); // warm: the runner, TypeScript and Mermaid load once
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) times.push(await lessonRunToPaint(part));
+      rows.push({
+        name: `Run → first diagram painted in lesson ${slug}, ${(await part.getAttribute('data-scenario')) ?? '?'} (warm)`,
         median: Math.round(median(times)),
         unit: 'ms',
         target: '≤ 100 ms',
