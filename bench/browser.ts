@@ -144,6 +144,9 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
       const part = lesson.locator('lesson-scenario').first();
       if ((await part.count()) === 0) continue;
       await part.scrollIntoViewIfNeeded();
+      // Reached, the editor becomes Monaco: let that load finish first, or it lands in the runs.
+      await part.locator('scenario-editor[data-mode="monaco"]').waitFor({ timeout: 60_000 });
+      await lesson.waitForLoadState('networkidle');
       await lessonRunToPaint(part); // warm: the runner, TypeScript and Mermaid load once
       const times: number[] = [];
       for (let i = 0; i < runs; i++) times.push(await lessonRunToPaint(part));
