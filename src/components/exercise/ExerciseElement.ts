@@ -1,8 +1,8 @@
 import type { Expectation } from '../../simulator/index.ts';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
-import { showNotice, type NoticeAction } from '../lesson/notice.ts';
-import { compileFailed, linkWrittenLessons, runProblems } from '../lesson/run-messages.ts';
+import { showNotice, type NoticeAction } from '../playground/notice.ts';
+import { compileFailed, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from '../lesson/shared-runner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';

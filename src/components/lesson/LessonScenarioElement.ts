@@ -2,8 +2,8 @@ import type { RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { showNotice, type NoticeAction } from './notice.ts';
-import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
+import { showNotice, type NoticeAction } from '../playground/notice.ts';
+import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from './shared-runner.ts';
 import { warmWhenReached } from './warm-up.ts';
 

@@ -1,8 +1,10 @@
-import { lintTrace, type RunError, type RunResult } from '../../simulator/index.ts';
+import { lintTrace, type RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
+import { showNotice, type NoticeAction } from './notice.ts';
 import { PlaygroundStorage, type StorageNotice } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
+import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
 import { SandboxRunner } from './SandboxRunner.ts';
 import { readFragment, shareUrl } from './share-link.ts';
 
@@ -28,11 +30,11 @@ export class PlaygroundApp extends HTMLElement {
   #current = '';
   #result: RunResult | null = null;
   #undo: { scenario: string; code: string } | undefined;
-  #lessons = new Set<string>();
+  #lessons: string[] = [];
 
   connectedCallback(): void {
     this.#scenarios = JSON.parse(this.#part('scenarios').textContent ?? '[]') as PlaygroundScenario[];
-    this.#lessons = new Set(JSON.parse(this.#part('lessons').textContent ?? '[]') as string[]);
+    this.#lessons = JSON.parse(this.#part('lessons').textContent ?? '[]') as string[];
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
@@ -70,9 +72,8 @@ export class PlaygroundApp extends HTMLElement {
     const result = await this.#runner.run({ source, options: { seed }, fileName: `${this.#current}.ts` });
     if (result === null) return; // a newer run took over
     this.#button('run').removeAttribute('aria-busy');
-    const compileFailed = result.errors.some((error) => error.kind === 'compile');
-    this.#editor.setProblems(result.errors.filter(hasPosition).map(toProblem));
-    if (compileFailed) {
+    this.#editor.setProblems(runProblems(result));
+    if (compileFailed(result)) {
       // Nothing ran: keep the last trace on screen, marked as from before this edit.
       this.#views.stale = true;
       this.#status(`Not run: ${describeErrors(result.errors)}`);
@@ -128,9 +129,7 @@ export class PlaygroundApp extends HTMLElement {
     this.#result = result;
     // The linter's findings go to Problems, for a run and for a trace opened from a file alike;
     // a finding links to its lesson only once that lesson is written.
-    this.#views.findings = (result ? lintTrace(result.spans) : []).map((finding) =>
-      this.#lessons.has(finding.lesson.split('#')[0] ?? '') ? finding : { ...finding, lesson: undefined },
-    );
+    this.#views.findings = linkWrittenLessons(result ? lintTrace(result.spans) : [], this.#lessons);
     this.#views.result = result;
     this.#views.stale = false;
     const sql = this.querySelector<HTMLElement & { result: RunResult | null }>('sql-panel');
@@ -209,20 +208,8 @@ export class PlaygroundApp extends HTMLElement {
     );
   }
 
-  #notice(text: string, undo?: { label: string; action: () => void }): void {
-    const region = this.#part('notice');
-    region.replaceChildren();
-    const message = document.createElement('span');
-    message.textContent = text;
-    region.append(message);
-    if (undo) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = undo.label;
-      button.addEventListener('click', () => undo.action(), { once: true });
-      region.append(' ', button);
-    }
-    region.hidden = false;
+  #notice(text: string, action?: NoticeAction): void {
+    showNotice(this.#part('notice'), text, action);
   }
 
   #status(text: string): void {
@@ -261,30 +248,4 @@ export class PlaygroundApp extends HTMLElement {
   #part<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.querySelector(`[data-pg="${name}"]`) as T;
   }
-}
-
-function hasPosition(error: RunError): error is RunError & { line: number } {
-  return error.line !== undefined;
-}
-
-function toProblem(error: RunError & { line: number }) {
-  return { line: error.line, column: error.column ?? 1, message: error.message, severity: 'error' as const };
-}
-
-function describeErrors(errors: readonly RunError[]): string {
-  const first = errors[0];
-  if (!first) return 'no errors';
-  const where = first.line !== undefined ? `line ${first.line}:${first.column ?? 1}: ` : '';
-  return `${where}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
-}
-
-function describeRun(result: RunResult, ms: number, findings: number): string {
-  const traces = new Set(result.spans.map((s) => s.traceId)).size;
-  const parts = [
-    `Ran in ${Math.round(ms)} ms: ${result.spans.length} span${result.spans.length === 1 ? '' : 's'} in ${traces} trace${traces === 1 ? '' : 's'}, ${result.stats.virtualMs} ms of virtual time.`,
-  ];
-  for (const hit of result.limits) parts.push(hit.message);
-  if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
-  if (findings > 0) parts.push(`The linter has ${findings} finding${findings === 1 ? '' : 's'}: see Problems.`);
-  return parts.join(' ');
 }
