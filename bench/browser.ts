@@ -11,8 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
 import { LESSON_SLUGS } from '../src/simulator/checks/scenario-meta.ts';
-import { lessonRunToPaint } from './lesson-page.ts';
-import { runToPaint, setCode, TEN_THOUSAND } from './playground-page.ts';
+import { runToPaint, runToPaintIn, setCode, TEN_THOUSAND } from './playground-page.ts';
 import { benchSql } from './sql.ts';
 import { median } from './stats.ts';
 
@@ -147,9 +146,9 @@ export async function benchBrowser(runs: number): Promise<Row[]> {
       // Reached, the editor becomes Monaco: let that load finish first, or it lands in the runs.
       await part.locator('scenario-editor[data-mode="monaco"]').waitFor({ timeout: 60_000 });
       await lesson.waitForLoadState('networkidle');
-      await lessonRunToPaint(part); // warm: the runner, TypeScript and Mermaid load once
+      await runToPaintIn(part, '[data-ls="run"]'); // warm: the runner, TypeScript and Mermaid load once
       const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await lessonRunToPaint(part));
+      for (let i = 0; i < runs; i++) times.push(await runToPaintIn(part, '[data-ls="run"]'));
       rows.push({
         name: `Run → first diagram painted in lesson ${slug}, ${(await part.getAttribute('data-scenario')) ?? '?'} (warm)`,
         median: Math.round(median(times)),

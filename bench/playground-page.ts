@@ -1,12 +1,15 @@
-/** What the browser benchmarks do in the playground: press Run and wait for the picture, and a 10,000-span scenario. */
-import type { Page } from 'playwright-core';
+/** What the browser benchmarks do in the playground and in a lesson: press Run and wait for the picture; a 10,000-span scenario. */
+import type { Locator, Page } from 'playwright-core';
 
-/** Clicks Run and resolves with the milliseconds until a new diagram is on screen and painted. */
-export async function runToPaint(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
+/**
+ * Clicks the Run button inside `scope` (the playground, or a scenario in a lesson) and resolves
+ * with the milliseconds until a new diagram of its trace views is on screen and painted.
+ */
+export async function runToPaintIn(scope: Locator, runButton: string): Promise<number> {
+  return scope.evaluate(
+    (element, selector) =>
       new Promise<number>((resolve, reject) => {
-        const views = document.querySelector('trace-views')!;
+        const views = element.querySelector('trace-views')!;
         for (const svg of views.querySelectorAll('svg')) svg.setAttribute('data-bench-old', '');
         const timeout = setTimeout(() => reject(new Error('no diagram within 20 s')), 20_000);
         const started = performance.now();
@@ -21,9 +24,15 @@ export async function runToPaint(page: Page): Promise<number> {
           );
         });
         observer.observe(views, { childList: true, subtree: true });
-        (document.querySelector('[data-pg="run"]') as HTMLButtonElement).click();
+        (element.querySelector(selector) as HTMLButtonElement).click();
       }),
+    runButton,
   );
+}
+
+/** Clicks the playground's Run and resolves with the milliseconds until a new diagram is painted. */
+export function runToPaint(page: Page): Promise<number> {
+  return runToPaintIn(page.locator('span-lab-playground'), '[data-pg="run"]');
 }
 
 /** Puts `code` in the playground's editor. */
