@@ -6,27 +6,13 @@
  */
 import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeLayout } from '../../tests/support/jsdom-layout.ts';
 import { mermaidConfig } from '../components/trace/mermaid/load-mermaid.ts';
 import type { DecisionStep } from './decision-flowchart.ts';
 import { chartMarks, decisionFlowchartText, MARK_CLASSES } from './flowchart-mermaid.ts';
 
 beforeAll(() => {
-  // jsdom does no layout; Mermaid only needs plausible sizes to place things.
-  const size = (element: Element): DOMRect => {
-    const width = 7 * (element.textContent?.length ?? 1);
-    return { x: 0, y: 0, width, height: 16, top: 0, left: 0, right: width, bottom: 16, toJSON: () => ({}) };
-  };
-  Object.assign(SVGElement.prototype, {
-    getBBox(this: SVGElement) {
-      return size(this);
-    },
-    getComputedTextLength(this: SVGElement) {
-      return size(this).width;
-    },
-  });
-  Element.prototype.getBoundingClientRect = function (this: Element) {
-    return size(this);
-  };
+  fakeLayout();
   mermaid.initialize(mermaidConfig({ dark: false, ganttWidth: 800 }));
 });
 

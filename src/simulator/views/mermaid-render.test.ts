@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import mermaid from 'mermaid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeLayout } from '../../../tests/support/jsdom-layout.ts';
 import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../trace/model.ts';
 import { hostileRun } from './fixtures.ts';
 import { buildLinkGraph } from './link-graph.ts';
@@ -16,22 +17,7 @@ import { treeOrder } from './span-tree.ts';
 import { buildWaterfalls } from './waterfall.ts';
 
 beforeAll(() => {
-  // jsdom does no layout; Mermaid only needs plausible sizes to place things.
-  const size = (element: Element): DOMRect => {
-    const width = 7 * (element.textContent?.length ?? 1);
-    return { x: 0, y: 0, width, height: 16, top: 0, left: 0, right: width, bottom: 16, toJSON: () => ({}) };
-  };
-  Object.assign(SVGElement.prototype, {
-    getBBox(this: SVGElement) {
-      return size(this);
-    },
-    getComputedTextLength(this: SVGElement) {
-      return size(this).width;
-    },
-  });
-  Element.prototype.getBoundingClientRect = function (this: Element) {
-    return size(this);
-  };
+  fakeLayout();
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', layout: 'dagre' });
 });
 

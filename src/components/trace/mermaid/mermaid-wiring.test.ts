@@ -4,28 +4,14 @@
  * flowchart nodes) are the ones it draws; its errors leave nothing behind in the page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeLayout } from '../../../../tests/support/jsdom-layout.ts';
 import { batchRun, T1, T3 } from '../test-runs.ts';
 import type { TraceViewsElement } from '../TraceViewsElement.ts';
 import { loadMermaid, mermaidConfig } from './load-mermaid.ts';
 import { renderSvg } from './render-svg.ts';
 
 beforeAll(async () => {
-  // jsdom does no layout; Mermaid only needs plausible sizes to place things.
-  const size = (element: Element): DOMRect => {
-    const width = 7 * (element.textContent?.length ?? 1);
-    return { x: 0, y: 0, width, height: 16, top: 0, left: 0, right: width, bottom: 16, toJSON: () => ({}) };
-  };
-  Object.assign(SVGElement.prototype, {
-    getBBox(this: SVGElement) {
-      return size(this);
-    },
-    getComputedTextLength(this: SVGElement) {
-      return size(this).width;
-    },
-  });
-  Element.prototype.getBoundingClientRect = function (this: Element) {
-    return size(this);
-  };
+  fakeLayout();
   Element.prototype.scrollIntoView = () => undefined;
   await import('../define-trace-views.ts');
 });
