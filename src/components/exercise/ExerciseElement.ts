@@ -5,7 +5,7 @@ import { showNotice, type NoticeAction } from '../playground/notice.ts';
 import { compileFailed, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from '../lesson/shared-runner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
-import { PlaygroundStorage } from '../playground/playground-storage.ts';
+import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
 import { renderDiff, renderReport } from './report-dom.ts';
@@ -36,13 +36,7 @@ export class ExerciseElement extends HTMLElement {
   connectedCallback(): void {
     if (this.#data) return;
     this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as ExerciseElementData;
-    this.#storage = new PlaygroundStorage((notice) =>
-      this.#notice(
-        notice === 'unavailable'
-          ? 'This browser keeps no storage for this page: your work lasts only until you close it.'
-          : 'Browser storage is full: your latest work lasts only until you close the page.',
-      ),
-    );
+    this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
     const saved = this.#storage.code(this.#key);
     if (saved !== undefined && saved !== this.#data.start) {
       this.#editor.value = saved;

@@ -1,9 +1,15 @@
 import type { RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
-import { PlaygroundStorage } from '../playground/playground-storage.ts';
+import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { showNotice, type NoticeAction } from '../playground/notice.ts';
-import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
+import {
+  compileFailed,
+  describeErrors,
+  describeRun,
+  linkWrittenLessons,
+  runProblems,
+} from '../playground/run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from './shared-runner.ts';
 import { warmWhenReached } from './warm-up.ts';
 
@@ -37,13 +43,7 @@ export class LessonScenarioElement extends HTMLElement {
   connectedCallback(): void {
     if (this.#data) return;
     this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as LessonScenarioData;
-    this.#storage = new PlaygroundStorage((notice) =>
-      this.#notice(
-        notice === 'unavailable'
-          ? 'This browser keeps no storage for this page: your edits last only until you close it.'
-          : 'Browser storage is full: your latest edits last only until you close the page.',
-      ),
-    );
+    this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
     const saved = this.#storage.code(this.#key);
     if (saved !== undefined && saved !== this.#data.code) {
       this.#editor.value = saved;

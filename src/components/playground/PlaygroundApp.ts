@@ -2,7 +2,7 @@ import { lintTrace, type RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { showNotice, type NoticeAction } from './notice.ts';
-import { PlaygroundStorage, type StorageNotice } from './playground-storage.ts';
+import { PlaygroundStorage, storageNoticeText } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
 import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
 import { SandboxRunner } from './SandboxRunner.ts';
@@ -25,7 +25,7 @@ const SHARED = 'shared';
  */
 export class PlaygroundApp extends HTMLElement {
   #runner = new SandboxRunner();
-  #storage = new PlaygroundStorage((notice) => this.#storageNotice(notice));
+  #storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
   #scenarios: PlaygroundScenario[] = [];
   #current = '';
   #result: RunResult | null = null;
@@ -198,14 +198,6 @@ export class PlaygroundApp extends HTMLElement {
     option.value = SHARED;
     option.textContent = 'Shared code';
     this.#picker.prepend(option);
-  }
-
-  #storageNotice(notice: StorageNotice): void {
-    this.#notice(
-      notice === 'unavailable'
-        ? 'This browser keeps no storage for this page: your edits are kept only until you close it.'
-        : 'Browser storage is full: your latest edits are kept only until you close the page.',
-    );
   }
 
   #notice(text: string, action?: NoticeAction): void {

@@ -10,6 +10,13 @@ const MAX_SAVED_RUN_CHARS = 1_500_000;
 /** Why something could not be saved, for the page to tell the reader once. */
 export type StorageNotice = 'unavailable' | 'full';
 
+/** What a reader is told when their edits cannot be kept. */
+export function storageNoticeText(notice: StorageNotice): string {
+  return notice === 'unavailable'
+    ? 'This browser keeps no storage for this page: your edits are kept only until you close it.'
+    : 'Browser storage is full: your latest edits are kept only until you close the page.';
+}
+
 /** Keyed text storage with an in-memory fallback. */
 export class PlaygroundStorage {
   readonly #memory = new Map<string, string>();
