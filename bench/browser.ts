@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/site.ts';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
 import { LESSON_SLUGS } from '../src/simulator/checks/scenario-meta.ts';
 import { runToPaint, runToPaintIn, setCode, TEN_THOUSAND } from './playground-page.ts';
@@ -92,7 +92,7 @@ async function playgroundAfterEditor(page: Page): Promise<number> {
 /** Runs the browser benchmarks `runs` times each and returns their medians. */
 export async function benchBrowser(runs: number): Promise<Row[]> {
   const stop = await startPreview();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  const browser = await chromium.launch({ executablePath: findChromium().path, args: [...CHROMIUM_ARGS] });
   const rows: Row[] = [];
   try {
     const page = await browser.newPage();

@@ -6,8 +6,7 @@ export const PORT = Number(process.env['SPANLAB_E2E_PORT'] ?? '4329');
 /** The one origin every request of the suite must stay on. */
 export const ORIGIN = `http://127.0.0.1:${String(PORT)}`;
 
-/** Debian's Chromium; the suite never downloads a browser. */
-export const CHROMIUM_PATH = process.env['SPANLAB_CHROMIUM'] ?? '/usr/bin/chromium';
+export { findChromium, NO_BROWSER_HINT } from './browser.ts';
 
 /** Flags that keep Chromium headless and quiet; the resolver rule leaves no host but ours resolvable. */
 export const CHROMIUM_ARGS: readonly string[] = [
