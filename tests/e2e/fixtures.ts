@@ -27,3 +27,5 @@ export { guardOrigin, staysHome } from './support/origin-guard.ts';
 export type { OriginGuard } from './support/origin-guard.ts';
 export { saveScreenshot, SCREENSHOT_DIR } from './support/screenshot.ts';
 export { ORIGIN } from './support/site.ts';
+export { setRunBudgets, wallClockStop } from './support/budgets.ts';
+export type { RunBudgets } from './support/budgets.ts';

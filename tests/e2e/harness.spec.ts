@@ -33,3 +33,13 @@ test('every spec imports test from the fixtures, so the origin guard runs everyw
     expect(source, spec).not.toMatch(/^import (?!type )[^;]*from '@playwright\/test'/m);
   }
 });
+
+test('no spec waits for a duration: tests wait for states, which hold on a loaded machine too', () => {
+  const specs = readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+  );
+  for (const spec of specs) {
+    const source = readFileSync(`${import.meta.dirname}/${spec}`, 'utf8');
+    expect(source, spec).not.toMatch(/\.waitForTimeout\(/);
+  }
+});

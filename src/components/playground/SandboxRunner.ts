@@ -16,6 +16,7 @@ import {
   type SandboxToPage,
 } from '../../simulator/platform/browser/worker-protocol.ts';
 import { SANDBOX_SRCDOC } from './sandbox-frame.ts';
+import { testBudgets } from './test-budgets.ts';
 
 /** One run to do. */
 export interface RunRequest {
@@ -72,7 +73,7 @@ export class SandboxRunner {
 
   /** Compiles and runs a scenario; resolves with its result, or with `null` when a newer run cancelled it. */
   async run(request: RunRequest): Promise<RunResult | null> {
-    const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...request.options };
+    const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...testBudgets(), ...request.options };
     this.cancel();
     const generation = this.#generation;
     const id = this.#nextId++;

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, SCREENSHOT_DIR, test } from '../fixtures.ts';
+import { expect, SCREENSHOT_DIR, setRunBudgets, test } from '../fixtures.ts';
 import { check, code, exercise, openLesson, setCode, unpinHeaders } from './lesson-parts.ts';
 
-test.describe.configure({ timeout: 60_000 });
 // 600 px wide: the editor is the plain textarea, which the tests type into as a reader would.
 test.use({ viewport: { width: 600, height: 1000 } });
 
@@ -105,6 +104,7 @@ test("the reader's work survives a reload, and Reset can be undone", async ({ pa
 });
 
 test('a compile error and a runaway loop get clear messages, and the code stays', async ({ page }) => {
+  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
   await openLesson(page);
   const part = exercise(page);
   const broken = `${start}\nconst x: number = ;\n`;

@@ -1,5 +1,5 @@
 import LZString from 'lz-string';
-import { describeViolations, expect, SCREENSHOT_DIR, seriousViolations, test } from '../fixtures.ts';
+import { describeViolations, expect, SCREENSHOT_DIR, seriousViolations, setRunBudgets, test } from '../fixtures.ts';
 import {
   check,
   code,
@@ -12,8 +12,6 @@ import {
   setCode,
   unpinHeaders,
 } from './lesson-parts.ts';
-
-test.describe.configure({ timeout: 60_000 });
 
 test('a lesson scenario runs in place: waterfall and link graph', async ({ page }) => {
   await openLesson(page);
@@ -103,22 +101,20 @@ test('a share fragment wins over ?scenario=', async ({ page }) => {
 });
 
 test("a new Run cancels the scenario's run still going, and only the new one is shown", async ({ page }) => {
+  // Two minutes: the spinning run can end before the next one shows only by being cancelled.
+  await setRunBudgets(page, { wallClockBudgetMs: 120_000 });
   await openLesson(page);
   const part = scenario(page);
   const original = await code(part);
-  // Spins until the 5 s wall-clock budget stops it, unless the next Run cancels it first.
   await setCode(part, `${original}\nfor (let i = 0; i < 1e12; i++) {}\n`);
   const run = part.getByRole('button', { name: 'Run', exact: true });
   await run.click();
   await expect(part.locator('[data-ls="status"]')).toHaveText('Running…');
-  await page.waitForTimeout(500);
   await setCode(part, original);
-  const started = Date.now();
   await run.click();
   await expect(part.locator('[data-ls="status"]')).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/, {
-    timeout: 4_000,
+    timeout: 20_000,
   });
-  expect(Date.now() - started).toBeLessThan(4_000);
   await expect(part.locator('[data-ls="status"]')).not.toContainText('wall-clock');
   await expect(run).not.toHaveAttribute('aria-busy');
 });

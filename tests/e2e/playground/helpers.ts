@@ -46,3 +46,16 @@ export async function spanNames(page: Page): Promise<string[]> {
     .locator('tbody tr[data-span-key] th.tv-c-name')
     .evaluateAll((cells) => cells.map((cell) => (cell.textContent ?? '').trim()));
 }
+
+/**
+ * Resolves once the page has had an idle moment, so whatever its last events started has run:
+ * the state to reach before asserting that something did not happen.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestIdleCallback(() => resolve()));
+      }),
+  );
+}

@@ -2,9 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
-import { editorCode, openPlayground, run, setCode, showTab, spanNames } from './helpers.ts';
-
-test.describe.configure({ timeout: 60_000 });
+import { editorCode, openPlayground, pageSettled, run, setCode, showTab, spanNames } from './helpers.ts';
 
 test('runs a scenario and shows a waterfall, a link graph and the span table', async ({ page }) => {
   await openPlayground(page, 'batch-consumer');
@@ -78,7 +76,7 @@ test('a share link round-trips the code and seed, and does not run it', async ({
   await expect(friend.locator('[data-pg="notice"]')).toContainText('runs only when you press Run');
   expect(await editorCode(friend)).toBe(code);
   await expect(friend.locator('[data-pg="seed"]')).toHaveValue('7');
-  await friend.waitForTimeout(500);
+  await pageSettled(friend);
   expect(workers.filter((url) => url.startsWith('blob:'))).toEqual([]);
   expect(await run(friend)).toMatch(/9 spans in 3 traces/);
 });
@@ -116,23 +114,6 @@ test('edits and the last run survive a reload; Reset restores the original and o
   expect(await editorCode(page)).toBe(original);
   await page.getByRole('button', { name: 'Undo reset' }).click();
   expect(await editorCode(page)).toBe(`${original}\n// my change\n`);
-});
-
-test('a runaway loop is stopped at the budget while the page keeps answering', async ({ page }) => {
-  await openPlayground(page, 'order-processing');
-  await setCode(
-    page,
-    "import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('before').end();\nwhile (true) {}\n",
-  );
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForTimeout(1000);
-  // The loop spins in the sandbox's worker; the page's own thread answers meanwhile (a frozen
-  // page would not answer before the 5 s budget ends the run).
-  const started = Date.now();
-  expect(await page.evaluate(() => document.querySelector('[data-pg="status"]')?.textContent)).toBe('Running…');
-  expect(Date.now() - started).toBeLessThan(2500);
-  await expect(page.locator('[data-pg="status"]')).toContainText('wall-clock budget', { timeout: 15_000 });
-  expect(await spanNames(page)).toEqual(['before']);
 });
 
 test('hostile span names render literally, adding no node, script or image', async ({ page }) => {

@@ -1,8 +1,6 @@
 import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
 import { openPlayground, run } from './helpers.ts';
 
-test.describe.configure({ timeout: 60_000 });
-
 test("runs the seed's batch query in the SQL panel, and a span id selects the span in the views", async ({ page }) => {
   const wasm: string[] = [];
   page.on('request', (request) => {
