@@ -3,10 +3,15 @@
  * `astro preview`. `npm run test:e2e` builds the site first.
  */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ORIGIN, PORT } from './tests/e2e/support/site.ts';
+import { CHROMIUM_ARGS, findChromium, ORIGIN, PORT } from './tests/e2e/support/site.ts';
+
+// SPANLAB_CHROMIUM, else a Chromium or Chrome on the PATH, else Playwright's own; never a download.
+const browser = findChromium();
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Only specs: `*.test.ts` beside the support code are vitest's.
+  testMatch: '**/*.spec.ts',
   // Cleaned at the start of each run; screenshots go to its screenshots/ folder.
   outputDir: 'test-results',
   fullyParallel: true,
@@ -14,13 +19,15 @@ export default defineConfig({
   workers: 2,
   forbidOnly: process.env['CI'] !== undefined,
   reporter: [['list']],
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous, because tests wait for states, never for durations: a passing test never waits
+  // these out, and a loaded two-core machine gets the time it needs.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: ORIGIN,
     browserName: 'chromium',
     headless: true,
-    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
+    launchOptions: { executablePath: browser.path, args: [...CHROMIUM_ARGS] },
     serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
