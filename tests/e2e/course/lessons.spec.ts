@@ -15,23 +15,30 @@ const LESSONS = [
 
 const path = (slug: string): string => `/lessons/${slug}/`;
 
-for (const [slug, title] of LESSONS) {
-  test(`${slug}: renders, is current in the sidebar, and ends with its quiz`, async ({ page }) => {
-    await page.goto(path(slug));
-    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    const sidebar = page.getByRole('navigation', { name: 'Main' });
-    await expect(sidebar.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
-    // The quiz that closes the lesson titles itself "Check yourself: …".
-    await expect(page.getByRole('heading', { level: 2, name: /^Check yourself/ })).toBeVisible();
-  });
+/** The lessons whose pages are saved as screenshots, in both themes. */
+const SCREENSHOTS: readonly string[] = ['span-links', 'best-practices'];
 
+// One page load per lesson and theme: what it renders, where it leads, and an axe scan.
+for (const [index, [slug, title]] of LESSONS.entries()) {
+  const previous = index === 0 ? '/' : path(LESSONS[index - 1]![0]);
+  const next = index === LESSONS.length - 1 ? '/quiz/' : path(LESSONS[index + 1]![0]);
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${colorScheme} theme`, () => {
       test.use({ colorScheme });
-      test(`${slug}: axe finds no serious or critical violation`, async ({ page }) => {
+      test(`${slug}: renders, is current in the sidebar, leads on, ends with its quiz; axe finds no serious violation`, async ({
+        page,
+      }) => {
         await page.goto(path(slug));
+        await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+        const sidebar = page.getByRole('navigation', { name: 'Main' });
+        await expect(sidebar.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
+        await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', previous);
+        await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', next);
+        // The quiz that closes the lesson titles itself "Check yourself: …".
+        await expect(page.getByRole('heading', { level: 2, name: /^Check yourself/ })).toBeVisible();
         const violations = await seriousViolations(page);
         expect(violations, describeViolations(violations)).toEqual([]);
+        if (SCREENSHOTS.includes(slug)) await saveScreenshot(page, `lesson-${slug}-${colorScheme}`);
       });
     });
   }
@@ -46,27 +53,6 @@ test('the sidebar lists the eight lessons in course order', async ({ page }) => 
   expect(hrefs).toEqual(LESSONS.map(([slug]) => path(slug)));
 });
 
-test('next leads through all eight lessons in order, then to the course quiz', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('link', { name: 'Start the first lesson' }).click();
-  for (const [slug, title] of LESSONS) {
-    await expect(page).toHaveURL(path(slug));
-    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    if (slug === 'best-practices') break;
-    await page.locator('a[rel="next"]').click();
-  }
-  await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', '/quiz/');
-});
-
-test('previous leads back through the eight lessons to the home page', async ({ page }) => {
-  const reversed = [...LESSONS].reverse();
-  for (const [index, [slug]] of reversed.entries()) {
-    await page.goto(path(slug));
-    const previous = reversed[index + 1];
-    await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', previous ? path(previous[0]) : '/');
-  }
-});
-
 test('best practices has a section for every lint rule the playground links to', async ({ page }) => {
   await page.goto(path('best-practices'));
   for (const rule of RULE_IDS) {
@@ -78,15 +64,3 @@ test('best practices has a section for every lint rule the playground links to',
     await expect(explanation, rule).toHaveText(/^(Error|Warning|Info)\. /);
   }
 });
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} screenshots`, () => {
-    test.use({ colorScheme });
-    for (const slug of ['span-links', 'best-practices']) {
-      test(`the ${slug} lesson`, async ({ page }) => {
-        await page.goto(path(slug));
-        await saveScreenshot(page, `lesson-${slug}-${colorScheme}`);
-      });
-    }
-  });
-}
