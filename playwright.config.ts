@@ -18,7 +18,7 @@ export default defineConfig({
   // Two cores: one worker each; the preview server is light.
   workers: 2,
   forbidOnly: process.env['CI'] !== undefined,
-  reporter: [['list']],
+  reporter: [['list'], ['./tests/e2e/support/slowest-reporter.ts']],
   // Generous, because tests wait for states, never for durations: a passing test never waits
   // these out, and a loaded two-core machine gets the time it needs.
   timeout: 60_000,
