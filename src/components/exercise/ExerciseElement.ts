@@ -101,6 +101,7 @@ export class ExerciseElement extends HTMLElement {
   #report(outcome: ReturnType<typeof checkOutcome>): void {
     renderReport(this.#part('report'), outcome);
     this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
+    this.#part('other-answers').hidden = !outcome.passed;
     // The live region says the summary; the banner above the verdicts shows it.
     this.#status(outcome.summary);
     this.#part('status').classList.add('ex-sr-only');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkOutcome } from '../../components/exercise/check-outcome.ts';
 import { EXERCISE_IDS, exerciseSchema, type ExerciseId, type ExerciseMeta } from '../../course/exercise-schema.ts';
 import { evaluateExpectations } from '../../simulator/checks/evaluate-expectations.ts';
 import { lintTrace } from '../../simulator/checks/lint/lint-trace.ts';
@@ -8,6 +9,7 @@ import type { RuleId } from '../../simulator/checks/lint/rule-ids.ts';
 import { formatIssues } from '../../simulator/checks/scenario-meta.ts';
 import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
 import type { RunResult } from '../../simulator/trace/model.ts';
+import { HALF_FIXES, type HalfFix } from './half-fixes.ts';
 
 const DIR = new URL('./', import.meta.url);
 
@@ -35,15 +37,35 @@ function meta(id: string): ExerciseMeta {
   return parsed.data;
 }
 
+/** The solution with a half-fix's edits applied; each edit must match exactly once. */
+function halfFixSource(id: string, fix: HalfFix): string {
+  let source = read(id, 'solution.ts');
+  for (const [from, to] of fix.edits) {
+    const at = source.indexOf(from);
+    if (at < 0 || source.indexOf(from, at + 1) >= 0) {
+      throw new Error(`${id}: the half-fix "${fix.what}" must match solution.ts exactly once: ${JSON.stringify(from)}`);
+    }
+    source = source.slice(0, at) + to + source.slice(at + from.length);
+  }
+  return source;
+}
+
 // Every file runs once for the whole test file, two at a time (each run is a child process; two cores).
 const LANES = 2;
-const jobs = FOLDERS.flatMap((id) => ['start.ts', 'solution.ts'].map((file) => `${id}/${file}`));
+const sources = new Map<string, () => string>();
+for (const id of FOLDERS) {
+  for (const file of ['start.ts', 'solution.ts']) sources.set(`${id}/${file}`, () => read(id, file));
+  for (const [i, fix] of (HALF_FIXES[id as ExerciseId] ?? []).entries()) {
+    sources.set(`${id}/half-fix-${i}.ts`, () => halfFixSource(id, fix));
+  }
+}
+const jobs = [...sources.keys()];
 const runs = new Map<string, Promise<RunResult>>();
 for (let lane = 0; lane < LANES; lane++) {
   let previous: Promise<unknown> = Promise.resolve();
   for (const job of jobs.filter((_, i) => i % LANES === lane)) {
     const [id = '', file = ''] = job.split('/');
-    const result = previous.then(() => runScenario(read(id, file), { seed: meta(id).seed, fileName: file }));
+    const result = previous.then(() => runScenario(sources.get(job)!(), { seed: meta(id).seed, fileName: file }));
     runs.set(job, result);
     previous = result;
   }
@@ -97,6 +119,23 @@ describe('the exercises', () => {
       expect(rules.sort()).toEqual([...START_TRIPS[id as ExerciseId]].sort());
     },
   );
+
+  it.each(FOLDERS)('%s: Check fails on each plausible half-fix, on the part of the goal left undone', async (id) => {
+    const fixes = HALF_FIXES[id as ExerciseId];
+    expect(fixes.length, `${id} has a half-fix`).toBeGreaterThan(0);
+    for (const [i, fix] of fixes.entries()) {
+      const result = await run(id, `half-fix-${i}.ts`);
+      expect(result.errors, fix.what).toEqual([]);
+      const outcome = checkOutcome(
+        result,
+        evaluateExpectations(result.spans, meta(id).expectations),
+        lintTrace(result.spans),
+      );
+      expect(outcome.passed, fix.what).toBe(false);
+      const failed = outcome.items.filter((item) => item.status === 'fail').map((item) => item.title);
+      expect(failed, fix.what).toContainEqual(expect.stringMatching(fix.fails));
+    }
+  });
 
   it.each(FOLDERS)('%s: the starting code says where to edit, and both files stay short', (id) => {
     expect(read(id, 'start.ts')).toMatch(/\/\/ TODO:/);

@@ -1,7 +1,7 @@
 // Three producers publish independently: three traces. One consumer takes the messages in a
 // batch. The batch span cannot have three parents, so it starts a trace of its own and links to
 // each message's producer span; each message is then processed as a child of the batch.
-import { context, propagation, SpanKind, trace, type Link } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
 const tracer = trace.getTracer('message-consumer');
@@ -18,7 +18,7 @@ async function produce(orderId: string): Promise<void> {
 async function consumeBatch(messages: Message[]): Promise<void> {
   const links: Link[] = [];
   for (const message of messages) {
-    const producer = trace.getSpanContext(propagation.extract(context.active(), message.headers));
+    const producer = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, message.headers));
     if (producer) links.push({ context: producer, attributes: { 'messaging.message.id': message.id } });
   }
   // Links are given at start, where samplers can see them.

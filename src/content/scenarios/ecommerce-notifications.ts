@@ -3,11 +3,11 @@
 // outbox together with the span context that placed it. Every 30 seconds a notification job
 // reads the outbox and sends what is waiting as one batch. No order caused the job, so it is a trace
 // of its own; the batch span links, at its start, to each order it sends an e-mail for.
-import { trace, TraceFlags, type Link } from '@opentelemetry/api';
+import { trace, type Link } from '@opentelemetry/api';
 import { db, scheduler, service, sleep } from '@spanlab/world';
 
 // A row of the outbox table (a type alias, so it fits the database's row type).
-type OutboxEntry = { orderId: string; traceId: string; spanId: string };
+type OutboxEntry = { orderId: string; traceId: string; spanId: string; traceFlags: number };
 
 const tracer = trace.getTracer('shop');
 const inventory = service('inventory', { latency: 8 }).route('POST /reservations', () => ({ reserved: true }));
@@ -19,8 +19,9 @@ async function placeOrder(orderId: string): Promise<void> {
     await inventory.call('POST /reservations', { body: { orderId } });
     await payments.call('POST /charges', { body: { orderId } });
     await db.insert('orders', { orderId });
-    const { traceId, spanId } = span.spanContext();
-    await db.insert('outbox', { orderId, traceId, spanId });
+    // The span context is stored whole, flags included, so the link keeps whether it was sampled.
+    const { traceId, spanId, traceFlags } = span.spanContext();
+    await db.insert('outbox', { orderId, traceId, spanId, traceFlags });
     span.end();
   });
 }
@@ -30,7 +31,7 @@ async function sendNotifications(): Promise<void> {
   await tracer.startActiveSpan('notification-job', async (job) => {
     const pending = await db.select<OutboxEntry>('outbox');
     const links: Link[] = pending.map((entry) => ({
-      context: { traceId: entry.traceId, spanId: entry.spanId, traceFlags: TraceFlags.SAMPLED },
+      context: { traceId: entry.traceId, spanId: entry.spanId, traceFlags: entry.traceFlags },
       attributes: { 'order.id': entry.orderId },
     }));
     const options = { links, attributes: { 'notification.count': pending.length } };

@@ -1,9 +1,10 @@
-// One order is published once, and two services consume it; each chooses how its span relates
-// to the producer's. Shipping makes its span a child of the message's creation context: its work
-// directly continues this one order, so it belongs in the order's trace. Analytics starts a trace
-// of its own and links back, so its timing and failures stay out of the order's trace. For a
-// single message the messaging conventions allow both; for a batch, only links can work.
-import { context, propagation, SpanKind, trace, type Link } from '@opentelemetry/api';
+// One order is published once, and two services consume it. The messaging conventions say each
+// process span SHOULD link to the message's creation context, and for a single message MAY also
+// take it as parent. Both consumers link. Shipping also makes its span a child of the creation
+// context: its work directly continues this one order, and no other span is active around it.
+// Analytics starts a trace of its own, so its timing and failures stay out of the order's trace.
+// For a batch, only links can work: a span has one parent.
+import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, db, service, type Message } from '@spanlab/world';
 
 interface Order {
@@ -19,11 +20,17 @@ const consumerAttributes = (message: Message<Order>) => ({
   'messaging.message.id': message.id,
 });
 
-// As a child: the context the producer put in the headers becomes the parent.
+// The link every process span should have to the message's creation context.
+const creationLinks = (creation: ReturnType<typeof trace.getSpanContext>, message: Message<Order>): Link[] =>
+  creation ? [{ context: creation, attributes: { 'messaging.message.id': message.id } }] : [];
+
+// As a child, and linked: the context the producer put in the headers becomes the parent. The
+// handler runs in no other span, so no ambient span is pushed aside.
 orders.subscribe<Order>(
   async (message) => {
-    const creation = propagation.extract(context.active(), message.headers);
-    const options = { kind: SpanKind.CONSUMER, attributes: consumerAttributes(message) };
+    const creation = propagation.extract(ROOT_CONTEXT, message.headers);
+    const links = creationLinks(trace.getSpanContext(creation), message);
+    const options = { kind: SpanKind.CONSUMER, links, attributes: consumerAttributes(message) };
     await tracer.startActiveSpan('process orders', options, creation, async (span) => {
       await db.insert('shipments', { orderId: message.body.orderId });
       span.end();
@@ -35,8 +42,8 @@ orders.subscribe<Order>(
 // As a link: a new trace, linked at its start to the message's creation context.
 orders.subscribe<Order>(
   async (message) => {
-    const creation = trace.getSpanContext(propagation.extract(context.active(), message.headers));
-    const links: Link[] = creation ? [{ context: creation, attributes: { 'messaging.message.id': message.id } }] : [];
+    const creation = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, message.headers));
+    const links = creationLinks(creation, message);
     const options = { kind: SpanKind.CONSUMER, links, attributes: consumerAttributes(message) };
     await tracer.startActiveSpan('process orders', options, async (span) => {
       await db.update('daily_stats', { day: '2025-01-01' }, { orders: 1 });

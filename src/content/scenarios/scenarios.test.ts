@@ -161,11 +161,16 @@ describe('the seed patterns, run against the real SDK', () => {
 });
 
 describe('the course scenarios: their own spans, without the world’s HTTP and database spans', () => {
-  it('publish → consume: shipping’s span is the producer’s child; analytics’ starts a trace and links back', async () => {
+  it('publish → consume: both consumers link to the creation context; shipping’s span is also its child, analytics’ starts a trace', async () => {
     const send = 'send orders [shop producer] 0–0';
     expect(ownSpans(traceShape((await run('publish-consume.ts')).spans))).toEqual([
       { span: send, parent: null, trace: 1 },
-      { span: 'process orders [shipping consumer] 5–8', parent: send, trace: 1 },
+      {
+        span: 'process orders [shipping consumer] 5–8',
+        parent: send,
+        trace: 1,
+        links: [{ to: send, trace: 1, attributes: { 'messaging.message.id': 'm1' } }],
+      },
       {
         span: 'process orders [analytics consumer] 5–8',
         parent: null,

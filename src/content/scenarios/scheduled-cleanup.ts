@@ -2,18 +2,24 @@
 // it, the span context that created it. Ten minutes later a cleanup job runs. No request caused
 // it, so it starts a trace of its own; the span that deletes the expired files links — at its
 // start — to each span that created one, so every upload's trace is one click away.
-import { trace, TraceFlags, type Link } from '@opentelemetry/api';
+import { trace, type Link } from '@opentelemetry/api';
 import { db, scheduler, service, sleep } from '@spanlab/world';
 
 // A row of the temp_files table (a type alias, so it fits the database's row type).
-type TempFile = { id: string; createdByTraceId: string; createdBySpanId: string };
+type TempFile = { id: string; createdByTraceId: string; createdBySpanId: string; createdByTraceFlags: number };
 
 const tracer = trace.getTracer('uploads');
 
 service('upload-service', { latency: 4 }).route('POST /uploads/:id', async (request) => {
   await tracer.startActiveSpan('store-temp-file', async (span) => {
-    const { traceId, spanId } = span.spanContext();
-    await db.insert('temp_files', { id: request.params.id, createdByTraceId: traceId, createdBySpanId: spanId });
+    // Stored whole — the flags too, so the link says whether that span was sampled.
+    const { traceId, spanId, traceFlags } = span.spanContext();
+    await db.insert('temp_files', {
+      id: request.params.id,
+      createdByTraceId: traceId,
+      createdBySpanId: spanId,
+      createdByTraceFlags: traceFlags,
+    });
     span.end();
   });
   return { stored: request.params.id };
@@ -24,7 +30,7 @@ async function cleanup(): Promise<void> {
   await tracer.startActiveSpan('cleanup-temp-files', async (job) => {
     const expired = await db.select<TempFile>('temp_files');
     const links: Link[] = expired.map((file) => ({
-      context: { traceId: file.createdByTraceId, spanId: file.createdBySpanId, traceFlags: TraceFlags.SAMPLED },
+      context: { traceId: file.createdByTraceId, spanId: file.createdBySpanId, traceFlags: file.createdByTraceFlags },
       attributes: { 'file.id': file.id },
     }));
     await tracer.startActiveSpan(

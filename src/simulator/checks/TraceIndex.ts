@@ -1,10 +1,12 @@
 import type { SpanLinkRecord, SpanRecord } from '../trace/model.ts';
+import { shortId } from '../views/span-label.ts';
 
 const keyOf = (traceId: string, spanId: string): string => `${traceId}/${spanId}`;
 
 /**
  * A run's spans, indexed for the checks: parents, children and link targets within the run,
- * and traces numbered in order of first appearance (trace 1, trace 2, …) for messages.
+ * and traces numbered in order of first appearance. Messages name a trace by its short id
+ * (`trace 4bf92f35…`), as the waterfall and the link graph do.
  * Span ids are looked up within their trace, so an imported file that repeats an id is safe.
  */
 export class TraceIndex {
@@ -76,16 +78,16 @@ export class TraceIndex {
     return this.#traceNumbers.size;
   }
 
-  /** How a message names a span: `` `name` ``, with its trace when asked and the run has several (`` `name` (trace 2) ``). */
+  /** How a message names a span: `` `name` ``, with its trace when asked and the run has several (`` `name` (trace 4bf92f35…) ``). */
   label(span: SpanRecord, withTrace = false): string {
     const name = `\`${span.name}\``;
-    return withTrace && this.traceCount > 1 ? `${name} (trace ${this.traceNumber(span.traceId)})` : name;
+    return withTrace && this.traceCount > 1 ? `${name} (${this.traceLabel(span.traceId)})` : name;
   }
 
-  /** How a message names a trace: `trace 2`, or `trace 4bf92f35… (not in this run)`. */
+  /** How a message names a trace, as the views do: `trace 4bf92f35…`, or `trace 4bf92f35… (not in this run)`. */
   traceLabel(traceId: string): string {
-    const n = this.traceNumber(traceId);
-    return n > 0 ? `trace ${n}` : `trace ${traceId.slice(0, 8)}… (not in this run)`;
+    const label = `trace ${shortId(traceId)}`;
+    return this.traceNumber(traceId) > 0 ? label : `${label} (not in this run)`;
   }
 
   /** Whether another span in the run has the same name, so a message should add its trace. */

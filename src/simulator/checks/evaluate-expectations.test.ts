@@ -32,7 +32,7 @@ describe('evaluateExpectations on a real run', () => {
       description:
         '`process-message-batch` is a root and has 3 links into 3 different traces, each carrying `messaging.message.id`',
       passed: false,
-      message: '`process-message-batch` is a child of `send orders` (trace 1), not a root; has no links, not 3',
+      message: '`process-message-batch` is a child of `send orders` (trace 68fe3018…), not a root; has no links, not 3',
     });
   });
 
@@ -44,9 +44,9 @@ describe('evaluateExpectations on a real run', () => {
 
   it('reports a wrong count and a trace layout, naming the traces', () => {
     expect(verdict(parented, { span: 'send orders', count: 2, traces: 'same' })?.message).toBe(
-      'found 3 spans matching `send orders`, not 2; the `send orders` spans are in 3 traces (trace 1, trace 2 and trace 3), not one',
+      'found 3 spans matching `send orders`, not 2; the `send orders` spans are in 3 traces (trace 68fe3018…, trace 5b31aa09… and trace cca8639f…), not one',
     );
-    expect(verdict(parented, { span: '*', traces: 'separate' })?.message).toBe('5 spans share trace 1');
+    expect(verdict(parented, { span: '*', traces: 'separate' })?.message).toBe('5 spans share trace 68fe3018…');
   });
 
   it('lists the names the run has when nothing matches', () => {
@@ -83,19 +83,19 @@ describe('evaluateExpectations on an imported trace', () => {
       '`batch` has a parent (span cccccccc…) that is not in this run, not `send`',
     );
     expect(verdict(spans, { span: 'batch', links: { to: 'send' } })?.message).toBe(
-      '`batch` has link 2 pointing to span dddddddd… in trace 1, which is not in this run',
+      '`batch` has link 2 pointing to span dddddddd… in trace 0af76519…, which is not in this run',
     );
   });
 
   it('says which link misses an attribute and where links point', () => {
     expect(verdict(spans, { span: 'batch', links: { attributes: ['messaging.message.id'] } })?.message).toBe(
-      '`batch` has link 1 (to `send` (trace 1)) with no `messaging.message.id`',
+      '`batch` has link 1 (to `send` (trace 0af76519…)) with no `messaging.message.id`',
     );
     expect(verdict(spans, { span: 'batch', links: { into: 'separate-traces' } })?.message).toBe(
-      '`batch` has links 1 and 2 both pointing into trace 1',
+      '`batch` has links 1 and 2 both pointing into trace 0af76519…',
     );
     expect(verdict(spans, { span: 'batch', links: { into: 'own-trace' } })?.message).toBe(
-      '`batch` has link 1 pointing into trace 1, not into its own trace (trace 2)',
+      '`batch` has link 1 pointing into trace 0af76519…, not into its own trace (trace 4bf92f35…)',
     );
   });
 
@@ -163,7 +163,7 @@ describe('evaluateExpectations on links given at the start', () => {
       description: '`send-digest` has 1 link, given when it started',
       passed: false,
       message:
-        '`send-digest` has link 1 (to `place-order` (trace 1)) added after it started (addLink), not given at its start',
+        '`send-digest` has link 1 (to `place-order` (trace 0af76519…)) added after it started (addLink), not given at its start',
     });
   });
 });

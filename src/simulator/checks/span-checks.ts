@@ -9,7 +9,7 @@ const plural = (n: number, word: string): string => (n === 0 ? `no ${word}s` : `
 function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): string[] {
   const parent = index.parent(span);
   const remote = span.parentSpanId !== null && parent === undefined;
-  const own = `trace ${index.traceNumber(span.traceId)}`;
+  const own = index.traceLabel(span.traceId);
   if (e.root === true && span.parentSpanId !== null) {
     return [
       parent
@@ -26,16 +26,14 @@ function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): st
 }
 
 function intoProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): string[] {
-  const own = index.traceNumber(span.traceId);
+  const own = index.traceLabel(span.traceId);
   for (const [i, link] of span.links.entries()) {
     const inOwn = link.traceId === span.traceId;
     if (check.into === 'own-trace' && !inOwn) {
-      return [
-        `has link ${i + 1} pointing into ${index.traceLabel(link.traceId)}, not into its own trace (trace ${own})`,
-      ];
+      return [`has link ${i + 1} pointing into ${index.traceLabel(link.traceId)}, not into its own trace (${own})`];
     }
     if (check.into !== 'own-trace' && check.into !== undefined && inOwn) {
-      return [`has link ${i + 1} pointing into its own trace (trace ${own})`];
+      return [`has link ${i + 1} pointing into its own trace (${own})`];
     }
     const earlier = span.links.findIndex((other) => other.traceId === link.traceId);
     if (check.into === 'separate-traces' && earlier < i) {

@@ -1,19 +1,42 @@
 import { ROOT_CONTEXT, type Context, type ContextManager } from '@opentelemetry/api';
 
 /**
- * The active OpenTelemetry context of one sandboxed run.
+ * What is current in a sandboxed run at one moment: the OpenTelemetry context and, beside it,
+ * the simulated service the code runs as (undefined: the run's default service).
+ */
+export interface SandboxFrame {
+  readonly context: Context;
+  readonly service: string | undefined;
+}
+
+/**
+ * The active OpenTelemetry context of one sandboxed run, and the simulated service running now.
  *
- * It keeps a single current context, like the SDK's StackContextManager; what makes it hold
- * across `await` is the sandbox's `__awaiter` (context-awaiter.ts), which restores the context
+ * It keeps a single current frame, like the SDK's StackContextManager; what makes it hold
+ * across `await` is the sandbox's `__awaiter` (context-awaiter.ts), which restores the frame
  * an async function was called in each time it resumes, and the binding of every `.then` and
- * timer callback to the context it was scheduled in. The same code runs in Node and in the
+ * timer callback to the frame it was scheduled in. The same code runs in Node and in the
  * browser, so both give the same spans.
+ *
+ * The service is kept outside the OpenTelemetry `Context`, as a process is outside the
+ * contexts its code builds: `propagation.extract(ROOT_CONTEXT, …)`, `root: true` or an
+ * explicit `ROOT_CONTEXT` change the context, never which service is running.
  */
 export class SandboxContextManager implements ContextManager {
-  #current: Context = ROOT_CONTEXT;
+  #frame: SandboxFrame = { context: ROOT_CONTEXT, service: undefined };
 
   active(): Context {
-    return this.#current;
+    return this.#frame.context;
+  }
+
+  /** The simulated service running now; undefined means the run's default service. */
+  service(): string | undefined {
+    return this.#frame.service;
+  }
+
+  /** The current frame, to be made current again later with `swap`. */
+  frame(): SandboxFrame {
+    return this.#frame;
   }
 
   with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
@@ -22,29 +45,34 @@ export class SandboxContextManager implements ContextManager {
     thisArg?: ThisParameterType<F>,
     ...args: A
   ): ReturnType<F> {
-    const previous = this.swap(context);
-    try {
-      return fn.call(thisArg, ...args);
-    } finally {
-      this.#current = previous;
-    }
+    return this.#run({ context, service: this.#frame.service }, () => fn.call(thisArg, ...args));
+  }
+
+  /** Runs `fn` as the simulated service `service`, from an empty context. */
+  runAsService<T>(service: string, fn: () => T): T {
+    return this.#run({ context: ROOT_CONTEXT, service }, fn);
   }
 
   bind<T>(context: Context, target: T): T {
+    return this.bindFrame({ context, service: this.#frame.service }, target);
+  }
+
+  /** Binds a function to a whole frame: it runs in that context, as that service. */
+  bindFrame<T>(frame: SandboxFrame, target: T): T {
     if (typeof target !== 'function') return target;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the bound function needs the manager, not its own `this`
     const manager = this;
     const fn = target as unknown as (...args: unknown[]) => unknown;
     const bound = function (this: unknown, ...args: unknown[]): unknown {
-      return manager.with(context, () => fn.apply(this, args));
+      return manager.#run(frame, () => fn.apply(this, args));
     };
     return bound as unknown as T;
   }
 
-  /** Makes `context` current and returns the one it replaced. */
-  swap(context: Context): Context {
-    const previous = this.#current;
-    this.#current = context;
+  /** Makes `frame` current and returns the one it replaced. */
+  swap(frame: SandboxFrame): SandboxFrame {
+    const previous = this.#frame;
+    this.#frame = frame;
     return previous;
   }
 
@@ -53,7 +81,16 @@ export class SandboxContextManager implements ContextManager {
   }
 
   disable(): this {
-    this.#current = ROOT_CONTEXT;
+    this.#frame = { context: ROOT_CONTEXT, service: undefined };
     return this;
+  }
+
+  #run<T>(frame: SandboxFrame, fn: () => T): T {
+    const previous = this.swap(frame);
+    try {
+      return fn();
+    } finally {
+      this.#frame = previous;
+    }
   }
 }

@@ -1,6 +1,5 @@
 import {
   context as contextApi,
-  createContextKey,
   diag,
   type Link,
   trace,
@@ -13,26 +12,15 @@ import {
 } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, type TracerConfig } from '@opentelemetry/sdk-trace-base';
+import { runningService } from './running-service.ts';
 import type { VirtualClock } from './VirtualClock.ts';
-
-const SERVICE_KEY = createContextKey('spanlab.service');
-
-/** A context in which code runs as the named simulated service. */
-export function withService(context: Context, service: string): Context {
-  return context.setValue(SERVICE_KEY, service);
-}
-
-/** The simulated service a context runs as, if any. */
-export function serviceOf(context: Context): string | undefined {
-  const service = context.getValue(SERVICE_KEY);
-  return typeof service === 'string' ? service : undefined;
-}
 
 /**
  * The global tracer provider of a run. Each simulated service has its own real SDK
  * BasicTracerProvider with its own `service.name` resource — as each process of a real system
  * would — sharing the run's id generator, sampler and span processor. A tracer from
- * `trace.getTracer()` starts each span in the provider of the service its context runs as, and
+ * `trace.getTracer()` starts each span in the provider of the service running now (kept beside
+ * the OpenTelemetry context, never in it: see SandboxContextManager), and
  * stamps it with the virtual clock as an HrTime, so durations are exact milliseconds.
  */
 export class ServiceTracerProvider implements TracerProvider {
@@ -51,9 +39,9 @@ export class ServiceTracerProvider implements TracerProvider {
     return new ServiceTracer(this, name, version, options);
   }
 
-  /** The SDK tracer of a scope in the service the context runs as. */
-  sdkTracer(context: Context, name: string, version?: string, options?: TracerOptions): Tracer {
-    const service = serviceOf(context) ?? this.#defaultService;
+  /** The SDK tracer of a scope in the service running now. */
+  sdkTracer(name: string, version?: string, options?: TracerOptions): Tracer {
+    const service = runningService() ?? this.#defaultService;
     let provider = this.#providers.get(service);
     if (!provider) {
       provider = new BasicTracerProvider({
@@ -99,7 +87,7 @@ class ServiceTracer implements Tracer {
 
   startSpan(name: string, options?: SpanOptions, context: Context = contextApi.active()): Span {
     return this.#provider
-      .sdkTracer(context, this.#name, this.#version, this.#options)
+      .sdkTracer(this.#name, this.#version, this.#options)
       .startSpan(name, this.#provider.spanOptions(name, options), context);
   }
 

@@ -4,8 +4,8 @@ import type { SandboxContextManager } from './SandboxContextManager.ts';
 type Generator = (this: unknown, ...args: unknown[]) => Iterator<unknown, unknown, unknown>;
 
 /**
- * An `__awaiter` for TypeScript's ES2016 output of async functions: it captures the context the
- * async function was called in and makes it active again each time the function resumes —
+ * An `__awaiter` for TypeScript's ES2016 output of async functions: it captures the context (and the
+ * simulated service) the async function was called in and makes them current again each time the function resumes —
  * what AsyncLocalStorage gives in Node, done the same way on every host.
  */
 export function createContextAwaiter(manager: SandboxContextManager, then: typeof Promise.prototype.then) {
@@ -15,11 +15,11 @@ export function createContextAwaiter(manager: SandboxContextManager, then: typeo
     _PromiseCtor: unknown,
     body: Generator,
   ): Promise<unknown> {
-    const context = manager.active();
+    const frame = manager.frame();
     return new Promise((resolve, reject) => {
       const iterator = body.apply(thisArg, Array.from(args ?? []));
       const step = (method: 'next' | 'throw', value: unknown): void => {
-        const previous = manager.swap(context);
+        const previous = manager.swap(frame);
         let result: IteratorResult<unknown, unknown>;
         try {
           result = method === 'next' ? iterator.next(value) : iterator.throw!(value);
@@ -47,14 +47,14 @@ export function createContextAwaiter(manager: SandboxContextManager, then: typeo
 }
 
 /**
- * Binds every `.then`/`.catch`/`.finally` callback to the context active when it was attached,
+ * Binds every `.then`/`.catch`/`.finally` callback to the context and service current when it was attached,
  * as AsyncLocalStorage does. Returns the original `then`, for the awaiter and for undoing.
  */
 export function bindPromiseCallbacks(manager: SandboxContextManager): typeof Promise.prototype.then {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with an explicit `this`
   const originalThen = Promise.prototype.then;
   const bindCallback = (callback: unknown): unknown =>
-    typeof callback === 'function' ? manager.bind(manager.active(), callback) : callback;
+    typeof callback === 'function' ? manager.bindFrame(manager.frame(), callback) : callback;
   Reflect.defineProperty(Promise.prototype, 'then', {
     configurable: true,
     writable: true,

@@ -15,7 +15,8 @@ import { bindPromiseCallbacks, createContextAwaiter } from './context-awaiter.ts
 import { wallClockMessage, type RunEvent, type RunOptions } from './protocol.ts';
 import { SandboxContextManager } from './SandboxContextManager.ts';
 import { SeededIdGenerator } from './SeededIdGenerator.ts';
-import { ServiceTracerProvider, withService } from './ServiceTracerProvider.ts';
+import { bindRunningService } from './running-service.ts';
+import { ServiceTracerProvider } from './ServiceTracerProvider.ts';
 import { SpanCollector } from './SpanCollector.ts';
 import { EPOCH_MS } from './epoch.ts';
 import { VirtualClock } from './VirtualClock.ts';
@@ -74,6 +75,7 @@ export async function executeScenario(
   const clock = new VirtualClock(EPOCH_MS);
   const manager = new SandboxContextManager();
   api.context.setGlobalContextManager(manager);
+  bindRunningService(manager);
   api.propagation.setGlobalPropagator(
     new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }),
   );
@@ -163,7 +165,7 @@ export async function executeScenario(
   };
   const module = { exports: {} as Record<string, unknown> };
 
-  const asService = <T>(fn: () => T): T => api.context.with(withService(api.ROOT_CONTEXT, options.defaultService), fn);
+  const asService = <T>(fn: () => T): T => manager.runAsService(options.defaultService, fn);
   const onFailure = (reason: unknown): void => {
     if (!stopped) fail(errorFrom('runtime', reason));
   };
@@ -253,14 +255,14 @@ function formatDuration(ms: number): string {
   return `${ms / 1000} s`;
 }
 
-// Timer callbacks run in the context they were scheduled in, as under AsyncLocalStorage.
+// Timer callbacks run in the context (and as the service) they were scheduled in, as under AsyncLocalStorage.
 function bindTimersToContext(manager: SandboxContextManager): void {
   const g = globalThis as Record<string, unknown>;
   for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']) {
     const original = g[name];
     if (typeof original !== 'function') continue;
     g[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
-      const bound = typeof callback === 'function' ? manager.bind(manager.active(), callback) : callback;
+      const bound = typeof callback === 'function' ? manager.bindFrame(manager.frame(), callback) : callback;
       return (original as (...args: unknown[]) => unknown).call(this, bound, ...rest);
     };
   }

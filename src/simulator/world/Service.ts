@@ -1,5 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context } from '@opentelemetry/api';
-import { withService } from '../runtime/ServiceTracerProvider.ts';
+import { runAsService } from '../runtime/running-service.ts';
 import { HttpError } from './HttpError.ts';
 import { callSite, onWorldReset, worldRandom } from './runtime.ts';
 import { drawLatency, sleep, type Latency } from './time.ts';
@@ -75,7 +75,7 @@ export class Service {
 
   /** Runs code as this service — a worker loop, a job, a producer — outside any request. */
   run<T>(fn: () => T): T {
-    return context.with(withService(ROOT_CONTEXT, this.name), fn);
+    return runAsService(this.name, fn);
   }
 
   /**
@@ -121,14 +121,18 @@ export class Service {
   ): Promise<{ status: number; body: unknown }> {
     const match = this.#match(method, path);
     const routeName = match ? `/${match.route.segments.join('/')}` : path;
-    const remote: Context = withService(propagation.extract(ROOT_CONTEXT, headers), this.name);
-    const server = trace.getTracer('@spanlab/world/http').startSpan(
-      `${method} ${routeName}`,
-      {
-        kind: SpanKind.SERVER,
-        attributes: { 'http.request.method': method, 'http.route': routeName, 'url.path': path },
-      },
-      remote,
+    const remote: Context = propagation.extract(ROOT_CONTEXT, headers);
+    // This world code resumes after a native `await` in whatever service ran last, so each step
+    // that acts as this service says so.
+    const server = runAsService(this.name, () =>
+      trace.getTracer('@spanlab/world/http').startSpan(
+        `${method} ${routeName}`,
+        {
+          kind: SpanKind.SERVER,
+          attributes: { 'http.request.method': method, 'http.route': routeName, 'url.path': path },
+        },
+        remote,
+      ),
     );
     const key = `${method} ${routeName}`;
     const attempt = (this.#attempts.get(key) ?? 0) + 1;
@@ -145,7 +149,9 @@ export class Service {
       status = 404;
     } else if (match) {
       try {
-        response = await context.with(trace.setSpan(remote, server), () => match.route.handler(request));
+        response = await runAsService(this.name, () =>
+          context.with(trace.setSpan(remote, server), () => match.route.handler(request)),
+        );
       } catch (error) {
         status = error instanceof HttpError ? error.status : 500;
         server.recordException(error instanceof Error ? error : String(error));

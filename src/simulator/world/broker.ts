@@ -1,5 +1,5 @@
-import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
-import { withService } from '../runtime/ServiceTracerProvider.ts';
+import { context, propagation } from '@opentelemetry/api';
+import { runAsService } from '../runtime/running-service.ts';
 import { defaultServiceName, onWorldReset } from './runtime.ts';
 import { drawLatency, type Latency } from './time.ts';
 
@@ -130,7 +130,7 @@ export class Topic {
     try {
       for (let message = consumer.queue.shift(); message; message = consumer.queue.shift()) {
         const current = message;
-        await context.with(withService(ROOT_CONTEXT, consumer.service), () => consumer.handler(current));
+        await runAsService(consumer.service, () => consumer.handler(current));
       }
     } finally {
       consumer.busy = false;
@@ -142,7 +142,7 @@ export class Topic {
     consumer.timer = undefined;
     const batch = consumer.pending.splice(0, consumer.maxMessages);
     if (batch.length === 0) return;
-    void context.with(withService(ROOT_CONTEXT, consumer.service), () => consumer.handler(batch));
+    void runAsService(consumer.service, () => consumer.handler(batch));
     if (consumer.pending.length > 0) consumer.timer = setTimeout(() => this.#flushBatch(consumer), consumer.maxWaitMs);
   }
 }

@@ -1,5 +1,4 @@
-import { context, ROOT_CONTEXT } from '@opentelemetry/api';
-import { withService } from '../runtime/ServiceTracerProvider.ts';
+import { runAsService } from '../runtime/running-service.ts';
 import { defaultServiceName } from './runtime.ts';
 
 /** Options of a scheduled job. */
@@ -12,7 +11,7 @@ export interface JobOptions {
 
 function runJob(fn: (run: number) => unknown, run: number, service: string): void {
   // A job starts from nothing: no request caused it, so no context is active.
-  void context.with(withService(ROOT_CONTEXT, service), () => fn(run));
+  void runAsService(service, () => fn(run));
 }
 
 /** The simulated scheduler: cron-like jobs that start in a fresh context. */

@@ -177,7 +177,7 @@ test('with `sql`, the SQL panel queries the run in place, and a span id selects 
   await runScenario(part);
   const panel = part.locator('sql-panel');
   await panel.getByText('SQL: query the spans of this run').click();
-  await panel.getByRole('button', { name: 'Batch spans (seed)' }).click();
+  await panel.getByRole('button', { name: 'Batch spans (the article)' }).click();
   const row = panel.getByRole('table').locator('tbody tr');
   await expect(row).toHaveCount(1, { timeout: 20_000 });
   await expect(row.locator('td').nth(1)).toHaveText('process-message-batch');

@@ -13,7 +13,7 @@ test("runs the seed's batch query in the SQL panel, and a span id selects the sp
   const panel = page.locator('sql-panel');
   await panel.getByText('SQL: query the spans of this run').click();
   await expect(panel.getByRole('status')).toContainText('SQL engine loaded', { timeout: 20_000 });
-  await panel.getByRole('button', { name: 'Batch spans (seed)' }).click();
+  await panel.getByRole('button', { name: 'Batch spans (the article)' }).click();
   const table = panel.getByRole('table');
   await expect(table).toBeVisible();
   await expect(table.locator('thead th')).toHaveText(['span_id', 'name', 'link_count']);
@@ -40,7 +40,7 @@ test('the seed linked-spans query with a real id, a bad query at its position, a
   await run(page);
   const panel = page.locator('sql-panel');
   await panel.getByText('SQL: query the spans of this run').click();
-  await panel.getByRole('button', { name: 'Linked spans (seed)' }).click();
+  await panel.getByRole('button', { name: 'Linked spans (the article)' }).click();
   await expect(panel.getByText("Replace 'abc123'")).toBeVisible();
   await expect(panel.getByRole('status')).toHaveText(/^0 rows/);
   await panel.getByRole('button', { name: 'Spans linked from process-message-batch' }).click();

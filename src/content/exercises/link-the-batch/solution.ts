@@ -1,7 +1,7 @@
 // Three orders are published independently: three traces. A worker consumes them in one batch.
 // The batch cannot have three parents, so it starts a trace of its own and links, at its start,
 // to each message's producer; each message is then processed in a child span of the batch.
-import { context, propagation, SpanKind, trace, type Link } from '@opentelemetry/api';
+import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
 const tracer = trace.getTracer('order-worker');
@@ -10,7 +10,7 @@ const orders = broker.topic('orders');
 async function consumeBatch(messages: Message[]): Promise<void> {
   const links: Link[] = [];
   for (const message of messages) {
-    const producer = trace.getSpanContext(propagation.extract(context.active(), message.headers));
+    const producer = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, message.headers));
     if (producer) links.push({ context: producer, attributes: { 'messaging.message.id': message.id } });
   }
   await tracer.startActiveSpan(

@@ -2,7 +2,7 @@
 // does this work because of this one order, so its span continues the order's trace: the
 // message's creation context, extracted from its headers, is the parent of the consumer span,
 // which also links to it, as the messaging conventions ask of every process span.
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { broker, db, service, type Message } from '@spanlab/world';
 
 interface Order {
@@ -13,7 +13,7 @@ const tracer = trace.getTracer('orders');
 const orders = broker.topic('orders');
 
 async function handle(message: Message<Order>): Promise<void> {
-  const creation = propagation.extract(context.active(), message.headers);
+  const creation = propagation.extract(ROOT_CONTEXT, message.headers);
   const producer = trace.getSpanContext(creation);
   const options = {
     kind: SpanKind.CONSUMER,

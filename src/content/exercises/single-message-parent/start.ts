@@ -16,8 +16,8 @@ async function handle(message: Message<Order>): Promise<void> {
     kind: SpanKind.CONSUMER,
     attributes: { 'messaging.operation.type': 'process', 'messaging.message.id': message.id },
   };
-  // TODO: continue the producer's trace: make the message's creation context (in its headers)
-  // the parent of this span.
+  // TODO: relate this span to the message's creation context (in its headers) twice: a link to
+  // it carrying `messaging.message.id`, and the parent, so the producer's trace continues.
   await tracer.startActiveSpan('process orders', options, async (span) => {
     await db.insert('shipments', { orderId: message.body.orderId });
     span.end();

@@ -1,27 +1,35 @@
-import type { SpanRecord } from '../../../trace/model.ts';
+import type { Attributes, SpanLinkRecord, SpanRecord } from '../../../trace/model.ts';
 import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
 
-/** A span that links to the same span more than once. */
+/**
+ * A span that links to the same span more than once with the same attributes. Links to one span
+ * whose attributes differ are not flagged: the messaging conventions give each message its own
+ * link, and several messages may share one creation context (a batch sent in one call without
+ * "Create" spans, a redelivery), each link telling them apart by its `messaging.message.id`.
+ */
 export const duplicateLink: LintRule = {
   id: 'duplicate-link',
   severity: 'warning',
-  summary: 'the same span linked more than once from one span',
+  summary: 'the same span linked more than once from one span, with the same attributes',
   lesson: lessonFor('duplicate-link'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
-      const seen = new Map<string, number>();
-      for (const link of span.links)
-        seen.set(`${link.traceId}/${link.spanId}`, (seen.get(`${link.traceId}/${link.spanId}`) ?? 0) + 1);
-      for (const [key, times] of seen) {
+      const seen = new Map<string, { link: SpanLinkRecord; times: number }>();
+      for (const link of span.links) {
+        const key = `${link.traceId}/${link.spanId}/${attributesKey(link.attributes)}`;
+        const entry = seen.get(key);
+        if (entry) entry.times += 1;
+        else seen.set(key, { link, times: 1 });
+      }
+      for (const { link, times } of seen.values()) {
         if (times < 2) continue;
-        const link = span.links.find((l) => `${l.traceId}/${l.spanId}` === key)!;
         const target: SpanRecord | undefined = index.linkTarget(link);
         const to = target
           ? index.label(target, true)
           : `span ${link.spanId.slice(0, 8)}… in ${index.traceLabel(link.traceId)}`;
         hits.push({
-          message: `${index.distinctLabel(span)} links to ${to} ${times} times: one link says it all — put what differs in one link's attributes`,
+          message: `${index.distinctLabel(span)} links to ${to} ${times} times with the same attributes: the copies say nothing more — keep one link, or put what tells them apart (such as \`messaging.message.id\`) in each link's attributes`,
           spans: target ? [span, target] : [span],
         });
       }
@@ -29,3 +37,12 @@ export const duplicateLink: LintRule = {
     return hits;
   },
 };
+
+// The same attributes in any order give the same key.
+function attributesKey(attributes: Attributes): string {
+  return JSON.stringify(
+    Object.keys(attributes)
+      .sort()
+      .map((key) => [key, attributes[key]]),
+  );
+}

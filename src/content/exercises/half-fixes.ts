@@ -1,0 +1,107 @@
+/**
+ * For each exercise, a plausible half-fix: the solution with one part of the goal left undone,
+ * as a reader might leave it. exercises.test.ts runs each and requires Check to fail on it, on
+ * the expectation (or lint rule) named in `fails`.
+ */
+import type { ExerciseId } from '../../course/exercise-schema.ts';
+
+/** One half-fix: text replacements on the solution (each `from` occurs exactly once in it). */
+export interface HalfFix {
+  /** What the reader did, and what they left undone. */
+  what: string;
+  edits: ReadonlyArray<readonly [from: string, to: string]>;
+  /** Matches the title of a Check item that must fail: an expectation's wording, or `Linter: <rule>`. */
+  fails: RegExp;
+}
+
+/** At least one half-fix per exercise. */
+export const HALF_FIXES: Record<ExerciseId, readonly HalfFix[]> = {
+  'order-children': [
+    {
+      what: 'process-order and the other steps are active, but ship-order is started without being made active',
+      edits: [
+        [
+          `      await tracer.startActiveSpan('ship-order', async (ship) => {
+        await db.insert('shipments', { orderId });
+        ship.end();
+      });`,
+          `      const ship = tracer.startSpan('ship-order');
+      await db.insert('shipments', { orderId });
+      ship.end();`,
+        ],
+      ],
+      fails: /`INSERT shipments`.*child of `ship-order`/,
+    },
+  ],
+  'link-the-batch': [
+    {
+      what: 'the links are added at the start, but the batch is still a child of the first message',
+      edits: [
+        [
+          `{ kind: SpanKind.CONSUMER, links, attributes: { 'messaging.batch.message_count': messages.length } },`,
+          `{ kind: SpanKind.CONSUMER, links, attributes: { 'messaging.batch.message_count': messages.length } },
+    propagation.extract(ROOT_CONTEXT, messages[0]!.headers),`,
+        ],
+      ],
+      fails: /`process-message-batch`.*root/,
+    },
+  ],
+  'links-at-start': [
+    {
+      what: 'the links are built first, but still added after the span started, with addLinks',
+      edits: [
+        [
+          `tracer.startActiveSpan('send-digest', { links }, async (span) => {`,
+          `tracer.startActiveSpan('send-digest', async (span) => {
+    span.addLinks(links);`,
+        ],
+      ],
+      fails: /`send-digest`.*start/,
+    },
+  ],
+  'single-message-parent': [
+    {
+      what: 'the creation context is made the parent, but the span has no link to it',
+      edits: [
+        [
+          `    links: producer ? [{ context: producer, attributes: { 'messaging.message.id': message.id } }] : [],\n`,
+          '',
+        ],
+      ],
+      fails: /`process orders`.*link/,
+    },
+  ],
+  'fan-out-aggregate': [
+    {
+      what: 'the links follow the order the calls were made, but no longer say which source each is',
+      edits: [
+        [
+          `results.map(({ name, context }) => ({ context, attributes: { 'source.name': name } }))`,
+          `results.map(({ context }) => ({ context }))`,
+        ],
+      ],
+      fails: /`aggregate-results`.*source\.name/,
+    },
+  ],
+  'retry-links': [
+    {
+      what: 'each attempt is a root, but links to the attempt just before it instead of the first',
+      edits: [['    first ??= span.spanContext();', '    first = span.spanContext();']],
+      fails: /retry\.attempt.*3/,
+    },
+  ],
+  'saga-compensation': [
+    {
+      what: 'the compensation runs under book-trip, but without its links to the steps it undoes',
+      edits: [['await compensate(done, stepLinks);', 'await compensate(done, []);']],
+      fails: /`saga-compensation`.*link/,
+    },
+  ],
+  'fix-the-trace': [
+    {
+      what: 'the links are given at the start with order.id, but upload-file is still never ended',
+      edits: [['        upload.end();\n', '']],
+      fails: /^Linter: span-not-ended$/,
+    },
+  ],
+};
