@@ -40,7 +40,7 @@ export async function current(quiz: Locator): Promise<{ section: Locator; data: 
 export function allWalks(at = DECISION_ROOT, before: DecisionStep[] = []): DecisionStep[][] {
   return answersOf(at).flatMap(({ answer }) => {
     const steps = [...before, { node: at, answer }];
-    const next = DECISION_NODES[at].next[answer]!;
+    const next = DECISION_NODES[at].next[answer];
     return isLeaf(next) ? [steps] : allWalks(next, steps);
   });
 }
@@ -76,7 +76,7 @@ export async function walk(section: Locator, steps: DecisionStep[]): Promise<voi
   }
 }
 
-/** Chart ids (`q_causal`, `l_batch_yes`) of the nodes that carry a mark, sorted. */
+/** Chart ids (`q_started`, `l_only_no`) of the nodes that carry a mark, sorted. */
 export function markedNodes(chart: Locator, mark: string): Promise<string[]> {
   return chart
     .locator(`g.node.${mark}`)

@@ -4,7 +4,13 @@
  * whose mistake is marked once answered, and an axe scan of a lesson with a quiz. The specs read
  * each question's data from the page, so they hold whatever the banks ask.
  */
-import { DECISION_LEAVES, DECISION_NODES, walkDecision } from '../../../src/course/decision-flowchart.ts';
+import {
+  DECISION_LEAVES,
+  DECISION_NODES,
+  DECISION_ROOT,
+  walkDecision,
+  type DecisionLeaf,
+} from '../../../src/course/decision-flowchart.ts';
 import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
 import {
   answer,
@@ -35,7 +41,7 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   const trail = section.locator('[data-qz-part=trail]');
 
   // Before any answer: the first question is the current one, and the trail says nothing is walked.
-  await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual(['q_causal']);
+  await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual([`q_${DECISION_ROOT}`]);
   await expect(trail.locator('li')).toHaveText(['Nothing yet: answer the first question.']);
   await expect(chart).toHaveAttribute('role', 'img');
   await expect(chart).toHaveAttribute('aria-describedby', (await trail.getAttribute('id'))!);
@@ -53,7 +59,7 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   const verdict = section.locator('[data-qz-part=verdict]');
   await expect(verdict).toContainText('Not quite');
   await expect(verdict).toContainText(
-    `the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: 'link' }).leaf]}”`,
+    `the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: DecisionLeaf }).leaf]}”`,
   );
   await expect(trail.locator('li')).toHaveText(trailItems(wrong));
   await expect(section.locator('[data-qz-part=right-path]')).toContainText(trailItems(right).join(' → '));
