@@ -55,7 +55,9 @@ const found: Array<{ where: string; quote: string }> = [
 describe('the quote registry', () => {
   it('knows every quotation in the lessons and the quiz banks: the specification word for word, the article, or the course', () => {
     expect(found.length).toBeGreaterThan(10);
-    const unknown = found.filter(({ quote }) => findQuote(quote) === null).map(({ where, quote }) => `${where}: "${quote}"`);
+    const unknown = found
+      .filter(({ quote }) => findQuote(quote) === null)
+      .map(({ where, quote }) => `${where}: "${quote}"`);
     expect(unknown).toEqual([]);
   });
 
@@ -66,14 +68,18 @@ describe('the quote registry', () => {
   });
 
   it('matches a quotation only word for word, allowing "…" for what it leaves out', () => {
-    expect(findQuote('SHOULD link to the message\'s creation context')).toMatchObject({ source: 'semantic-conventions' });
+    expect(findQuote("SHOULD link to the message's creation context")).toMatchObject({
+      source: 'semantic-conventions',
+    });
     expect(
-      findQuote('is preferred to calling `AddLink` later … because head sampling decisions can only consider information present during span creation'),
+      findQuote(
+        'is preferred to calling `AddLink` later … because head sampling decisions can only consider information present during span creation',
+      ),
     ).toMatchObject({ document: 'specification/trace/api.md', section: 'Link' });
     // The pre-1.37 wording of the PRODUCER kind is no longer the specification's.
     expect(findQuote('will often end before the corresponding child CONSUMER span')).toBeNull();
     // Parts from two different sentences do not make a quotation.
-    expect(findQuote('causally related … SHOULD link to the message\'s creation context')).toBeNull();
+    expect(findQuote("causally related … SHOULD link to the message's creation context")).toBeNull();
     expect(findQuote('a Span MUST have exactly one parent')).toBeNull();
     expect(findQuote('Related, not causal')).toBe('article');
     expect(findQuote('who picked up my message?')).toBe('course');

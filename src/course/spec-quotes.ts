@@ -74,7 +74,11 @@ export const SPEC_QUOTES: readonly SpecQuote[] = [
     'Links between spans',
     'A Span may be linked to zero or more other Spans (defined by SpanContext) that are causally related.',
   ),
-  spec('overview.md', 'Links between spans', 'Links can point to Spans inside a single Trace or across different Traces.'),
+  spec(
+    'overview.md',
+    'Links between spans',
+    'Links can point to Spans inside a single Trace or across different Traces.',
+  ),
   spec(
     'overview.md',
     'Links between spans',
@@ -144,12 +148,7 @@ export const COURSE_PHRASES: readonly string[] = [
 
 /** Text as compared: code marks and emphasis gone, spaces collapsed, curly quotes straightened. */
 export function normalizeQuote(text: string): string {
-  return text
-    .replace(/[`*_]/g, '')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(/[`*_]/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 /**
