@@ -17,6 +17,20 @@ export const SPEC_VERSIONS = {
 /** Where a quotation comes from. */
 export type QuoteSource = 'specification' | 'semantic-conventions';
 
+/** Each source's name and its files at the pinned release. */
+export const SPEC_SOURCES: Readonly<Record<QuoteSource, { name: string; version: string; url: string }>> = {
+  specification: {
+    name: 'OpenTelemetry specification',
+    version: SPEC_VERSIONS.specification,
+    url: `https://github.com/open-telemetry/opentelemetry-specification/tree/v${SPEC_VERSIONS.specification}/specification`,
+  },
+  'semantic-conventions': {
+    name: 'OpenTelemetry semantic conventions',
+    version: SPEC_VERSIONS.semanticConventions,
+    url: `https://github.com/open-telemetry/semantic-conventions/tree/v${SPEC_VERSIONS.semanticConventions}/docs`,
+  },
+};
+
 /** A sentence as the source writes it, with where to find it. */
 export interface SpecQuote {
   /** The sentence, word for word; Markdown emphasis and link targets left out, code spans kept. */
