@@ -120,3 +120,12 @@ export async function askAll(quiz: Locator): Promise<void> {
 export async function next(section: Locator): Promise<void> {
   await section.getByRole('button', { name: /^(Next question|See your score)$/ }).click();
 }
+
+/** Waits until the question's chart is drawn for the answers given so far (no drawing under way). */
+export async function chartDrawn(section: Locator): Promise<Locator> {
+  const box = section.locator('[data-qz-part=chart]');
+  await expect(box).not.toHaveAttribute('aria-busy', 'true');
+  const chart = box.locator('svg.qz-chart-svg');
+  await expect(chart).toBeVisible();
+  return chart;
+}
