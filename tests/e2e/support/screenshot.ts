@@ -22,6 +22,12 @@ export async function saveScreenshot(page: Page, name: string, options: Screensh
 export async function saveElementScreenshot(element: Locator, name: string): Promise<string> {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) throw new Error(`Screenshot names are kebab-case: got "${name}"`);
   const path = `${SCREENSHOT_DIR}${name}.png`;
-  await element.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  // The page's sticky header would cover the top of a tall element scrolled into view.
+  await element.screenshot({
+    path,
+    animations: 'disabled',
+    caret: 'hide',
+    style: 'header.header { visibility: hidden; }',
+  });
   return path;
 }
