@@ -25,6 +25,8 @@ export default defineConfig({
         ThemeSelect: './src/components/starlight/ThemeSelect.astro',
         // The default, plus marking a lesson read when its reader reaches its end.
         Pagination: './src/components/starlight/Pagination.astro',
+        // The default, plus on a lesson the specification and conventions versions it was checked against.
+        Footer: './src/components/starlight/Footer.astro',
       },
     }),
   ],

@@ -35,57 +35,46 @@ function allWalks(): Array<{ steps: DecisionStep[]; leaf: DecisionLeaf }> {
 }
 
 describe('the decision flowchart', () => {
-  it('walks to a parent, through the direct cause that started the operation', () => {
+  it("asks the course's question first: did A cause B to start, then is A the only cause, then should B stay in A's trace", () => {
+    expect(DECISION_ROOT).toBe('started');
+    expect(DECISION_NODES.started.next).toEqual({ yes: 'only', no: 'none' });
+    expect(DECISION_NODES.only.next).toEqual({ yes: 'stay', no: 'links' });
+    expect(DECISION_NODES.stay.next).toEqual({ yes: 'parent-child', no: 'new-trace' });
+  });
+
+  it('walks to a parent only when A alone started B and nothing separates them', () => {
     expect(
       walkDecision([
-        { node: 'causal', answer: 'yes' },
         { node: 'started', answer: 'yes' },
-      ]),
-    ).toEqual({ ok: true, leaf: 'parent-child' });
-    expect(
-      walkDecision([
-        { node: 'causal', answer: 'maybe' },
-        { node: 'missing', answer: 'no' },
+        { node: 'only', answer: 'yes' },
+        { node: 'stay', answer: 'yes' },
       ]),
     ).toEqual({ ok: true, leaf: 'parent-child' });
   });
 
-  it('walks to a link: a batch, related work picked up later, or a span that stands on its own', () => {
+  it('walks to a new trace that links to A across a trust boundary, a long delay or a sampling decision of its own', () => {
     expect(
       walkDecision([
-        { node: 'causal', answer: 'no' },
-        { node: 'batch', answer: 'yes' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'yes' },
+        { node: 'stay', answer: 'no' },
       ]),
-    ).toEqual({ ok: true, leaf: 'link' });
-    expect(
-      walkDecision([
-        { node: 'causal', answer: 'yes' },
-        { node: 'started', answer: 'no' },
-        { node: 'time', answer: 'yes' },
-      ]),
-    ).toEqual({ ok: true, leaf: 'link' });
-    expect(
-      walkDecision([
-        { node: 'causal', answer: 'maybe' },
-        { node: 'missing', answer: 'yes' },
-      ]),
-    ).toEqual({ ok: true, leaf: 'link' });
+    ).toEqual({ ok: true, leaf: 'new-trace' });
   });
 
-  it('walks to no relationship where the seed chart stopped: "related in time? no" and "processed together? no"', () => {
+  it('walks "message 1 started the batch" to links to each cause, never to a parent', () => {
     expect(
       walkDecision([
-        { node: 'causal', answer: 'yes' },
-        { node: 'started', answer: 'no' },
-        { node: 'time', answer: 'no' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'no' },
       ]),
-    ).toEqual({ ok: true, leaf: 'none' });
-    expect(
-      walkDecision([
-        { node: 'causal', answer: 'no' },
-        { node: 'batch', answer: 'no' },
-      ]),
-    ).toEqual({ ok: true, leaf: 'none' });
+    ).toEqual({ ok: true, leaf: 'links' });
+  });
+
+  it('reaches a link only through a cause: what merely coincides leads to no relationship', () => {
+    expect(walkDecision([{ node: 'started', answer: 'no' }])).toEqual({ ok: true, leaf: 'none' });
+    const toLinks = allWalks().filter((walk) => walk.leaf === 'links' || walk.leaf === 'new-trace');
+    for (const { steps } of toLinks) expect(steps[0]).toEqual({ node: 'started', answer: 'yes' });
   });
 
   it('says which step of a bad walk does not fit', () => {
@@ -94,28 +83,33 @@ describe('the decision flowchart', () => {
       if (walk.ok) throw new Error(`expected an error, reached ${walk.leaf}`);
       return walk.error;
     };
-    expect(wrong([{ node: 'started', answer: 'yes' }])).toBe('step 1: expected question "causal", got "started"');
+    expect(wrong([{ node: 'only', answer: 'yes' }])).toBe('step 1: expected question "started", got "only"');
     expect(
       wrong([
-        { node: 'causal', answer: 'yes' },
-        { node: 'batch', answer: 'yes' },
+        { node: 'started', answer: 'yes' },
+        { node: 'stay', answer: 'yes' },
       ]),
-    ).toBe('step 2: expected question "started", got "batch"');
+    ).toBe('step 2: expected question "only", got "stay"');
     expect(
       wrong([
-        { node: 'causal', answer: 'yes' },
-        { node: 'started', answer: 'maybe' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'maybe' as DecisionAnswer },
       ]),
-    ).toBe('step 2: "started" has no answer "maybe"');
-    expect(wrong([{ node: 'causal', answer: 'no' }])).toBe('the walk stops at question "batch", before an answer');
-    expect(wrong([])).toBe('the walk stops at question "causal", before an answer');
+    ).toBe('step 2: "only" has no answer "maybe"');
     expect(
       wrong([
-        { node: 'causal', answer: 'no' },
-        { node: 'batch', answer: 'yes' },
-        { node: 'time', answer: 'yes' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'toString' as DecisionAnswer },
       ]),
-    ).toBe('step 3: the walk already reached "link"');
+    ).toBe('step 2: "only" has no answer "toString"');
+    expect(wrong([{ node: 'started', answer: 'yes' }])).toBe('the walk stops at question "only", before an answer');
+    expect(wrong([])).toBe('the walk stops at question "started", before an answer');
+    expect(
+      wrong([
+        { node: 'started', answer: 'no' },
+        { node: 'only', answer: 'yes' },
+      ]),
+    ).toBe('step 2: the walk already reached "none"');
   });
 
   it('reaches every question from the first one', () => {
@@ -150,41 +144,41 @@ describe('the decision flowchart', () => {
 
 describe('walking the decision flowchart', () => {
   it('offers each question its own answers, with their labels', () => {
-    expect(answersOf('causal').map((a) => a.label)).toEqual(['Yes', 'No', 'Maybe']);
-    expect(answersOf('missing')).toEqual([
-      { answer: 'yes', label: 'Yes: B could exist without A' },
-      { answer: 'no', label: 'No: B exists only because of A' },
+    expect(answersOf('started')).toEqual([
+      { answer: 'yes', label: 'Yes: B started because of A' },
+      { answer: 'no', label: 'No: they only coincide or share data' },
     ]);
+    expect(answersOf('only').map((a) => a.label)).toEqual(['Yes: A alone', 'No: one of many']);
   });
 
   it('knows where a walk stands: the next question, a leaf, or off the chart', () => {
-    expect(positionAfter([])).toBe('causal');
-    expect(positionAfter([{ node: 'causal', answer: 'yes' }])).toBe('started');
+    expect(positionAfter([])).toBe('started');
+    expect(positionAfter([{ node: 'started', answer: 'yes' }])).toBe('only');
     expect(
       positionAfter([
-        { node: 'causal', answer: 'no' },
-        { node: 'batch', answer: 'yes' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'no' },
       ]),
-    ).toBe('link');
-    expect(positionAfter([{ node: 'started', answer: 'yes' }])).toBeNull(); // out of turn
+    ).toBe('links');
+    expect(positionAfter([{ node: 'only', answer: 'yes' }])).toBeNull(); // out of turn
     expect(
       positionAfter([
-        { node: 'causal', answer: 'yes' },
-        { node: 'started', answer: 'maybe' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'maybe' as DecisionAnswer },
       ]),
     ).toBeNull();
   });
 
   it('says a walk in words, ending in its leaf', () => {
     const steps = [
-      { node: 'causal', answer: 'yes' },
-      { node: 'started', answer: 'no' },
-      { node: 'time', answer: 'yes' },
+      { node: 'started', answer: 'yes' },
+      { node: 'only', answer: 'yes' },
+      { node: 'stay', answer: 'no' },
     ] as const;
     expect(trailText(steps)).toBe(
-      'Direct causal relationship? Yes → Did A cause B to start? No → Related, if only in time? Yes → Use a span link',
+      "Did A cause B to start? Yes → Is A its only cause? Yes → Should B stay in A's trace? No → Start B in a new trace that links to A",
     );
-    expect(trailText(steps.slice(0, 1))).toBe('Direct causal relationship? Yes');
-    expect(walkDecision(steps)).toEqual({ ok: true, leaf: 'link' });
+    expect(trailText(steps.slice(0, 1))).toBe('Did A cause B to start? Yes');
+    expect(walkDecision(steps)).toEqual({ ok: true, leaf: 'new-trace' });
   });
 });

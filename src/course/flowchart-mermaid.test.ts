@@ -16,13 +16,15 @@ beforeAll(() => {
   mermaid.initialize(mermaidConfig({ dark: false, ganttWidth: 800 }));
 });
 
+/** "Message 1 started the batch, so it is the parent": the walk the old chart allowed. */
 const WRONG: DecisionStep[] = [
-  { node: 'causal', answer: 'yes' },
   { node: 'started', answer: 'yes' },
+  { node: 'only', answer: 'yes' },
+  { node: 'stay', answer: 'yes' },
 ];
 const RIGHT: DecisionStep[] = [
-  { node: 'causal', answer: 'no' },
-  { node: 'batch', answer: 'yes' },
+  { node: 'started', answer: 'yes' },
+  { node: 'only', answer: 'no' },
 ];
 
 let renders = 0;
@@ -32,7 +34,7 @@ async function render(text: string): Promise<Document> {
   return new DOMParser().parseFromString(`<body>${svg}</body>`, 'text/html');
 }
 
-/** Node ids (`q_causal`, `l_batch_yes`) carrying a class, from the SVG Mermaid drew. */
+/** Node ids (`q_started`, `l_only_no`) carrying a class, from the SVG Mermaid drew. */
 function nodesWith(page: Document, name: string): string[] {
   return [...page.querySelectorAll(`g.node.${name}`)].map((node) => /-flowchart-(.+)-\d+$/.exec(node.id)?.[1] ?? '?');
 }
@@ -41,32 +43,32 @@ describe('the decision flowchart as Mermaid text', () => {
   it('marks the question asked now, and nothing else, before any answer', () => {
     const text = decisionFlowchartText({ walked: [] });
     expect(text.split('\n').filter((line) => line.startsWith('  class '))).toEqual([
-      '  class q_causal qz-walked',
-      '  class q_causal qz-current',
+      '  class q_started qz-walked',
+      '  class q_started qz-current',
     ]);
-    expect(text).toContain('q_causal e_causal_yes@-->|"Yes"| q_started');
-    expect(text).toContain('l_batch_yes(["Span link"])');
+    expect(text).toContain('q_started e_started_yes@-->|"Yes"| q_only');
+    expect(text).toContain('l_only_no(["Links to each cause"])');
   });
 
   it('marks a wrong walk, the leaf it reached, and the right path', () => {
     const text = decisionFlowchartText({ walked: WRONG, right: RIGHT, showRight: true });
     expect(text.split('\n').filter((line) => line.startsWith('  class '))).toEqual([
-      '  class q_causal,e_causal_yes,q_started,e_started_yes,l_started_yes qz-walked',
-      '  class l_started_yes qz-reached',
-      '  class q_causal,e_causal_no,q_batch,e_batch_yes,l_batch_yes qz-right',
+      '  class q_started,e_started_yes,q_only,e_only_yes,q_stay,e_stay_yes,l_stay_yes qz-walked',
+      '  class l_stay_yes qz-reached',
+      '  class q_started,e_started_yes,q_only,e_only_no,l_only_no qz-right',
     ]);
-    expect(text).toContain('l_started_yes(["Parent and child (your answer)"])');
-    expect(text).toContain('l_batch_yes(["Span link ✓ (right answer)"])');
+    expect(text).toContain('l_stay_yes(["Parent and child (your answer)"])');
+    expect(text).toContain('l_only_no(["Links to each cause ✓ (right answer)"])');
   });
 
   it('says when the walk reached the right leaf, and hides the right path until asked', () => {
     const text = decisionFlowchartText({ walked: RIGHT, right: RIGHT });
-    expect(text).toContain('l_batch_yes(["Span link ✓ (your answer, right)"])');
-    expect(text).toContain('  class l_batch_yes qz-correct');
+    expect(text).toContain('l_only_no(["Links to each cause ✓ (your answer, right)"])');
+    expect(text).toContain('  class l_only_no qz-correct');
     expect(text).not.toContain(MARK_CLASSES.right + '\n');
     expect(chartMarks({ walked: RIGHT, right: RIGHT, showRight: true })).toMatchObject({
-      reached: 'link',
-      right: 'link',
+      reached: 'links',
+      right: 'links',
     });
   });
 
@@ -82,58 +84,48 @@ describe('the decision flowchart as Mermaid text', () => {
           padding: 6
       ---
       flowchart LR
-        q_causal("Direct causal relationship?")
         q_started("Did A cause B to start?")
-        q_time("Related, if only in time?")
-        q_batch("Several operations processed together?")
-        q_missing("Would the trace make sense without one of them?")
-        q_causal e_causal_yes@-->|"Yes"| q_started
-        q_causal e_causal_no@-->|"No"| q_batch
-        q_causal e_causal_maybe@-->|"Maybe"| q_missing
-        l_started_yes(["Parent and child"])
-        q_started e_started_yes@-->|"Yes"| l_started_yes
-        q_started e_started_no@-->|"No"| q_time
-        l_time_yes(["Span link"])
-        q_time e_time_yes@-->|"Yes"| l_time_yes
-        l_time_no(["No relationship"])
-        q_time e_time_no@-->|"No"| l_time_no
-        l_batch_yes(["Span link"])
-        q_batch e_batch_yes@-->|"Yes"| l_batch_yes
-        l_batch_no(["No relationship"])
-        q_batch e_batch_no@-->|"No"| l_batch_no
-        l_missing_yes(["Span link"])
-        q_missing e_missing_yes@-->|"Yes"| l_missing_yes
-        l_missing_no(["Parent and child"])
-        q_missing e_missing_no@-->|"No"| l_missing_no
+        q_only("Is A its only cause?")
+        q_stay("Should B stay in A's trace?")
+        q_started e_started_yes@-->|"Yes"| q_only
+        l_started_no(["No relationship (maybe an attribute)"])
+        q_started e_started_no@-->|"No"| l_started_no
+        q_only e_only_yes@-->|"Yes"| q_stay
+        l_only_no(["Links to each cause"])
+        q_only e_only_no@-->|"No"| l_only_no
+        l_stay_yes(["Parent and child"])
+        q_stay e_stay_yes@-->|"Yes"| l_stay_yes
+        l_stay_no(["New trace that links to A"])
+        q_stay e_stay_no@-->|"No"| l_stay_no
         classDef qz-walked stroke-width:3px
         classDef qz-current stroke-width:3px,stroke-dasharray:6 3
         classDef qz-reached stroke-width:4px
         classDef qz-correct stroke-width:4px
         classDef qz-right stroke-width:3px
-        class q_causal qz-walked
-        class q_causal qz-current
+        class q_started qz-walked
+        class q_started qz-current
       "
     `);
-    expect(text).toContain('q_missing("Would the trace make sense without one of them?")');
-    expect(text).toContain('q_time("Related, if only in time?")');
+    expect(text).toContain('q_only("Is A its only cause?")');
+    expect(text).toContain('l_stay_no(["New trace that links to A"])');
     // Between quotes, nothing Mermaid could read as syntax: such characters are written as #<code>;.
     const labels = [...text.matchAll(/"([^"]*)"/g)].map(([, label]) => label);
-    expect(labels.length).toBeGreaterThan(20);
+    expect(labels.length).toBeGreaterThan(12);
     for (const label of labels) expect(label).not.toMatch(/[<>[\]{}|:"]/);
   });
 });
 
 describe('the decision flowchart drawn by the real Mermaid', () => {
-  it('draws five questions and seven leaves, with the marks on the nodes', async () => {
+  it('draws three questions and four leaves, with the marks on the nodes', async () => {
     const page = await render(decisionFlowchartText({ walked: WRONG, right: RIGHT, showRight: true }));
-    expect(page.querySelectorAll('g.node')).toHaveLength(12);
-    expect(nodesWith(page, MARK_CLASSES.walked)).toEqual(['q_causal', 'q_started', 'l_started_yes']);
-    expect(nodesWith(page, MARK_CLASSES.reached)).toEqual(['l_started_yes']);
-    expect(nodesWith(page, MARK_CLASSES.right)).toEqual(['q_causal', 'q_batch', 'l_batch_yes']);
+    expect(page.querySelectorAll('g.node')).toHaveLength(7);
+    expect(nodesWith(page, MARK_CLASSES.walked)).toEqual(['q_started', 'q_only', 'q_stay', 'l_stay_yes']);
+    expect(nodesWith(page, MARK_CLASSES.reached)).toEqual(['l_stay_yes']);
+    expect(nodesWith(page, MARK_CLASSES.right)).toEqual(['q_started', 'q_only', 'l_only_no']);
     expect(nodesWith(page, MARK_CLASSES.current)).toEqual([]);
     const labels = [...page.querySelectorAll('g.node .nodeLabel')].map((label) => label.textContent);
     expect(labels).toContain('Parent and child (your answer)');
-    expect(labels).toContain('Span link ✓ (right answer)');
+    expect(labels).toContain('Links to each cause ✓ (right answer)');
   });
 
   it('tags each edge with its id, so the page can mark the path', async () => {
@@ -141,10 +133,10 @@ describe('the decision flowchart drawn by the real Mermaid', () => {
     const edges = [...page.querySelectorAll('path.flowchart-link[data-id]')].map((path) =>
       path.getAttribute('data-id'),
     );
-    expect(edges).toHaveLength(11);
-    expect(edges).toContain('e_causal_yes');
+    expect(edges).toHaveLength(6);
+    expect(edges).toContain('e_started_yes');
     const { classes } = chartMarks({ walked: WRONG.slice(0, 1) });
-    expect(classes.get('e_causal_yes')).toEqual([MARK_CLASSES.walked]);
-    expect(nodesWith(page, MARK_CLASSES.current)).toEqual(['q_started']);
+    expect(classes.get('e_started_yes')).toEqual([MARK_CLASSES.walked]);
+    expect(nodesWith(page, MARK_CLASSES.current)).toEqual(['q_only']);
   });
 });

@@ -44,20 +44,20 @@ export const MARK_CLASSES = {
   right: 'qz-right',
 } as const;
 
-/** The Mermaid id of a question: `q_causal`. */
+/** The Mermaid id of a question: `q_started`. */
 export function chartNodeId(node: DecisionNodeId): string {
   return `q_${node}`;
 }
 
 /**
- * The Mermaid id of the leaf an answer leads to: `l_batch_yes`. Each answer that ends the walk has
+ * The Mermaid id of the leaf an answer leads to: `l_only_no`. Each answer that ends the walk has
  * a leaf of its own, so the chart is a tree (no crossing arrows) and a path ends in exactly one leaf.
  */
 export function chartLeafId(node: DecisionNodeId, answer: DecisionAnswer): string {
   return `l_${node}_${answer}`;
 }
 
-/** The Mermaid id of the edge an answer takes: `e_causal_yes`. */
+/** The Mermaid id of the edge an answer takes: `e_started_yes`. */
 export function chartEdgeId(node: DecisionNodeId, answer: DecisionAnswer): string {
   return `e_${node}_${answer}`;
 }
@@ -65,7 +65,7 @@ export function chartEdgeId(node: DecisionNodeId, answer: DecisionAnswer): strin
 /** Space between nodes and between ranks, the width labels wrap at, and the padding in nodes, in pixels. */
 const CHART_SPACING = { node: 14, rank: 34, wrap: 110, padding: 6 } as const;
 
-const QUESTION_ORDER: readonly DecisionNodeId[] = ['causal', 'started', 'time', 'batch', 'missing'];
+const QUESTION_ORDER: readonly DecisionNodeId[] = ['started', 'only', 'stay'];
 /** Node and edge ids a walk passes through, and where it stands. */
 function idsOf(steps: readonly DecisionStep[]): {
   ids: string[];
@@ -87,7 +87,7 @@ function idsOf(steps: readonly DecisionStep[]): {
 
 /** The marks as classes per chart id (node or edge), and the leaves reached. */
 export interface ChartMarks {
-  /** Chart id (`q_causal`, `e_causal_yes`, `l_link`) → its mark classes. */
+  /** Chart id (`q_started`, `e_started_yes`, `l_only_no`) → its mark classes. */
   classes: Map<string, string[]>;
   /** The leaf the reader reached, if the walk is over, and its chart id. */
   reached?: DecisionLeaf;
@@ -157,7 +157,7 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
     `    wrappingWidth: ${String(CHART_SPACING.wrap)}`,
     `    padding: ${String(CHART_SPACING.padding)}`,
     '---',
-    // Left to right: four ranks wide and seven leaves high fits a column better than the reverse.
+    // Left to right: four ranks wide and four leaves high fits a column better than the reverse.
     'flowchart LR',
   ];
   for (const id of QUESTION_ORDER) lines.push(`  ${chartNodeId(id)}(${flowchartLabel(DECISION_NODES[id].short)})`);
@@ -170,7 +170,7 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
         to = chartLeafId(id, answer);
         lines.push(`  ${to}([${flowchartLabel(leafLabel(to, target, marked))}])`);
       } else to = chartNodeId(target);
-      // The chart says only Yes/No/Maybe: the buttons carry the longer labels.
+      // The chart says only Yes/No: the buttons carry the longer labels.
       lines.push(`  ${chartNodeId(id)} ${chartEdgeId(id, answer)}@-->|${flowchartLabel(ANSWER_WORDS[answer])}| ${to}`);
     }
   }

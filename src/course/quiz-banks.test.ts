@@ -5,7 +5,7 @@ import { lintTrace } from '../simulator/checks/lint/lint-trace.ts';
 import type { RuleId } from '../simulator/checks/lint/rule-ids.ts';
 import { formatIssues, LESSON_SLUGS, parseScenarioMeta } from '../simulator/checks/scenario-meta.ts';
 import { runScenarioFile } from '../simulator/testing/trace-shape.ts';
-import { walkDecision } from './decision-flowchart.ts';
+import { DECISION_LEAVES, DECISION_LEAVES_SHORT, DECISION_NODES, walkDecision } from './decision-flowchart.ts';
 import { quizBankSchema, type QuizBank, type QuizQuestion } from './quiz-schema.ts';
 
 const QUIZZES = new URL('../content/quizzes/', import.meta.url);
@@ -122,7 +122,7 @@ describe('the quiz banks', () => {
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(positions.length / 2);
   });
 
-  it('reaches all three leaves of the flowchart across its flowchart questions', () => {
+  it('reaches all four leaves of the flowchart across its flowchart questions', () => {
     const leaves = new Set(
       questions.flatMap((q) => {
         if (q.kind !== 'flowchart') return [];
@@ -130,7 +130,19 @@ describe('the quiz banks', () => {
         return walk.ok ? [walk.leaf] : [`${q.id}: ${walk.error}`];
       }),
     );
-    expect([...leaves].sort()).toEqual(['link', 'none', 'parent-child']);
+    expect([...leaves].sort()).toEqual(Object.keys(DECISION_LEAVES).sort());
+  });
+
+  it("explains each flowchart walk in the chart's own words: every question on its path, then its leaf", () => {
+    const unsaid = questions.flatMap((q) => {
+      if (q.kind !== 'flowchart') return [];
+      const walk = walkDecision(q.path);
+      if (!walk.ok) return [`${q.id}: ${walk.error}`];
+      const text = q.explanation.replace(/\s+/g, ' ').toLowerCase();
+      const words = [...q.path.map((step) => DECISION_NODES[step.node].short), DECISION_LEAVES_SHORT[walk.leaf]];
+      return words.filter((said) => !text.includes(said.toLowerCase())).map((said) => `${q.id}: "${said}"`);
+    });
+    expect(unsaid).toEqual([]);
   });
 
   const spotted = questions.filter(

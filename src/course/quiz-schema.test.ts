@@ -17,8 +17,8 @@ function validBank(): { title: string; lesson: string; questions: Sample[] } {
         topic: 'decision-matrix',
         prompt: 'A consumer polls 200 records from many producers and processes them in one span.',
         path: [
-          { node: 'causal', answer: 'no' },
-          { node: 'batch', answer: 'yes' },
+          { node: 'started', answer: 'yes' },
+          { node: 'only', answer: 'no' },
         ],
         explanation: 'Many origins, one span: links.',
         tryIt: 'batch-consumer',
@@ -70,25 +70,32 @@ describe('quizBankSchema', () => {
   it('rejects a walk that leaves the chart, saying which step', () => {
     const bank = validBank();
     bank.questions[0]!['path'] = [
-      { node: 'causal', answer: 'no' },
-      { node: 'time', answer: 'yes' },
+      { node: 'started', answer: 'yes' },
+      { node: 'stay', answer: 'yes' },
     ];
-    expect(problems(bank)).toBe('questions.0.path: step 2: expected question "batch", got "time"');
+    expect(problems(bank)).toBe('questions.0.path: step 2: expected question "only", got "stay"');
   });
 
   it('rejects a walk that stops before a leaf', () => {
     const bank = validBank();
-    bank.questions[0]!['path'] = [{ node: 'causal', answer: 'yes' }];
-    expect(problems(bank)).toBe('questions.0.path: the walk stops at question "started", before an answer');
+    bank.questions[0]!['path'] = [{ node: 'started', answer: 'yes' }];
+    expect(problems(bank)).toBe('questions.0.path: the walk stops at question "only", before an answer');
   });
 
   it('rejects an answer the chart does not offer, and a node it does not have', () => {
     const maybe = validBank();
     maybe.questions[0]!['path'] = [
-      { node: 'causal', answer: 'no' },
-      { node: 'batch', answer: 'maybe' },
+      { node: 'started', answer: 'yes' },
+      { node: 'only', answer: 'maybe' },
     ];
-    expect(problems(maybe)).toBe('questions.0.path: step 2: "batch" has no answer "maybe"');
+    // The old chart's "maybe" is no answer of this one.
+    expect(problems(maybe)).toMatch(/^questions\.0\.path\.1\.answer: /);
+    const after = validBank();
+    after.questions[0]!['path'] = [
+      { node: 'started', answer: 'no' },
+      { node: 'only', answer: 'yes' },
+    ];
+    expect(problems(after)).toBe('questions.0.path: step 2: the walk already reached "none"');
     const unknown = validBank();
     unknown.questions[0]!['path'] = [{ node: 'sampled', answer: 'yes' }];
     expect(problems(unknown)).toMatch(/^questions\.0\.path\.0\.node: /);

@@ -24,7 +24,10 @@ const common = {
   topic,
   prompt: z.string().min(1).describe('The situation or the question, in Markdown (inline code, emphasis, paragraphs).'),
   code: z.string().min(1).optional().describe('A TypeScript excerpt shown under the prompt.'),
-  explanation: z.string().min(1).describe('Why the right answer is right, shown once the reader has answered (Markdown).'),
+  explanation: z
+    .string()
+    .min(1)
+    .describe('Why the right answer is right, shown once the reader has answered (Markdown).'),
   tryIt: scenarioId.optional().describe('A scenario that shows the answer, opened in the playground by "Try it".'),
 };
 
@@ -33,7 +36,7 @@ const nodeIds = Object.keys(DECISION_NODES) as [DecisionNodeId, ...DecisionNodeI
 /** A step of the expected walk through the flowchart. */
 const stepSchema = z.strictObject({
   node: z.enum(nodeIds).describe('The question of the flowchart.'),
-  answer: z.enum(['yes', 'no', 'maybe']).describe('The answer to it.'),
+  answer: z.enum(['yes', 'no']).describe('The answer to it.'),
 });
 
 /** A situation the reader walks through the decision flowchart. */
@@ -84,7 +87,10 @@ export const quizQuestionSchema = z.discriminatedUnion('kind', [flowchartQuestio
 /** A bank of questions: a file under src/content/quizzes/. */
 export const quizBankSchema = z.strictObject({
   title: z.string().min(1).describe('The quiz as a heading, e.g. "Check yourself: span links".'),
-  lesson: z.enum(LESSON_SLUGS).optional().describe('The lesson this bank closes; a bank without one appears only in the full quiz.'),
+  lesson: z
+    .enum(LESSON_SLUGS)
+    .optional()
+    .describe('The lesson this bank closes; a bank without one appears only in the full quiz.'),
   questions: z.array(quizQuestionSchema).min(1).describe('The questions, in the order they are asked.'),
 });
 

@@ -25,7 +25,7 @@ export { describeViolations, seriousViolations } from './support/axe.ts';
 export type { AxeScanOptions, AxeViolation } from './support/axe.ts';
 export { guardOrigin, staysHome } from './support/origin-guard.ts';
 export type { OriginGuard } from './support/origin-guard.ts';
-export { saveScreenshot, SCREENSHOT_DIR } from './support/screenshot.ts';
+export { saveElementScreenshot, saveScreenshot, SCREENSHOT_DIR } from './support/screenshot.ts';
 export { ORIGIN } from './support/site.ts';
 export { setRunBudgets, wallClockStop } from './support/budgets.ts';
 export type { RunBudgets } from './support/budgets.ts';

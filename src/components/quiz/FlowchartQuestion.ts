@@ -3,6 +3,7 @@ import {
   answersOf,
   DECISION_LEAVES,
   DECISION_NODES,
+  DECISION_ROOT,
   isLeaf,
   positionAfter,
   trailText,
@@ -40,7 +41,7 @@ export class FlowchartQuestion implements QuestionUi {
       this.#steps = [];
       this.#parts.hideFeedback();
       this.#render(true);
-      this.#parts.announce(`Started over. ${DECISION_NODES.causal.question}`);
+      this.#parts.announce(`Started over. ${DECISION_NODES[DECISION_ROOT].question}`);
     });
     this.#render(false);
   }

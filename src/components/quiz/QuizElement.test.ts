@@ -22,8 +22,8 @@ const FLOWCHART: QuestionData = {
   bank: 'sample',
   kind: 'flowchart',
   path: [
-    { node: 'causal', answer: 'no' },
-    { node: 'batch', answer: 'yes' },
+    { node: 'started', answer: 'yes' },
+    { node: 'only', answer: 'no' },
   ],
 };
 const CHOICE: QuestionData = { id: 'q-choice', bank: 'sample', kind: 'choice', correct: 1 };
@@ -69,39 +69,51 @@ describe('<span-quiz>', () => {
   it('walks a flowchart one question at a time, scores the first leaf, and lets the reader start over', () => {
     const quiz = mount(FLOWCHART, CHOICE);
     expect(part('number').textContent).toBe('Question 1 of 2');
-    expect(part('ask').textContent).toBe('Is there a direct causal relationship between the two operations?');
-    expect([...part('answers').querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Yes', 'No', 'Maybe']);
+    expect(part('ask').textContent).toBe(
+      'Did A cause B to start: did A call B, send the message B handles, schedule B, hand B an input it waits for, or fail so that B retries its work?',
+    );
+    expect([...part('answers').querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Yes: B started because of A',
+      'No: they only coincide or share data',
+    ]);
 
     press('yes');
     expect(part('step').textContent).toBe('2');
-    expect(trail()).toEqual(['Direct causal relationship? Yes']);
+    expect(trail()).toEqual(['Did A cause B to start? Yes']);
     expect(document.activeElement).toBe(part('answers').querySelector('button'));
     press('yes');
-    expect(trail()).toEqual(['Direct causal relationship? Yes', 'Did A cause B to start? Yes', 'Use parent and child']);
+    press('yes');
+    // "Message 1 started the batch, and nothing separates them": the parent the old chart allowed.
+    expect(trail()).toEqual([
+      'Did A cause B to start? Yes',
+      'Is A its only cause? Yes',
+      "Should B stay in A's trace? Yes",
+      'Make A the parent of B',
+    ]);
     expect(part('feedback').hidden).toBe(false);
     expect(part('verdict').textContent).toBe(
-      '✗Not quite: you reached “Use parent and child”; the right answer is “Use a span link”.',
+      '✗Not quite: you reached “Make A the parent of B”; the right answer is “Link B to each of its causes (its parent, if any, is what started it)”.',
     );
     expect(part('right-path').textContent).toBe(
-      'The right path: Direct causal relationship? No → Several operations processed together? Yes → Use a span link',
+      'The right path: Did A cause B to start? Yes → Is A its only cause? No → Link B to each of its causes (its parent, if any, is what started it)',
     );
     expect(document.activeElement).toBe(part('verdict'));
     expect(quiz.session?.score).toBe(0);
 
     part('restart').click();
     expect(part('feedback').hidden).toBe(true);
-    press('no');
     press('yes');
+    press('no');
     expect(part('verdict').textContent).toBe(
-      '✓Right: use a span link. (Your first answer, not right, is the one scored.)',
+      '✓Right: link B to each of its causes (its parent, if any, is what started it). (Your first answer, not right, is the one scored.)',
     );
     expect(quiz.session?.score).toBe(0);
   });
 
   it('checks a choice, asks for one first, and records the score at the end', () => {
     const quiz = mount(FLOWCHART, CHOICE);
-    press('no');
     press('yes');
+    press('no');
     part('next').click();
     expect(part('number').textContent).toBe('Question 2 of 2');
     expect(document.activeElement).toBe(part('heading'));

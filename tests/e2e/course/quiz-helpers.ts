@@ -40,7 +40,7 @@ export async function current(quiz: Locator): Promise<{ section: Locator; data: 
 export function allWalks(at = DECISION_ROOT, before: DecisionStep[] = []): DecisionStep[][] {
   return answersOf(at).flatMap(({ answer }) => {
     const steps = [...before, { node: at, answer }];
-    const next = DECISION_NODES[at].next[answer]!;
+    const next = DECISION_NODES[at].next[answer];
     return isLeaf(next) ? [steps] : allWalks(next, steps);
   });
 }
@@ -76,7 +76,7 @@ export async function walk(section: Locator, steps: DecisionStep[]): Promise<voi
   }
 }
 
-/** Chart ids (`q_causal`, `l_batch_yes`) of the nodes that carry a mark, sorted. */
+/** Chart ids (`q_started`, `l_only_no`) of the nodes that carry a mark, sorted. */
 export function markedNodes(chart: Locator, mark: string): Promise<string[]> {
   return chart
     .locator(`g.node.${mark}`)
@@ -119,4 +119,13 @@ export async function askAll(quiz: Locator): Promise<void> {
 /** Moves on from an answered question. */
 export async function next(section: Locator): Promise<void> {
   await section.getByRole('button', { name: /^(Next question|See your score)$/ }).click();
+}
+
+/** Waits until the question's chart is drawn for the answers given so far (no drawing under way). */
+export async function chartDrawn(section: Locator): Promise<Locator> {
+  const box = section.locator('[data-qz-part=chart]');
+  await expect(box).not.toHaveAttribute('aria-busy', 'true');
+  const chart = box.locator('svg.qz-chart-svg');
+  await expect(chart).toBeVisible();
+  return chart;
 }

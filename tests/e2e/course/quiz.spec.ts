@@ -4,11 +4,27 @@
  * whose mistake is marked once answered, and an axe scan of a lesson with a quiz. The specs read
  * each question's data from the page, so they hold whatever the banks ask.
  */
-import { DECISION_LEAVES, DECISION_NODES, walkDecision } from '../../../src/course/decision-flowchart.ts';
-import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
 import {
+  DECISION_LEAVES,
+  DECISION_NODES,
+  DECISION_ROOT,
+  walkDecision,
+  type DecisionLeaf,
+} from '../../../src/course/decision-flowchart.ts';
+import { SPEC_VERSIONS } from '../../../src/course/spec-quotes.ts';
+import {
+  describeViolations,
+  expect,
+  saveElementScreenshot,
+  saveScreenshot,
+  seriousViolations,
+  test,
+} from '../fixtures.ts';
+import {
+  allWalks,
   answer,
   askAll,
+  chartDrawn,
   current,
   markedNodes,
   next,
@@ -26,16 +42,18 @@ const PROGRESS_KEY = 'span-lab:progress:v1';
 test('a flowchart walk lights up on the chart and in words: a wrong leaf with the right path, then a right one', async ({
   page,
 }) => {
+  // Nine answers, each waited for until its chart is drawn: on a loaded two-core machine, up to a minute.
+  test.setTimeout(90_000);
   const quiz = await openQuiz(page, LESSON);
   const { section, data } = await current(quiz);
   expect(data.kind).toBe('flowchart');
   const right = data.path!;
   const wrong = wrongWalk(right);
-  const chart = section.locator('svg.qz-chart-svg');
   const trail = section.locator('[data-qz-part=trail]');
 
   // Before any answer: the first question is the current one, and the trail says nothing is walked.
-  await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual(['q_causal']);
+  let chart = await chartDrawn(section);
+  await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual([`q_${DECISION_ROOT}`]);
   await expect(trail.locator('li')).toHaveText(['Nothing yet: answer the first question.']);
   await expect(chart).toHaveAttribute('role', 'img');
   await expect(chart).toHaveAttribute('aria-describedby', (await trail.getAttribute('id'))!);
@@ -43,20 +61,22 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   // Mid-walk: the path so far, and the question asked now.
   await walk(section, wrong.slice(0, 1));
   const second = DECISION_NODES[wrong[0]!.node].next[wrong[0]!.answer] as keyof typeof DECISION_NODES;
+  chart = await chartDrawn(section);
   await expect.poll(() => markedNodes(chart, 'qz-current')).toEqual([`q_${second}`]);
   await expect(chart.locator('path.flowchart-link.qz-walked')).toHaveCount(1);
   await expect(trail.locator('li')).toHaveText(trailItems(wrong.slice(0, 1)));
-  await saveScreenshot(page, 'quiz-flowchart-mid-walk');
+  await saveElementScreenshot(section, 'quiz-flowchart-mid-walk');
 
   // A wrong leaf: said in words, the reader's path and the right one marked on the chart.
   await walk(section, wrong.slice(1));
   const verdict = section.locator('[data-qz-part=verdict]');
   await expect(verdict).toContainText('Not quite');
   await expect(verdict).toContainText(
-    `the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: 'link' }).leaf]}”`,
+    `the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: DecisionLeaf }).leaf]}”`,
   );
   await expect(trail.locator('li')).toHaveText(trailItems(wrong));
   await expect(section.locator('[data-qz-part=right-path]')).toContainText(trailItems(right).join(' → '));
+  chart = await chartDrawn(section);
   await expect(chart.locator('g.node.qz-reached')).toContainText('(your answer)');
   await expect(chart.locator('g.node.qz-correct')).toHaveCount(0);
   await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(wrong));
@@ -68,7 +88,7 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
     'href',
     /^\/playground\/\?scenario=[a-z0-9-]+$/,
   );
-  await saveScreenshot(page, 'quiz-flowchart-wrong');
+  await saveElementScreenshot(section, 'quiz-flowchart-wrong');
 
   // Start over and walk it right: the reached leaf is the right one, no right path is drawn.
   await section.getByRole('button', { name: 'Start over' }).click();
@@ -77,11 +97,53 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   await walk(section, right);
   await expect(verdict).toContainText('Right:');
   await expect(verdict).toContainText('Your first answer, not right, is the one scored.');
+  chart = await chartDrawn(section);
   await expect(chart.locator('g.node.qz-reached.qz-correct')).toContainText('✓ (your answer, right)');
   await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(right));
   await expect(chart.locator('.qz-right')).toHaveCount(0);
   await expect(trail.locator('li')).toHaveText(trailItems(right));
-  await saveScreenshot(page, 'quiz-flowchart-right');
+  await saveElementScreenshot(section, 'quiz-flowchart-right');
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`in the ${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('every leaf of the chart can be reached, and the chart marks the one reached', async ({ page }) => {
+      // Four walks and a half, each answer waited for until its chart is drawn.
+      test.setTimeout(120_000);
+      const quiz = await openQuiz(page, LESSON);
+      const { section } = await current(quiz);
+      await saveElementScreenshot(await chartDrawn(section), `quiz-flowchart-start-${colorScheme}`);
+      const [first] = allWalks();
+      await walk(section, first!.slice(0, 2));
+      await expect.poll(async () => markedNodes(await chartDrawn(section), 'qz-current')).toHaveLength(1);
+      await saveElementScreenshot(section, `quiz-flowchart-mid-walk-${colorScheme}`);
+      for (const steps of allWalks()) {
+        const leaf = (walkDecision(steps) as { leaf: DecisionLeaf }).leaf;
+        if (await section.getByRole('button', { name: 'Start over' }).isVisible())
+          await section.getByRole('button', { name: 'Start over' }).click();
+        await walk(section, steps);
+        await expect(section.locator('[data-qz-part=trail] li').last()).toHaveText(DECISION_LEAVES[leaf]);
+        const chart = await chartDrawn(section);
+        await expect
+          .poll(() => markedNodes(chart, 'qz-reached'))
+          .toEqual([walkNodes(steps).find((id) => id.startsWith('l_'))]);
+        await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(steps));
+        await saveElementScreenshot(section, `quiz-flowchart-leaf-${leaf}-${colorScheme}`);
+      }
+    });
+  });
+}
+
+test('a lesson names the specification and conventions versions it was checked against, under its quiz', async ({
+  page,
+}) => {
+  await page.goto(LESSON);
+  const versions = page.locator('[data-spec-versions]');
+  await expect(versions).toContainText(`OpenTelemetry specification ${SPEC_VERSIONS.specification}`);
+  await expect(versions).toContainText(`OpenTelemetry semantic conventions ${SPEC_VERSIONS.semanticConventions}`);
+  await expect(versions.getByRole('link')).toHaveCount(2);
 });
 
 test('the score is recorded at the end, survives a reload, and Try again starts over', async ({ page }) => {

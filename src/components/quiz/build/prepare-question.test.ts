@@ -16,8 +16,8 @@ describe('prepareQuestion', () => {
       bank: 'sample',
       kind: 'flowchart',
       path: [
-        { node: 'causal', answer: 'no' },
-        { node: 'batch', answer: 'yes' },
+        { node: 'started', answer: 'yes' },
+        { node: 'only', answer: 'no' },
       ],
     });
     expect(prepared.promptHtml).toContain('<strong>three messages</strong>');

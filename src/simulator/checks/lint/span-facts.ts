@@ -50,9 +50,16 @@ export function messagesHandled(index: TraceIndex, span: SpanRecord): number {
   return Math.max(typeof count === 'number' ? count : 0, ids(span.links.map((l) => l.attributes)), ids(fromChildren));
 }
 
-const RETRY_KEYS = ['retry.attempt', 'http.request.resend_count', 'messaging.delivery.attempt'];
+// `http.request.resend_count` is the conventions' own; the messaging conventions have no generic delivery
+// attempt, only per-system counts such as these two. `retry.attempt` is the course's scenarios' own name.
+const RETRY_KEYS = [
+  'retry.attempt',
+  'http.request.resend_count',
+  'messaging.gcp_pubsub.message.delivery_attempt',
+  'messaging.servicebus.message.delivery_count',
+];
 
-/** The span's retry attempt number from a well-known attribute, if it carries one. */
+/** The span's retry attempt number from a known attribute, if it carries one. */
 export function attemptNumber(span: SpanRecord): number | undefined {
   for (const key of RETRY_KEYS) {
     const value = span.attributes[key];

@@ -33,7 +33,7 @@ describe('link-added-after-start', () => {
         rule: 'link-added-after-start',
         severity: 'warning',
         message:
-          "`etl-run` got a link after it started (addLink/addLinks): the sampler decided without it — pass links in startSpan's `links` option",
+          "`etl-run` got a link after it started (addLink/addLinks): a head sampler had already decided without it — pass links in startSpan's `links` option",
         spans: ['etl-run', 'export orders'],
       },
     ]);

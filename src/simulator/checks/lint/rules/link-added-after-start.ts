@@ -9,11 +9,11 @@ export function addedAfterStart(link: SpanLinkRecord): boolean {
   return link.addedAfterStart === true;
 }
 
-/** Links added with addLink/addLinks after the span started: the sampler decided without them. */
+/** Links added with addLink/addLinks after the span started: a head sampler had already decided without them. */
 export const linkAddedAfterStart: LintRule = {
   id: 'link-added-after-start',
   severity: 'warning',
-  summary: 'links added after the span started, which samplers never see',
+  summary: 'links added after the span started, which a head sampler may not consider',
   lesson: lessonFor('link-added-after-start'),
   check(index) {
     return index.spans.flatMap((span) => {
@@ -23,7 +23,7 @@ export const linkAddedAfterStart: LintRule = {
       const what = late.length === 1 ? 'a link' : `${late.length} links`;
       return [
         {
-          message: `${index.distinctLabel(span)} got ${what} after it started (addLink/addLinks): the sampler decided without ${late.length === 1 ? 'it' : 'them'} — pass links in startSpan's \`links\` option`,
+          message: `${index.distinctLabel(span)} got ${what} after it started (addLink/addLinks): a head sampler had already decided without ${late.length === 1 ? 'it' : 'them'} — pass links in startSpan's \`links\` option`,
           spans: [span, ...targets],
         },
       ];

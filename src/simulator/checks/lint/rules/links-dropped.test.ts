@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lintWith, PRELUDE, runCases, type Cases } from '../run-cases.ts';
 import { linksDropped as rule } from './links-dropped.ts';
 
-// The SDK keeps 128 links per span by default; past that it drops the oldest and counts them.
+// The JavaScript SDK keeps 128 links per span by default; past that it drops the oldest and counts them.
 const source = `${PRELUDE}
 const hex = (n, width) => n.toString(16).padStart(width, '0');
 const links = (n) => Array.from({ length: n }, (_, i) => ({
@@ -28,7 +28,7 @@ describe('links-dropped', () => {
         rule: 'links-dropped',
         severity: 'error',
         message:
-          "`process batch` lost 2 of its 130 links to the SDK's link limit (128 by default; the first ones added were dropped): split the batch, or link only what matters",
+          "`process batch` lost 2 of its 130 links to the SDK's link limit (128 by default; this SDK drops the first ones added, which the specification leaves to each SDK): split the batch, or link only what matters",
         spans: ['process batch'],
       },
     ]);
