@@ -162,13 +162,12 @@ describe('toOtlpJsonText', () => {
     expect(skippedUnended).toHaveLength(1);
   });
 
-  it('exports 10,000 spans quickly', () => {
+  // How fast is `npm run bench`'s question (the 10,000-span row); this checks that all of them come out.
+  it('exports 10,000 spans', () => {
     const spans = Array.from({ length: 10_000 }, (_, i) =>
       makeSpan({ spanId: i.toString(16).padStart(16, '0'), start: EPOCH + i, end: EPOCH + i + 1, attributes: { i } }),
     );
-    const started = performance.now();
     const { request } = toOtlpJson(spans);
     expect(request.resourceSpans[0]?.scopeSpans[0]?.spans).toHaveLength(10_000);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
