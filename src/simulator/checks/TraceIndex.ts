@@ -1,4 +1,5 @@
 import type { SpanLinkRecord, SpanRecord } from '../trace/model.ts';
+import { idDigits } from '../trace/id-digits.ts';
 
 const keyOf = (traceId: string, spanId: string): string => `${traceId}/${spanId}`;
 
@@ -85,7 +86,7 @@ export class TraceIndex {
   /** How a message names a trace: `trace 2`, or `trace 4bf92f35… (not in this run)`. */
   traceLabel(traceId: string): string {
     const n = this.traceNumber(traceId);
-    return n > 0 ? `trace ${n}` : `trace ${traceId.slice(0, 8)}… (not in this run)`;
+    return n > 0 ? `trace ${n}` : `trace ${idDigits(traceId)}… (not in this run)`;
   }
 
   /** Whether another span in the run has the same name, so a message should add its trace. */

@@ -159,8 +159,10 @@ function readDocument(value: unknown): DocumentRead {
   }
   // Tempo's API answers {"batches": [ResourceSpans…]}.
   if (Array.isArray(object['batches'])) return parseRequest({ resourceSpans: object['batches'] }, 'tempo', '', []);
-  if (Array.isArray(object['data']) && looksLikeJaeger(object['data'])) {
-    const converted = jaegerToOtlp(object['data']);
+  // Jaeger's "Download JSON" and /api/traces: {"data": [trace…]}; one trace on its own: {"traceID", "spans", "processes"}.
+  const traces = Array.isArray(object['data']) ? object['data'] : 'processes' in object ? [object] : undefined;
+  if (traces && looksLikeJaeger(traces)) {
+    const converted = jaegerToOtlp(traces);
     return converted.ok ? parseRequest(converted.request, 'jaeger-json', '', converted.warnings) : converted;
   }
   return { ok: false, problems: [notOtlp(object)] };
@@ -281,6 +283,7 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
     });
   }
   spans.sort((a, b) => a.start - b.start);
+  const cycles = breakParentCycles(spans);
   if (leftOut.length > 0) {
     if (spans.length === 0 && duplicates === 0) {
       const problems = leftOut.flatMap((span) => span.problems);
@@ -304,6 +307,11 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
       `${selfParents.length} ${plural(selfParents.length, 'span')} named as ${selfParents.length === 1 ? 'its' : 'their'} own parent, shown as ${plural(selfParents.length, 'root')}: ${selfParents.slice(0, MAX_NAMED).join(', ')}.`,
     );
   }
+  if (cycles.length > 0) {
+    warnings.push(
+      `${cycles.length} parent ${plural(cycles.length, 'cycle')} (spans that are each other's ancestors): the earliest span of each is shown as a root: ${cycles.slice(0, MAX_NAMED).join(', ')}.`,
+    );
+  }
   if (duplicates > 0) {
     warnings.push(
       `${duplicates} ${plural(duplicates, 'span')} appeared more than once (same trace and span id); the first copy of each was kept.`,
@@ -311,6 +319,35 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
   }
   if (spans.length === 0) warnings.push('The file holds no spans.');
   return { ok: true, spans, warnings, format };
+}
+
+/**
+ * Makes the earliest span of each parent cycle (A's parent is B, B's parent is A) a root, so every
+ * view can draw a tree; its parent as given stays in `exact`. Returns the spans it changed, named.
+ */
+function breakParentCycles(spans: SpanRecord[]): string[] {
+  const byId = new Map(spans.map((span) => [`${span.traceId}/${span.spanId}`, span]));
+  const done = new Set<SpanRecord>();
+  const broken: string[] = [];
+  for (const start of spans) {
+    const path: SpanRecord[] = [];
+    const onPath = new Set<SpanRecord>();
+    let span: SpanRecord | undefined = start;
+    while (span && !done.has(span) && !onPath.has(span)) {
+      path.push(span);
+      onPath.add(span);
+      span = span.parentSpanId === null ? undefined : byId.get(`${span.traceId}/${span.parentSpanId}`);
+    }
+    if (span && onPath.has(span)) {
+      const cycle = path.slice(path.indexOf(span));
+      const root = cycle.reduce((a, b) => (b.start < a.start ? b : a));
+      if (root.exact && root.parentSpanId !== null) root.exact.parentSpanId = root.parentSpanId;
+      root.parentSpanId = null;
+      broken.push(`"${root.name}" (${root.spanId})`);
+    }
+    for (const s of path) done.add(s);
+  }
+  return broken;
 }
 
 interface SpanPlace {

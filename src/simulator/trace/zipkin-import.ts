@@ -55,6 +55,21 @@ export function zipkinToOtlp(list: unknown[]): Converted {
   const ids = new Set<string>();
   for (const item of list)
     if (looksLikeZipkin(item)) ids.add(`${String((item as ZipkinSpan).traceId)}/${String((item as ZipkinSpan).id)}`);
+  // Children of a shared server span sit in its service: they follow it to its id of its own.
+  const moved = new Map<string, string>();
+  for (const item of list) {
+    const span = item as ZipkinSpan;
+    if (
+      looksLikeZipkin(item) &&
+      span.shared === true &&
+      list.some((other) => other !== item && sameId(other as ZipkinSpan, span))
+    ) {
+      moved.set(
+        `${String(span.traceId)}/${String(span.id)}/${serviceOf(span)}`,
+        sharedId(String(span.traceId), String(span.id)),
+      );
+    }
+  }
   let shared = 0;
   list.forEach((item, i) => {
     if (!looksLikeZipkin(item)) {
@@ -93,7 +108,11 @@ export function zipkinToOtlp(list: unknown[]): Converted {
       span.shared === true && span.kind === 'SERVER' && ids.has(`${String(span.traceId)}/${String(span.id)}`);
     const clientPresent = isShared && list.some((other) => other !== item && sameId(other as ZipkinSpan, span));
     if (clientPresent) shared++;
-    scope.spans.push(toOtlpSpan(span, tags, clientPresent));
+    const parentMoved =
+      span.shared === true
+        ? undefined
+        : moved.get(`${String(span.traceId)}/${String(span.parentId)}/${serviceOf(span)}`);
+    scope.spans.push(toOtlpSpan(span, tags, clientPresent, parentMoved));
   });
   if (problems.length > 0) return { ok: false, problems };
   const warnings =
@@ -125,9 +144,18 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function toOtlpSpan(span: ZipkinSpan, tags: Record<string, unknown>, shared: boolean): object {
+function serviceOf(span: ZipkinSpan): string {
+  return typeof span.localEndpoint?.serviceName === 'string' ? span.localEndpoint.serviceName : '';
+}
+
+function toOtlpSpan(
+  span: ZipkinSpan,
+  tags: Record<string, unknown>,
+  shared: boolean,
+  parentMoved: string | undefined,
+): object {
   const spanId = padId(span.id, 16);
-  const parent = shared ? spanId : padId(span.parentId, 16);
+  const parent = shared ? spanId : (parentMoved ?? padId(span.parentId, 16));
   const traceState = take(tags, 'w3c.tracestate');
   let kind = typeof span.kind === 'string' ? KINDS[span.kind] : undefined;
   if (kind === undefined) kind = take(tags, 'span.kind') === 'internal' ? 1 : 0;
