@@ -8,9 +8,12 @@ import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
 const cli = fileURLToPath(new URL('../src/simulator/platform/node/cli.ts', import.meta.url));
+const lint = fileURLToPath(new URL('../src/simulator/platform/node/lint-command.ts', import.meta.url));
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 
 if (major > 22 || (major === 22 && minor >= 12)) {
+  // `lint` loads only what linting needs, not the whole CLI.
+  if (process.argv[2] === 'lint') process.exit(await (await import(lint)).lintFiles(process.argv.slice(3)));
   await import(cli);
 } else {
   let node;

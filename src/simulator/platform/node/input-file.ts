@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RunResult, SpanRecord } from '../../trace/model.ts';
 import { fromOtlpJson, looksLikeTraceFile, type TraceFileFormat } from '../../trace/otlp-import.ts';
-import { runScenario } from './run-in-node.ts';
 
 /** Extensions that are always code, whatever the file starts with. */
 const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
@@ -41,6 +40,8 @@ export async function readInputFile(file: string, seed: number): Promise<InputFi
       warnings: imported.warnings,
     };
   }
+  // Loaded only for code: a trace file needs no compiler (TypeScript alone takes seconds to load).
+  const { runScenario } = await import('./run-in-node.ts');
   return { ok: true, result: await runScenario(text, { seed, fileName: basename(file) }), warnings: [] };
 }
 

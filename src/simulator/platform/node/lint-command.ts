@@ -99,5 +99,6 @@ function printReport(report: FileReport): void {
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `${n} ${severity}${n === 1 ? '' : 's'}`);
   const summary = counts.length === 0 ? 'no findings' : counts.join(', ');
-  process.stdout.write(`${report.file}: ${report.spans} spans read as ${report.read}: ${summary}\n`);
+  const spans = `${report.spans} ${report.spans === 1 ? 'span' : 'spans'}`;
+  process.stdout.write(`${report.file}: ${spans} read as ${report.read}: ${summary}\n`);
 }
