@@ -1,6 +1,7 @@
 /** `npm run bench`: measures, never asserts. Prints a table of medians. */
 import { benchBrowser } from './browser.ts';
 import { benchEngine, type Row } from './engine.ts';
+import { printLintScore } from './lint.ts';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 7);
 
@@ -14,6 +15,8 @@ function print(title: string, rows: Row[]): void {
 }
 
 const only = process.argv[2];
+if (only === undefined || only === 'lint') printLintScore();
+if (only === 'lint') process.exit(0);
 if (only !== 'browser') print('Engine', await benchEngine(runs));
 // The browser part measures the built site: `npm run bench` builds it first.
 if (only !== 'engine') print('Browser (Chromium, built site)', await benchBrowser(runs));

@@ -48,8 +48,8 @@ export type {
 } from './trace/model.ts';
 export { toOtlpJson, toOtlpJsonText } from './trace/otlp-export.ts';
 export type { OtlpExport, OtlpExportText } from './trace/otlp-export.ts';
-export { fromOtlpJson, OTLP_IMPORT_MAX_BYTES } from './trace/otlp-import.ts';
-export type { OtlpImportResult } from './trace/otlp-import.ts';
+export { fromOtlpJson, looksLikeTraceFile, OTLP_IMPORT_MAX_BYTES, TRACE_FORMAT_NAMES } from './trace/otlp-import.ts';
+export type { OtlpImportResult, TraceFileFormat } from './trace/otlp-import.ts';
 export { buildLinkGraph, toLinkGraph } from './views/link-graph.ts';
 export type { LinkGraph } from './views/link-graph.ts';
 export type { MermaidChart } from './views/mermaid-chart.ts';

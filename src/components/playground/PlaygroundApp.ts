@@ -44,6 +44,21 @@ export class PlaygroundApp extends HTMLElement {
     this.#button('download').addEventListener('click', () => this.#download());
     this.#button('open').addEventListener('click', () => this.#fileInput.click());
     this.#fileInput.addEventListener('change', () => void this.#openFile());
+    // A trace file dropped anywhere on the playground opens as Open trace would; the editor never gets it.
+    this.addEventListener('dragover', (event) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    });
+    this.addEventListener(
+      'drop',
+      (event) => {
+        const file = event.dataTransfer?.files[0];
+        if (!file) return;
+        event.preventDefault();
+        event.stopPropagation();
+        void this.#openTraceFile(file);
+      },
+      { capture: true },
+    );
     this.#editor.addEventListener('run', () => void this.run());
     this.#editor.addEventListener('change', () => this.#storage.saveCode(this.#current, this.#editor.value));
     this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
@@ -179,7 +194,10 @@ export class PlaygroundApp extends HTMLElement {
   async #openFile(): Promise<void> {
     const file = this.#fileInput.files?.[0];
     this.#fileInput.value = '';
-    if (!file) return;
+    if (file) await this.#openTraceFile(file);
+  }
+
+  async #openTraceFile(file: File): Promise<void> {
     const opened = await openTrace(file);
     if (!opened.ok) {
       this.#notice(opened.error);
@@ -187,7 +205,7 @@ export class PlaygroundApp extends HTMLElement {
     }
     this.#show(opened.result);
     this.#status(
-      `Opened ${file.name}: ${opened.result.spans.length} spans.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
+      `Opened ${file.name}: ${opened.result.spans.length} spans. Read as ${opened.format}.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
     );
   }
 

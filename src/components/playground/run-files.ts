@@ -1,5 +1,11 @@
-/** Download trace and Open trace: the run as OTLP JSON, and an OTLP JSON file as a run. */
-import { fromOtlpJson, OTLP_IMPORT_MAX_BYTES, toOtlpJsonText, type RunResult } from '../../simulator/index.ts';
+/** Download trace and Open trace: the run as OTLP JSON, and a trace file (OTLP, Tempo, Jaeger, Zipkin) as a run. */
+import {
+  fromOtlpJson,
+  OTLP_IMPORT_MAX_BYTES,
+  toOtlpJsonText,
+  TRACE_FORMAT_NAMES,
+  type RunResult,
+} from '../../simulator/index.ts';
 
 /** Offers the run's spans as an OTLP JSON file; returns how many never-ended spans it left out. */
 export function downloadTrace(result: RunResult, fileName: string): number {
@@ -16,10 +22,10 @@ export function downloadTrace(result: RunResult, fileName: string): number {
   return skippedUnended.length;
 }
 
-/** Reads an OTLP JSON file into a RunResult to view and lint, or says what is wrong with it. */
+/** Reads a trace file into a RunResult to view and lint (and which format it was), or says what is wrong with it. */
 export async function openTrace(
   file: File,
-): Promise<{ ok: true; result: RunResult; warnings: string[] } | { ok: false; error: string }> {
+): Promise<{ ok: true; result: RunResult; warnings: string[]; format: string } | { ok: false; error: string }> {
   if (file.size > OTLP_IMPORT_MAX_BYTES) {
     return {
       ok: false,
@@ -32,6 +38,7 @@ export async function openTrace(
   return {
     ok: true,
     warnings: imported.warnings,
+    format: TRACE_FORMAT_NAMES[imported.format],
     result: {
       spans,
       console: [],

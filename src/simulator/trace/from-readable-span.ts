@@ -1,5 +1,12 @@
 /** Converts the SDK's ReadableSpan into the plain trace model. */
-import { SpanKind, SpanStatusCode, type Attributes as OtelAttributes, type HrTime } from '@opentelemetry/api';
+import {
+  isSpanContextValid,
+  SpanKind,
+  SpanStatusCode,
+  type Attributes as OtelAttributes,
+  type HrTime,
+  type SpanContext,
+} from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Attributes, SpanKindName, SpanLinkRecord, SpanRecord } from './model.ts';
 
@@ -66,11 +73,7 @@ export function fromReadableSpan(span: ReadableSpan, ended = span.ended, linksAt
       attributes: plainAttributes(event.attributes),
     })),
     links: span.links.map((link, i) => {
-      const record: SpanLinkRecord = {
-        traceId: link.context.traceId,
-        spanId: link.context.spanId,
-        attributes: plainAttributes(link.attributes),
-      };
+      const record = linkRecord(link);
       if (linksAtStart !== undefined && i + span.droppedLinksCount >= linksAtStart) record.addedAfterStart = true;
       return record;
     }),
@@ -81,5 +84,28 @@ export function fromReadableSpan(span: ReadableSpan, ended = span.ended, linksAt
       links: span.droppedLinksCount,
     },
     resource,
+  };
+}
+
+/** The API's invalid ids: what a link without a valid span context is recorded with. */
+const INVALID_TRACE_ID = '0'.repeat(32);
+const INVALID_SPAN_ID = '0'.repeat(16);
+
+/**
+ * A link as plain JSON. `addLink()` type-checks anything typed `any` (an array from `JSON.parse`,
+ * say) and the SDK keeps it as given: a link without a valid span context is recorded with the
+ * invalid (all-zero) ids, for the `malformed-link` rule to name, instead of failing the span.
+ */
+function linkRecord(link: unknown): SpanLinkRecord {
+  const given =
+    link !== null && typeof link === 'object' && !Array.isArray(link) ? (link as Record<string, unknown>) : {};
+  const context = given['context'] as SpanContext | undefined;
+  const valid = context !== null && typeof context === 'object' && isSpanContextValid(context);
+  const attributes = given['attributes'];
+  return {
+    traceId: valid ? context.traceId : INVALID_TRACE_ID,
+    spanId: valid ? context.spanId : INVALID_SPAN_ID,
+    attributes:
+      attributes !== null && typeof attributes === 'object' ? plainAttributes(attributes as OtelAttributes) : {},
   };
 }

@@ -1,4 +1,5 @@
 /** The plain-JSON trace model every part of Span Lab reads: runs, views, checks and OTLP files. */
+import type { OtlpKeyValue } from './otlp-types.ts';
 
 /** A span's kind, as the OpenTelemetry API names them, lower-cased. */
 export type SpanKindName = 'internal' | 'server' | 'client' | 'producer' | 'consumer';
@@ -64,6 +65,51 @@ export interface SpanRecord {
   dropped: DroppedCounts;
   /** The resource's attributes, `service.name` among them. */
   resource: Attributes;
+  /**
+   * What a trace file said exactly, for spans read from one: nanosecond times, every OTLP field
+   * and value type. The fields above are derived from it for the views and checks; exporting the
+   * span writes this back. Spans of a run have none (their export is what the SDK serializes).
+   */
+  exact?: SpanExact;
+}
+
+/** A resource exactly as a trace file gave it (shared by its spans). */
+export interface ExactResource {
+  attributes: OtlpKeyValue[];
+  droppedAttributesCount: number;
+  /** The `schemaUrl` of its `resourceSpans`. */
+  schemaUrl?: string;
+}
+
+/** An instrumentation scope exactly as a trace file gave it (shared by its spans). */
+export interface ExactScope {
+  name: string;
+  version?: string;
+  attributes: OtlpKeyValue[];
+  droppedAttributesCount: number;
+  /** The `schemaUrl` of its `scopeSpans`. */
+  schemaUrl?: string;
+}
+
+/** A span's OTLP fields exactly as a trace file gave them; ids, name, status and dropped counts are the model's. */
+export interface SpanExact {
+  /** Unix nanoseconds as a decimal string. */
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  /** The OTLP kind number as given (0 unspecified, which the model reads as internal). */
+  kind: number;
+  traceState?: string;
+  /** W3C trace flags in bits 0–7, bits 8–9 "parent is remote", as given. */
+  flags?: number;
+  /** The parent span id as given, when the model's differs (a span named as its own parent is a root). */
+  parentSpanId?: string;
+  attributes: OtlpKeyValue[];
+  /** One per event of the model, in order. */
+  events: Array<{ timeUnixNano: string; attributes: OtlpKeyValue[]; droppedAttributesCount: number }>;
+  /** One per link of the model, in order. */
+  links: Array<{ traceState?: string; flags?: number; attributes: OtlpKeyValue[]; droppedAttributesCount: number }>;
+  resource: ExactResource;
+  scope: ExactScope;
 }
 
 /** One line the scenario wrote to its console, or a warning the SDK or the engine raised. */
@@ -128,9 +174,11 @@ export interface RunResult {
   seed: number;
 }
 
-/** A span's duration in milliseconds, or null when it never ended. */
+/** A span's duration in milliseconds, or null when it never ended (exact to the nanosecond for spans read from a file). */
 export function spanDuration(span: SpanRecord): number | null {
-  return span.end === null ? null : span.end - span.start;
+  if (span.end === null) return null;
+  if (span.exact) return Number(BigInt(span.exact.endTimeUnixNano) - BigInt(span.exact.startTimeUnixNano)) / 1e6;
+  return span.end - span.start;
 }
 
 /** Spans grouped by trace id, traces in order of their first span. */

@@ -8,6 +8,7 @@ import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { Resource } from '@opentelemetry/resources';
 import type { AttributeValue, Attributes, SpanKindName, SpanRecord, SpanStatusRecord } from './model.ts';
+import { exactResourceSpans, isExact, type ExactSpan } from './otlp-export-exact.ts';
 import { msToUnixNanos, unixNanosToHrTime } from './otlp-time.ts';
 import type {
   OtlpAnyValue,
@@ -57,7 +58,9 @@ interface RawKeyValue {
 }
 /** What the serializer writes for the spans of one resource and one scope. */
 interface SerializedRequest {
-  resourceSpans: [{ resource: { attributes: RawKeyValue[]; droppedAttributesCount: number }; scopeSpans: [OtlpScopeSpans] }];
+  resourceSpans: [
+    { resource: { attributes: RawKeyValue[]; droppedAttributesCount: number }; scopeSpans: [OtlpScopeSpans] },
+  ];
 }
 
 const KIND: Record<SpanKindName, SpanKind> = {
@@ -80,17 +83,21 @@ const INT64_LIMIT = 2 ** 63;
  * The OTLP/JSON ExportTraceServiceRequest for `spans`: one `resourceSpans` per resource (service),
  * one `scopeSpans` per tracer within it, each in order of first appearance in `spans`, and spans in
  * their order in `spans`. Spans that never ended are left out and returned in `skippedUnended`.
+ * Spans read from a trace file are written back as the file had them, field by field.
  */
 export function toOtlpJson(spans: readonly SpanRecord[]): OtlpExport {
   const skippedUnended: SpanRecord[] = [];
   const services = new Map<string, string>();
   for (const span of spans) services.set(`${span.traceId}/${span.spanId}`, span.service);
   const resources = new Map<string, ResourceGroup>();
+  const exact: ExactSpan[] = [];
   for (const span of spans) {
-    if (span.end === null) skippedUnended.push(span);
+    if (isExact(span)) exact.push(span);
+    else if (span.end === null) skippedUnended.push(span);
     else groupFor(resources, span).spans.push({ ...span, end: span.end });
   }
   const resourceSpans = [...resources.values()].map((group) => encodeResource(group, services));
+  if (exact.length > 0) resourceSpans.push(...exactResourceSpans(exact));
   return { request: { resourceSpans }, skippedUnended };
 }
 
@@ -102,9 +109,7 @@ export function toOtlpJsonText(spans: readonly SpanRecord[], indent?: number): O
 
 function groupFor(resources: Map<string, ResourceGroup>, span: SpanRecord): ScopeGroup {
   const attributes =
-    span.resource['service.name'] === span.service
-      ? span.resource
-      : { ...span.resource, 'service.name': span.service };
+    span.resource['service.name'] === span.service ? span.resource : { ...span.resource, 'service.name': span.service };
   const resourceKey = JSON.stringify(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   let resource = resources.get(resourceKey);
   if (!resource) {

@@ -1,17 +1,20 @@
 /**
- * The zod schema of an OTLP/JSON ExportTraceServiceRequest, lenient the way protobuf JSON readers
- * are (absent or null fields take their defaults, unknown fields are ignored) and strict about
- * what a span needs: ids, start and end times.
+ * The zod schemas of an OTLP/JSON ExportTraceServiceRequest, lenient the way protobuf JSON readers
+ * are (absent or null fields take their zero values, unknown fields are ignored). The request is
+ * read first with its spans left as they are; each span is then read on its own, so one bad span
+ * costs only itself.
  */
 import { z } from 'zod';
 import {
-  readAnyValue,
+  readAttributes,
   readCount,
+  readFlags,
   readId,
-  readKind,
+  readLinkId,
+  readKindExact,
   readParentId,
   readStatusCode,
-  readTime,
+  readTimeExact,
 } from './otlp-import-values.ts';
 import type { Read } from './otlp-import-values.ts';
 
@@ -20,57 +23,85 @@ import type { Read } from './otlp-import-values.ts';
  * (`optional()` lets the reader see an absent field and decide: a default, or "missing".)
  */
 function field<T>(read: (input: unknown) => Read<T>) {
-  return z.unknown().optional().transform((input, ctx): T => {
-    const result = read(input);
-    if (result.ok) return result.value;
-    ctx.issues.push({ code: 'custom', message: result.message, input, ...(result.path ? { path: result.path } : {}) });
-    return z.NEVER;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((input, ctx): T => {
+      const result = read(input);
+      if (result.ok) return result.value;
+      ctx.issues.push({
+        code: 'custom',
+        message: result.message,
+        input,
+        ...(result.path ? { path: result.path } : {}),
+      });
+      return z.NEVER;
+    });
 }
 
 const traceId = field((input) => readId(input, 16));
 const spanId = field((input) => readId(input, 8));
 const count = field(readCount);
+const time = field(readTimeExact);
+const text = z.string().nullish();
 
-/** Attributes (`KeyValue`s); a value of `null` is an empty `AnyValue`. */
-const keyValues = z.array(z.object({ key: z.string(), value: field(readAnyValue) })).nullish();
+/** Attributes, the model's plain values with the exact OTLP key-values beside them. */
+const attributes = field(readAttributes);
 
 const event = z.object({
-  timeUnixNano: field(readTime),
-  name: z.string().nullish(),
-  attributes: keyValues,
+  timeUnixNano: time,
+  name: text,
+  attributes,
+  droppedAttributesCount: count,
 });
 
-const link = z.object({ traceId, spanId, attributes: keyValues });
+const link = z.object({
+  traceId: field((input) => readLinkId(input, 16)),
+  spanId: field((input) => readLinkId(input, 8)),
+  traceState: text,
+  attributes,
+  droppedAttributesCount: count,
+  flags: field(readFlags),
+});
 
-const span = z.object({
+/** One span, read into model values and the exact values beside them. */
+export const spanSchema = z.object({
   traceId,
   spanId,
+  traceState: text,
   parentSpanId: field(readParentId),
-  name: z.string().nullish(),
-  kind: field(readKind),
-  startTimeUnixNano: field(readTime),
-  endTimeUnixNano: field(readTime),
-  attributes: keyValues,
+  flags: field(readFlags),
+  name: text,
+  kind: field(readKindExact),
+  startTimeUnixNano: time,
+  endTimeUnixNano: time,
+  attributes,
   droppedAttributesCount: count,
   events: z.array(event).nullish(),
   droppedEventsCount: count,
   links: z.array(link).nullish(),
   droppedLinksCount: count,
-  status: z.object({ code: field(readStatusCode), message: z.string().nullish() }).nullish(),
+  status: z.object({ code: field(readStatusCode), message: text }).nullish(),
 });
 
+/** A span as the schema reads it. */
+export type ParsedSpan = z.output<typeof spanSchema>;
+
+const scope = z.object({ name: text, version: text, attributes, droppedAttributesCount: count });
+
 const scopeSpans = z.object({
-  scope: z.object({ name: z.string().nullish(), version: z.string().nullish() }).nullish(),
-  spans: z.array(span).nullish(),
+  scope: scope.nullish(),
+  schemaUrl: text,
+  spans: z.array(z.unknown()).nullish(),
 });
 
 const resourceSpans = z.object({
-  resource: z.object({ attributes: keyValues }).nullish(),
+  resource: z.object({ attributes, droppedAttributesCount: count }).nullish(),
+  schemaUrl: text,
   scopeSpans: z.array(scopeSpans).nullish(),
 });
 
-/** One ExportTraceServiceRequest, read into model values (ids hex, times ms, kinds by name). */
+/** One ExportTraceServiceRequest, its spans still unread. */
 export const traceRequestSchema = z.object({ resourceSpans: z.array(resourceSpans) });
 
 /** An ExportTraceServiceRequest as the schema reads it. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readAnyValue, readCount, readId, readKind, readParentId, readStatusCode, readTime } from './otlp-import-values.ts';
+import {
+  readAnyValue,
+  readAttributes,
+  readCount,
+  readId,
+  readKind,
+  readNanos,
+  readParentId,
+  readStatusCode,
+  readTime,
+} from './otlp-import-values.ts';
 import { msToUnixNanos, unixNanosToMs } from './otlp-time.ts';
 
 describe('readId', () => {
@@ -39,10 +49,16 @@ describe('readTime and the ms/ns conversions', () => {
     expect(msToUnixNanos(1735689600123.5)).toBe(1735689600123500000n);
   });
 
+  it('reads an absent time as proto3 JSON means it: zero', () => {
+    expect(readTime(undefined)).toEqual({ ok: true, value: 0 });
+    expect(readNanos(undefined)).toEqual({ ok: true, value: '0' });
+    expect(readNanos('1735689600123456789')).toEqual({ ok: true, value: '1735689600123456789' });
+  });
+
   it('reads strings and numbers, and refuses the rest', () => {
     expect(readTime('1735689600123000000')).toEqual({ ok: true, value: 1735689600123 });
     expect(readTime(1735689614010000000)).toEqual({ ok: true, value: 1735689614010 });
-    for (const bad of ['-1', '1.5e18', '', 1.5, -1, 1e21, '18446744073709551616', undefined]) {
+    for (const bad of ['-1', '1.5e18', '', 1.5, -1, 1e21, '18446744073709551616']) {
       expect(readTime(bad).ok, String(bad)).toBe(false);
     }
   });
@@ -52,7 +68,15 @@ describe('enums and counts', () => {
   it('reads kinds as integers or names, unspecified as internal', () => {
     const kinds = [0, 1, 2, 3, 4, 5, 'SPAN_KIND_CLIENT', 'span_kind_producer', undefined].map((k) => readKind(k));
     expect(kinds.map((read) => read.ok && read.value)).toEqual([
-      'internal', 'internal', 'server', 'client', 'producer', 'consumer', 'client', 'producer', 'internal',
+      'internal',
+      'internal',
+      'server',
+      'client',
+      'producer',
+      'consumer',
+      'client',
+      'producer',
+      'internal',
     ]);
     expect(readKind(6).ok).toBe(false);
   });
@@ -90,8 +114,51 @@ describe('readAnyValue', () => {
       {},
     ].map((value) => readAnyValue(value));
     expect(values.map((read) => read.ok && read.value)).toEqual([
-      's', -9007199254740992, -Infinity, 1.5, false, ['a', '[1]'], '{"k":true}', [], null,
+      's',
+      '-9007199254740993',
+      -Infinity,
+      1.5,
+      false,
+      ['a', '[1]'],
+      '{"k":true}',
+      [],
+      null,
     ]);
+  });
+
+  it('keeps every value exactly beside the plain one: int64 max and min, bytes, key-value lists', () => {
+    const input = [
+      { key: 'max', value: { intValue: '9223372036854775807' } },
+      { key: 'min', value: { intValue: '-9223372036854775808' } },
+      { key: 'small', value: { intValue: 42 } },
+      { key: 'raw', value: { bytesValue: 'AAEC/w==' } },
+      {
+        key: 'kv',
+        value: { kvlistValue: { values: [{ key: 'a', value: { arrayValue: { values: [{ doubleValue: 'NaN' }] } } }] } },
+      },
+      { key: '__proto__', value: { stringValue: 'kept' } },
+    ];
+    const read = readAttributes(input);
+    expect(read.ok && read.value.plain.map((kv) => kv.value)).toEqual([
+      '9223372036854775807',
+      '-9223372036854775808',
+      42,
+      'AAEC/w==',
+      '{"a":[null]}',
+      'kept',
+    ]);
+    expect(read.ok && read.value.exact).toEqual([
+      { key: 'max', value: { intValue: '9223372036854775807' } },
+      { key: 'min', value: { intValue: '-9223372036854775808' } },
+      { key: 'small', value: { intValue: '42' } },
+      { key: 'raw', value: { bytesValue: 'AAEC/w==' } },
+      {
+        key: 'kv',
+        value: { kvlistValue: { values: [{ key: 'a', value: { arrayValue: { values: [{ doubleValue: 'NaN' }] } } }] } },
+      },
+      { key: '__proto__', value: { stringValue: 'kept' } },
+    ]);
+    expect(readAnyValue({ intValue: '9223372036854775808' }).ok).toBe(false);
   });
 
   it('says where in a value the problem is', () => {

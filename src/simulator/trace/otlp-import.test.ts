@@ -5,9 +5,10 @@ import { fromOtlpJson } from './otlp-import.ts';
 import type { OtlpImportResult } from './otlp-import.ts';
 import { EPOCH, TRACE_A, TRACE_B, makeSpan, sampleRun } from './otlp-test-spans.ts';
 
+/** The spans read, without what the file said exactly (`exact`, tested in otlp-round-trip.test.ts). */
 function spansOf(result: OtlpImportResult): SpanRecord[] {
   if (!result.ok) throw new Error(`import failed: ${result.error}`);
-  return result.spans;
+  return result.spans.map(({ exact: _exact, ...span }) => span);
 }
 
 function errorOf(input: string | Uint8Array, maxBytes?: number): string {
@@ -69,7 +70,10 @@ const COLLECTOR_JSONL = [
                   { key: 'cached', value: { boolValue: true } },
                   { key: 'ids', value: { arrayValue: { values: [{ intValue: '1' }, { intValue: 2 }, {}] } } },
                   { key: 'payload', value: { bytesValue: 'aGk=' } },
-                  { key: 'headers', value: { kvlistValue: { values: [{ key: 'accept', value: { stringValue: '*/*' } }] } } },
+                  {
+                    key: 'headers',
+                    value: { kvlistValue: { values: [{ key: 'accept', value: { stringValue: '*/*' } }] } },
+                  },
                   { key: 'nothing', value: {} },
                 ],
                 droppedAttributesCount: null,
@@ -99,7 +103,13 @@ const COLLECTOR_JSONL = [
                 kind: 5,
                 startTimeUnixNano: '1735689614000000000',
                 endTimeUnixNano: '1735689614050000000',
-                events: [{ name: 'retry', timeUnixNano: 1735689614010000000, attributes: [{ key: 'attempt', value: { intValue: 2 } }] }],
+                events: [
+                  {
+                    name: 'retry',
+                    timeUnixNano: 1735689614010000000,
+                    attributes: [{ key: 'attempt', value: { intValue: 2 } }],
+                  },
+                ],
                 links: [
                   {
                     traceId: 'CvdlGRbNQ92ESOshHIAxnA',
@@ -131,19 +141,28 @@ describe('fromOtlpJson', () => {
       scope: { name: '' },
       start: EPOCH + 0.5,
       end: EPOCH + 1.25,
-      attributes: { nan: Number.NaN, inf: Infinity, ninf: -Infinity, big: 2 ** 60, arr: [1, null, 3], ['__proto__']: 'kept' },
+      attributes: {
+        nan: Number.NaN,
+        inf: Infinity,
+        ninf: -Infinity,
+        big: 2 ** 60,
+        arr: [1, null, 3],
+        ['__proto__']: 'kept',
+      },
       resource: { 'service.name': 'checkout', 'process.pid': 4242 },
     });
     const [read] = spansOf(fromOtlpJson(toOtlpJsonText([span]).text));
-    expect(read).toEqual(span);
+    // Beyond 2^53 a double would round an integer: the model shows its exact digits.
+    expect(read).toEqual({ ...span, attributes: { ...span.attributes, big: '1152921504606846976' } });
     expect(Object.keys(read?.attributes ?? {})).toContain('__proto__');
   });
 
   it('reads a collector file exporter JSONL file with base64 ids and enum names', () => {
     const result = fromOtlpJson(COLLECTOR_JSONL);
-    expect(result).toEqual({
+    expect({ ...result, spans: spansOf(result) }).toEqual({
       ok: true,
       warnings: [],
+      format: 'otlp-json-lines',
       spans: [
         {
           traceId: TRACE_A,
@@ -214,7 +233,12 @@ describe('fromOtlpJson', () => {
 
   it('gives unknown_service to spans whose resource has no service.name, and warns about no spans', () => {
     expect(spansOf(fromOtlpJson(requestWith({})))[0]?.service).toBe('unknown_service');
-    expect(fromOtlpJson('{"resourceSpans":[]}')).toEqual({ ok: true, spans: [], warnings: ['The file holds no spans.'] });
+    expect(fromOtlpJson('{"resourceSpans":[]}')).toEqual({
+      ok: true,
+      spans: [],
+      warnings: ['The file holds no spans.'],
+      format: 'otlp-json',
+    });
   });
 });
 
@@ -230,29 +254,35 @@ describe('fromOtlpJson on bad input', () => {
   });
 
   it('names the field of the wrong shape', () => {
-    expect(errorOf('{"resourceSpans": {}}')).toBe('Not an OTLP trace file: resourceSpans: expected an array, got an object.');
+    expect(errorOf('{"resourceSpans": {}}')).toBe(
+      'Not an OTLP trace file: resourceSpans: expected an array, got an object.',
+    );
     expect(errorOf('{"resourceSpans": [{"scopeSpans": [{"spans": "none"}]}]}')).toBe(
       'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans: expected an array, got "none".',
     );
     expect(errorOf('[1, 2]')).toBe('Not an OTLP trace file: expected an object {"resourceSpans": […]}, got an array.');
   });
 
-  it('names a bad id and where it is', () => {
-    expect(errorOf(requestWith({ traceId: 'xyz' }, { scopes: 2, spans: 4 }))).toBe(
-      'Not an OTLP trace file: resourceSpans[0].scopeSpans[1].spans[3].traceId: ' +
+  it('leaves out a span with a bad id, naming it and where it is, and shows the rest', () => {
+    const result = fromOtlpJson(requestWith({ traceId: 'xyz' }, { scopes: 2, spans: 4 }));
+    expect(result.ok && result.spans).toHaveLength(7);
+    expect(result.ok && result.warnings).toEqual([
+      '1 span left out, the rest shown: span "ok" (resourceSpans[0].scopeSpans[1].spans[3]): traceId: ' +
         'expected 32 hex digits (or 24 base64 characters), got "xyz".',
-    );
+    ]);
+  });
+
+  it('refuses a file whose every span is bad, naming the first problem', () => {
     expect(errorOf(requestWith({ spanId: '0000000000000000' }))).toBe(
       'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans[0].spanId: ' +
         'expected a valid id, got all zeros ("0000000000000000"), which OpenTelemetry treats as no id.',
     );
   });
 
-  it('names a missing field', () => {
-    expect(errorOf(requestWith({ startTimeUnixNano: undefined }))).toBe(
-      'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: ' +
-        'expected unix nanoseconds as a decimal string such as "1735689600123000000", got nothing (the field is missing).',
-    );
+  it('reads a field omitted by proto3 JSON as its zero value', () => {
+    const [span] = spansOf(fromOtlpJson(requestWith({ startTimeUnixNano: undefined, kind: undefined })));
+    expect(span?.start).toBe(0);
+    expect(span?.kind).toBe('internal');
   });
 
   it('names bad values inside attributes, kinds and times', () => {
@@ -264,23 +294,45 @@ describe('fromOtlpJson on bad input', () => {
       'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans[0].kind: ' +
         'expected 0–5 or "SPAN_KIND_INTERNAL"…, got "SPAN_KIND_BOSS".',
     );
-    expect(errorOf(requestWith({ endTimeUnixNano: -5 }))).toMatch(/spans\[0\]\.endTimeUnixNano: expected unix nanoseconds/);
+    expect(errorOf(requestWith({ endTimeUnixNano: -5 }))).toMatch(
+      /spans\[0\]\.endTimeUnixNano: expected unix nanoseconds/,
+    );
   });
 
   it('counts the other problems, and lists up to 20', () => {
     const result = fromOtlpJson(requestWith({ traceId: 1, spanId: 2, kind: 'x' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatch(/^Not an OTLP trace file: resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.traceId: .* \(and 2 more problems\)\.$/);
+    expect(result.error).toMatch(
+      /^Not an OTLP trace file: resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.traceId: .* \(and 2 more problems\)\.$/,
+    );
     expect(result.problems).toHaveLength(3);
   });
 
-  it('names the line of a bad request in a JSON Lines file', () => {
+  it('names the line of a bad span or request in a JSON Lines file', () => {
     const good = requestWith({});
-    expect(errorOf(`${good}\n${good}\n${requestWith({ spanId: 'nope' })}\n`)).toMatch(
-      /^Not an OTLP trace file: line 3: resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.spanId: expected 16 hex digits/,
+    const other = requestWith({ spanId: 'b7ad6b7169203331' });
+    const result = fromOtlpJson(`${good}\n${other}\n${requestWith({ spanId: 'nope' })}\n`);
+    expect(result.ok && result.warnings[0]).toMatch(
+      /^1 span left out, the rest shown: line 3: span "ok" \(resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\): spanId: expected 16 hex digits/,
     );
-    expect(errorOf(`${good}\n{"resourceSpans": [}\n`)).toBe('Not valid JSON at line 2, column 20: expected a value, got "}".');
+    expect(errorOf(`${good}\n{"resourceSpans": {}}\n`)).toBe(
+      'Not an OTLP trace file: line 2: resourceSpans: expected an array, got an object.',
+    );
+    expect(errorOf(`${good}\n{"resourceSpans": [}\n${good}\n`)).toBe(
+      'Not valid JSON at line 2, column 20: expected a value, got "}".',
+    );
+  });
+
+  it('costs a cut-off last line only that line, with a warning naming it', () => {
+    const good = requestWith({});
+    const other = requestWith({ spanId: 'b7ad6b7169203331' });
+    const result = fromOtlpJson(`${good}\n${other}\n${good.slice(0, 40)}`);
+    expect(result.ok && result.spans).toHaveLength(2);
+    expect(result.ok && result.format).toBe('otlp-json-lines');
+    expect(result.ok && result.warnings).toEqual([
+      'The last line (line 3) is cut short, as in a file still being written, and was left out: at column 32, unterminated string.',
+    ]);
   });
 
   it('says what a file that is not OTLP looks like instead', () => {
@@ -288,7 +340,7 @@ describe('fromOtlpJson on bad input', () => {
       'Not an OTLP trace file: resourceSpans: missing; expected an OTLP ExportTraceServiceRequest ' +
         '{"resourceSpans": […]}, got an object with "name", "version".',
     );
-    expect(errorOf('{"data": [{"traceID": "abc", "spans": []}]}')).toMatch(/Jaeger's own JSON format/);
+    expect(errorOf('{"data": [{"id": 1}]}')).toMatch(/or Jaeger's JSON \{"data": \[\{"traceID": …, "spans"/);
     expect(errorOf('{"resource_spans": []}')).toMatch(/"resourceSpans", not "resource_spans"/);
   });
 
@@ -296,17 +348,23 @@ describe('fromOtlpJson on bad input', () => {
     expect(errorOf('x'.repeat(60 * 1024 * 1024))).toBe(
       'The file is too large (60 MB); Span Lab opens trace files up to 50 MB.',
     );
-    expect(errorOf(new Uint8Array(2048), 1024)).toBe('The file is too large (0 MB); Span Lab opens trace files up to 0 MB.');
+    expect(errorOf(new Uint8Array(2048), 1024)).toBe(
+      'The file is too large (0 MB); Span Lab opens trace files up to 0 MB.',
+    );
   });
 
   it('refuses empty input and bytes that are not UTF-8', () => {
     expect(errorOf(' \n')).toBe('The file is empty.');
-    expect(errorOf(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toBe('The file is not UTF-8 text, so it is not OTLP JSON.');
+    expect(errorOf(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toBe(
+      'The file is not UTF-8 text, so it is not OTLP JSON.',
+    );
   });
 
   it('survives pathological nesting in an attribute value', () => {
     const deep = `${'{"arrayValue":{"values":['.repeat(50_000)}{"intValue":1}${']}}'.repeat(50_000)}`;
     const text = requestWith({ attributes: [{ key: 'deep', value: '__DEEP__' }] }).replace('"__DEEP__"', deep);
-    expect(errorOf(text)).toMatch(/attributes\[0\]\.value(\.arrayValue\.values\[0\])+: expected values nested at most 32 deep\.$/);
+    expect(errorOf(text)).toMatch(
+      /attributes\[0\]\.value(\.arrayValue\.values\[0\])+: expected values nested at most 32 deep\.$/,
+    );
   });
 });

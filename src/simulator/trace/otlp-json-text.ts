@@ -30,8 +30,25 @@ export class JsonTextError extends Error {
  * newline). Throws `JsonTextError` at the first syntax error, or when there is no document.
  */
 export function parseJsonDocuments(text: string): JsonDocument[] {
+  const { documents, cutOff } = parseJsonLines(text);
+  if (cutOff) throw cutOff;
+  return documents;
+}
+
+/** The documents of a text whose last line may be cut short, and the error of that last line if it is. */
+export interface JsonLinesRead {
+  documents: JsonDocument[];
+  /** The syntax error of a last line cut short (a file still being written), after complete documents. */
+  cutOff?: JsonTextError;
+}
+
+/**
+ * Like `parseJsonDocuments`, but a syntax error on the last line, after at least one complete
+ * document that ended on an earlier line, costs only that line: it is returned as `cutOff`.
+ */
+export function parseJsonLines(text: string): JsonLinesRead {
   try {
-    return [{ value: JSON.parse(text), line: lineAt(text, skipSpace(text, 0)) }];
+    return { documents: [{ value: JSON.parse(text), line: lineAt(text, skipSpace(text, 0)) }] };
   } catch {
     // Not a single document: scan it, to find the documents or place the error.
   }
@@ -41,13 +58,20 @@ export function parseJsonDocuments(text: string): JsonDocument[] {
   let line = 1;
   let counted = 0;
   while (start < text.length) {
-    const end = scanValue(text, start);
     line += lineAt(text.slice(counted, start), Infinity) - 1;
     counted = start;
+    let end: number;
+    try {
+      end = scanValue(text, start);
+    } catch (error) {
+      const lastLine = !text.slice(start).trimEnd().includes('\n');
+      if (error instanceof JsonTextError && documents.length > 0 && lastLine) return { documents, cutOff: error };
+      throw error;
+    }
     documents.push({ value: JSON.parse(text.slice(start, end)), line });
     start = skipSpace(text, end);
   }
-  return documents;
+  return { documents };
 }
 
 const SPACE = new Set([' ', '\t', '\n', '\r']);
@@ -118,7 +142,8 @@ function scanValue(text: string, start: number): number {
 
 /** Scans `"key" :` and returns where the value starts. */
 function scanKey(text: string, at: number): number {
-  if (text.charAt(at) !== '"') throw errorAt(text, at, `expected a property name in double quotes, got ${found(text, at)}`);
+  if (text.charAt(at) !== '"')
+    throw errorAt(text, at, `expected a property name in double quotes, got ${found(text, at)}`);
   const i = skipSpace(text, scanString(text, at));
   if (text.charAt(i) !== ':') throw errorAt(text, i, `expected ':' after the property name, got ${found(text, i)}`);
   return i + 1;

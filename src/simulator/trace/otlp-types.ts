@@ -12,7 +12,10 @@ export interface OtlpAnyValue {
   intValue?: string;
   /** A number, or `"NaN"`, `"Infinity"`, `"-Infinity"` (the protobuf JSON spelling). */
   doubleValue?: number | string;
+  /** Bytes as base64. */
+  bytesValue?: string;
   arrayValue?: { values: OtlpAnyValue[] };
+  kvlistValue?: { values: OtlpKeyValue[] };
 }
 
 /** One attribute. */
@@ -35,6 +38,7 @@ export interface OtlpLink {
   spanId: string;
   attributes: OtlpKeyValue[];
   droppedAttributesCount: number;
+  traceState?: string;
   /** W3C trace flags in bits 0–7; bits 8–9 say whether the linked context was remote. */
   flags?: number;
 }
@@ -44,6 +48,7 @@ export interface OtlpSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
+  traceState?: string;
   name: string;
   kind: number;
   startTimeUnixNano: string;
@@ -62,14 +67,16 @@ export interface OtlpSpan {
 
 /** The spans of one instrumentation scope (one tracer). */
 export interface OtlpScopeSpans {
-  scope: { name: string; version?: string };
+  scope: { name: string; version?: string; attributes?: OtlpKeyValue[]; droppedAttributesCount?: number };
   spans: OtlpSpan[];
+  schemaUrl?: string;
 }
 
 /** The spans of one resource (one service). */
 export interface OtlpResourceSpans {
   resource: { attributes: OtlpKeyValue[]; droppedAttributesCount: number };
   scopeSpans: OtlpScopeSpans[];
+  schemaUrl?: string;
 }
 
 /** An ExportTraceServiceRequest: what `/v1/traces` receives and Jaeger's upload opens. */

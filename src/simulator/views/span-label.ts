@@ -1,5 +1,6 @@
 import type { AttributeValue, SpanLinkRecord, SpanRecord } from '../trace/model.ts';
 import { labelText, MAX_LABEL_CHARS } from './mermaid-escape.ts';
+import { idDigits } from '../trace/id-digits.ts';
 
 /** Longest service name, in characters, a span label shows before cutting it. */
 export const MAX_SERVICE_CHARS = 32;
@@ -22,9 +23,9 @@ export function depthPrefix(depth: number): string {
   return `${'· '.repeat(MAX_INDENT - 1)}·${String(depth)} `;
 }
 
-/** A short form of a hex id for labels: its first 8 digits and `…`. */
+/** A short form of a hex id for labels: 8 digits that tell it apart (past zero padding) and `…`. */
 export function shortId(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+  return id.length > 8 ? `${idDigits(id)}…` : id;
 }
 
 function formatValue(value: AttributeValue): string {

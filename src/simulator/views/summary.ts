@@ -2,6 +2,7 @@
 import type { ExpectationVerdict } from '../checks/expectation-schema.ts';
 import { lintTrace } from '../checks/lint/lint-trace.ts';
 import type { Finding } from '../checks/lint/rule.ts';
+import { idDigits } from '../trace/id-digits.ts';
 import { groupByTrace, type RunResult, type SpanRecord } from '../trace/model.ts';
 
 /** The checks a summary shows: findings (the linter's own when not given) and expectation verdicts. */
@@ -10,7 +11,7 @@ export interface SummaryChecks {
   expectations?: readonly ExpectationVerdict[];
 }
 
-const short = (id: string): string => id.slice(0, 8);
+const short = idDigits;
 
 function formatMs(ms: number): string {
   return Number.isInteger(ms) ? `${ms} ms` : `${ms.toFixed(3)} ms`;

@@ -10,6 +10,7 @@ import { linkAddedAfterStart } from './rules/link-added-after-start.ts';
 import { linkToAncestor } from './rules/link-to-ancestor.ts';
 import { linkWithoutAttributes } from './rules/link-without-attributes.ts';
 import { linksDropped } from './rules/links-dropped.ts';
+import { malformedLink } from './rules/malformed-link.ts';
 import { retryNested } from './rules/retry-nested.ts';
 import { spanNotEnded } from './rules/span-not-ended.ts';
 import { tooManyLinks } from './rules/too-many-links.ts';
@@ -29,4 +30,5 @@ export const LINT_RULES: readonly LintRule[] = [
   linkToAncestor,
   childOutlivesParent,
   consumerWithoutOrigin,
+  malformedLink,
 ];

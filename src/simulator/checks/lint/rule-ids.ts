@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'link-to-ancestor',
   'child-outlives-parent',
   'consumer-without-origin',
+  'malformed-link',
 ] as const;
 
 /** A lint rule's id. */

@@ -1,5 +1,5 @@
 /** Facts about spans the lint rules share: failures, messages handled, retries, compensations. */
-import type { SpanRecord } from '../../trace/model.ts';
+import type { SpanLinkRecord, SpanRecord } from '../../trace/model.ts';
 import type { TraceIndex } from '../TraceIndex.ts';
 
 const MESSAGE_ID = 'messaging.message.id';
@@ -73,23 +73,43 @@ export function nameShape(name: string): string {
   return name.replace(/\d+/g, '#');
 }
 
-const COMPENSATION = /compensat|rollback|roll back|\bundo\b|\brevert/i;
+const COMPENSATION = /compensat|rollback|roll back|\bundo\b|\brevert|\bcancel|\brefund/i;
 
 /**
- * Whether a span undoes earlier work: a compensation, rollback, undo or revert, by name or
- * attribute key. A database's own ROLLBACK (a span with `db.*` attributes) belongs to its
- * transaction and is not one.
+ * Whether a span undoes earlier work: a compensation, rollback, undo, revert, cancellation or
+ * refund, by name, attribute key, or the value of a `saga.*` attribute. A database's own ROLLBACK
+ * (a span with `db.*` attributes) belongs to its transaction and is not one.
  */
 export function isCompensation(span: SpanRecord): boolean {
   const keys = Object.keys(span.attributes);
   if (keys.some((key) => key.startsWith('db.'))) return false;
-  return COMPENSATION.test(span.name) || keys.some((key) => /compensat/i.test(key));
+  if (COMPENSATION.test(span.name) || keys.some((key) => /compensat/i.test(key))) return true;
+  return keys.some((key) => key.startsWith('saga.') && COMPENSATION.test(String(span.attributes[key])));
+}
+
+/** The `http.request.resend_count` of an HTTP client span, when it carries one. */
+export function resendCount(span: SpanRecord): number | undefined {
+  const value = span.attributes['http.request.resend_count'];
+  return span.kind === 'client' && typeof value === 'number' ? value : undefined;
+}
+
+/** The HTTP response status code a span recorded, if any (`http.response.status_code`, or the older `http.status_code`). */
+export function httpStatus(span: SpanRecord): number | undefined {
+  const value = span.attributes['http.response.status_code'] ?? span.attributes['http.status_code'];
+  const code = typeof value === 'string' ? Number(value) : value;
+  return typeof code === 'number' && Number.isInteger(code) ? code : undefined;
+}
+
+/** Whether an HTTP client request failed: it failed as a span, recorded `error.type`, or got a status ≥ 400. */
+export function requestFailed(span: SpanRecord): boolean {
+  return failed(span) || span.attributes['error.type'] !== undefined || (httpStatus(span) ?? 0) >= 400;
 }
 
 /** Whether a span is written as one step among others: an earlier sibling of the same family ended before it started. */
 export function followsSiblingSteps(index: TraceIndex, span: SpanRecord): boolean {
   const family = (s: SpanRecord): string => s.name.split(/[\s:]/, 1)[0] ?? s.name;
-  const stepKeys = (s: SpanRecord): string[] => Object.keys(s.attributes).filter((k) => /\.step\b/.test(k));
+  const stepKeys = (s: SpanRecord): string[] =>
+    Object.keys(s.attributes).filter((k) => /\.step\b/.test(k) || k.startsWith('saga.'));
   const keys = new Set(stepKeys(span));
   return index
     .siblings(span)
@@ -97,4 +117,14 @@ export function followsSiblingSteps(index: TraceIndex, span: SpanRecord): boolea
       (s) =>
         s.end !== null && s.end <= span.start && (family(s) === family(span) || stepKeys(s).some((k) => keys.has(k))),
     );
+}
+
+/** Whether a link has a valid span context: a 32-digit trace id and a 16-digit span id, neither all zeros. */
+export function hasValidContext(link: SpanLinkRecord): boolean {
+  return (
+    /^[0-9a-f]{32}$/.test(link.traceId) &&
+    /^[0-9a-f]{16}$/.test(link.spanId) &&
+    !/^0+$/.test(link.traceId) &&
+    !/^0+$/.test(link.spanId)
+  );
 }

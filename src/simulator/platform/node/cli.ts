@@ -1,6 +1,7 @@
 /**
  * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N] [--sql QUERY]`
- * Runs a scenario (or reads an OTLP JSON trace) and prints it; see the CLI contract in DESIGN.md.
+ * Runs a scenario (or reads a trace file, told apart by its content) and prints it; see the CLI contract in DESIGN.md.
+ * `span-lab lint <file…> [--fail-on error|warning]`: the linter for CI (lint-command.ts).
  * `--sql` prints the rows of a query over its spans (tables: src/simulator/sql/span-tables.ts) as JSON.
  * The checks are the linter's findings and the expectations of the file's sibling `.yaml`, if any.
  */
@@ -19,11 +20,12 @@ import { SQL_MAX_ROWS } from '../../sql/SpanDatabase.ts';
 import { SQL_TIME_LIMIT_MS, type SqlWorkerResponse } from '../../sql/sql-worker-protocol.ts';
 import type { RunResult, SpanRecord } from '../../trace/model.ts';
 import { toOtlpJsonText } from '../../trace/otlp-export.ts';
-import { fromOtlpJson } from '../../trace/otlp-import.ts';
+import { TRACE_FORMAT_NAMES, type TraceFileFormat } from '../../trace/otlp-import.ts';
 import { toLinkGraph } from '../../views/link-graph.ts';
 import { toSummary } from '../../views/summary.ts';
 import { toWaterfall } from '../../views/waterfall.ts';
-import { runScenario } from './run-in-node.ts';
+import { readInputFile } from './input-file.ts';
+import { lintFiles } from './lint-command.ts';
 
 const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
 type Format = (typeof FORMATS)[number];
@@ -68,42 +70,21 @@ function parse(): { file: string; format: Format; seed: number; sql: string | un
   return { file, format, seed, sql: parsed.values.sql };
 }
 
+/** Formats worth naming on stderr: those that are not plain OTLP. */
+const NAMED_FORMATS: ReadonlySet<TraceFileFormat> = new Set(['tempo', 'jaeger-json', 'zipkin-v2']);
+
 async function load(file: string, seed: number): Promise<RunResult> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    fail(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  if (file.endsWith('.json') || file.endsWith('.jsonl')) {
-    const imported = fromOtlpJson(text);
-    if (!imported.ok) {
-      const where = imported.position ? `${imported.position.line}:${imported.position.column}: ` : '';
-      fail(`${file}:${where}${imported.error}`, 1);
-    }
-    for (const warning of imported.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
-    return {
-      spans: imported.spans,
-      console: [],
-      errors: [],
-      limits: [],
-      stats: {
-        virtualMs: 0,
-        wallMs: 0,
-        spansStarted: imported.spans.length,
-        spansKept: imported.spans.length,
-        spansDropped: 0,
-        consoleDropped: 0,
-      },
-      seed,
-    };
-  }
-  return runScenario(text, { seed, fileName: basename(file) });
+  const input = await readInputFile(file, seed);
+  if (!input.ok) fail(input.error, input.exitCode);
+  if (input.format && NAMED_FORMATS.has(input.format))
+    process.stderr.write(`${file}: read as ${TRACE_FORMAT_NAMES[input.format]}\n`);
+  for (const warning of input.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
+  return input.result;
 }
 
 /** The expectations of the metadata beside the file (`x.ts` → `x.yaml`), or none when it has no such file. */
 function loadExpectations(file: string): Expectation[] {
-  const metaFile = file.replace(/\.(ts|json|jsonl)$/, '.yaml');
+  const metaFile = file.replace(/\.(ts|json|jsonl|ndjson)$/, '.yaml');
   if (metaFile === file || !existsSync(metaFile)) return [];
   let data: unknown;
   try {
@@ -194,6 +175,8 @@ async function printQuery(spans: SpanRecord[], sql: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   if (outcome.truncated) process.stderr.write(`sql: warning: only the first ${SQL_MAX_ROWS} rows are printed\n`);
 }
+
+if (process.argv[2] === 'lint') process.exit(await lintFiles(process.argv.slice(3)));
 
 const { file, format, seed, sql } = parse();
 const result = await load(file, seed);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromOtlpJson } from '../../../trace/otlp-import.ts';
 import { makeSpan } from '../../../trace/otlp-test-spans.ts';
 import { lintWith, PRELUDE, runCases, type Cases } from '../run-cases.ts';
 import { childOutlivesParent as rule } from './child-outlives-parent.ts';
@@ -59,5 +60,61 @@ describe('child-outlives-parent', () => {
       end: 1003,
     });
     expect(lintWith(rule, [client, server])).toEqual([]);
+  });
+
+  // The JS SDK's own JSON: start times in whole milliseconds (Date.now), durations exact (performance.now).
+  const sdkFile = (childEndNs: string) =>
+    JSON.stringify({
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'checkout' } }] },
+          scopeSpans: [
+            {
+              scope: { name: 'checkout-app' },
+              spans: [
+                {
+                  traceId: 'a'.repeat(32),
+                  spanId: 'a'.repeat(16),
+                  name: 'place-order',
+                  kind: 1,
+                  startTimeUnixNano: '1735689600000000000',
+                  endTimeUnixNano: '1735689600012718750',
+                },
+                {
+                  traceId: 'a'.repeat(32),
+                  spanId: 'b'.repeat(16),
+                  parentSpanId: 'a'.repeat(16),
+                  name: 'save-order',
+                  kind: 1,
+                  startTimeUnixNano: '1735689600001000000',
+                  endTimeUnixNano: childEndNs,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  const spansOf = (text: string) => {
+    const read = fromOtlpJson(text);
+    if (!read.ok) throw new Error(read.error);
+    return read.spans;
+  };
+
+  it("does not fire on a child that ended first but looks later by less than the SDK's 1 ms granularity", () => {
+    // The child started 0.66 ms late on the whole-ms clock: it seems to end 0.34 ms after its parent.
+    expect(lintWith(rule, spansOf(sdkFile('1735689600013058349')))).toEqual([]);
+  });
+
+  it('fires past the granularity, with the duration rounded', () => {
+    expect(lintWith(rule, spansOf(sdkFile('1735689600017008056')))).toEqual([
+      {
+        rule: 'child-outlives-parent',
+        severity: 'info',
+        message:
+          '`save-order` ends 4.29 ms after its parent `place-order`: work that outlives its caller ran on its own — wait for it, or start it in its own trace with a link',
+        spans: ['save-order', 'place-order'],
+      },
+    ]);
   });
 });

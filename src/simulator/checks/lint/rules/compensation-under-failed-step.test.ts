@@ -60,3 +60,56 @@ describe('compensation-under-failed-step', () => {
     expect(lintWith(rule, cases('good'))).toEqual([]);
   });
 });
+
+// A travel booking saga whose steps carry saga.* attributes; the flight fails. Bad: the hotel's
+// cancellation starts inside the failed flight booking. Good: under the saga, after it, linked.
+const travel = `${PRELUDE}
+const step = (name, attributes, fail) => tracer.startActiveSpan(name, { attributes }, async (span) => {
+  await sleep(15);
+  if (fail) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: 'no seats left' });
+    if (fail === 'inside') await tracer.startActiveSpan('cancel hotel reservation', { attributes: { 'saga.id': 'trip-7', 'saga.action': 'compensate' } }, async (c) => { await sleep(5); c.end(); });
+  }
+  span.end();
+  return span.spanContext();
+});
+async function trip(style) {
+  await tracer.startActiveSpan('book trip', { attributes: { 'saga.id': 'trip-7' } }, async (saga) => {
+    const hotel = await step('reserve hotel', { 'saga.id': 'trip-7', 'saga.step': 1 });
+    await step('book flight', { 'saga.id': 'trip-7', 'saga.step': 2 }, style === 'bad' ? 'inside' : 'after');
+    if (style === 'good') {
+      const links = [{ context: hotel, attributes: { 'saga.compensates': 'reserve hotel' } }];
+      await tracer.startActiveSpan('cancel hotel reservation', { links, attributes: { 'saga.id': 'trip-7', 'saga.action': 'compensate' } }, async (c) => { await sleep(5); c.end(); });
+    }
+    saga.setStatus({ code: SpanStatusCode.ERROR });
+    saga.end();
+  });
+}
+export default async function main() {
+  await service('bad').run(() => trip('bad'));
+  await service('good').run(() => trip('good'));
+}
+`;
+
+describe('compensation-under-failed-step in a saga with saga.* attributes', () => {
+  let trips: Cases;
+  beforeAll(async () => {
+    trips = await runCases(travel);
+  });
+
+  it('fires on a cancellation started inside the failed step', () => {
+    expect(lintWith(rule, trips('bad'))).toEqual([
+      {
+        rule: 'compensation-under-failed-step',
+        severity: 'error',
+        message:
+          '`cancel hotel reservation` is a child of the step that failed, `book flight`, but undoes the steps before it: make it a child of `book trip` and link to each step it undoes',
+        spans: ['cancel hotel reservation', 'book flight'],
+      },
+    ]);
+  });
+
+  it('does not fire on the cancellation under the saga, linked to the step it undoes', () => {
+    expect(lintWith(rule, trips('good'))).toEqual([]);
+  });
+});

@@ -30,13 +30,13 @@ beforeAll(async () => {
 });
 
 describe('consumer-without-origin', () => {
-  it('fires on a consumer root that links to nothing', () => {
+  it('fires, as a warning, on a single-message consumer root that links to nothing', () => {
     expect(lintWith(rule, cases('bad'))).toEqual([
       {
         rule: 'consumer-without-origin',
-        severity: 'info',
+        severity: 'warning',
         message:
-          "`process orders` is a consumer with neither a parent nor links: extract the message's context and link to it (or make it the parent)",
+          "`process orders` is a consumer with neither a parent nor links: the messaging conventions say it SHOULD link to each message's creation context — extract the message's context and link to it (or, for a single message, make it the parent)",
         spans: ['process orders'],
       },
     ]);

@@ -37,4 +37,21 @@ describe('links-dropped', () => {
   it('does not fire on a span with exactly 128 links', () => {
     expect(lintWith(rule, cases('good'))).toEqual([]);
   });
+
+  it('words a dropped count whose cause is unknown without blaming the SDK (a collector may have set it)', () => {
+    const span = {
+      ...cases('good')[0]!,
+      links: cases('good')[0]!.links.slice(0, 3),
+      dropped: { attributes: 0, events: 0, links: 5 },
+    };
+    expect(lintWith(rule, [span])).toEqual([
+      {
+        rule: 'links-dropped',
+        severity: 'error',
+        message:
+          "`process batch` lost 5 of its 8 links (droppedLinksCount 5: a link limit dropped them — the SDK's, set lower than 128, or a collector's on the way): split the batch, or link only what matters",
+        spans: ['process batch'],
+      },
+    ]);
+  });
 });

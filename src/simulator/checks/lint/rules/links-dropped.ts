@@ -1,17 +1,32 @@
 import { lessonFor, type LintRule } from '../rule.ts';
 
-/** A span that lost links to the SDK's span limits (128 links by default; the JavaScript SDK drops the oldest). */
+/** The JS SDK's default limit of links per span. */
+const SDK_LINK_LIMIT = 128;
+
+/**
+ * A span that lost links (`droppedLinksCount` > 0). When it kept exactly the SDK's default 128, the
+ * SDK's limit dropped them (the specification lets an SDK discard links past its limit; which ones is
+ * the SDK's choice, and the JavaScript SDK drops the first ones added); otherwise the cause is
+ * unknown: a limit set in the SDK, or a collector on the way.
+ */
 export const linksDropped: LintRule = {
   id: 'links-dropped',
   severity: 'error',
-  summary: "links lost to the SDK's link limit (128 per span by default)",
+  summary: "links lost to a limit: the SDK's 128 links per span by default, or another limit on the way",
   lesson: lessonFor('links-dropped'),
   check(index) {
     return index.spans
       .filter((span) => span.dropped.links > 0)
-      .map((span) => ({
-        message: `${index.distinctLabel(span)} lost ${span.dropped.links} of its ${span.links.length + span.dropped.links} links to the SDK's link limit (128 by default; this SDK drops the first ones added, which the specification leaves to each SDK): split the batch, or link only what matters`,
-        spans: [span],
-      }));
+      .map((span) => {
+        const total = span.links.length + span.dropped.links;
+        const cause =
+          span.links.length === SDK_LINK_LIMIT
+            ? "to the SDK's link limit (128 by default; this SDK drops the first ones added, which the specification leaves to each SDK)"
+            : `(droppedLinksCount ${span.dropped.links}: a link limit dropped them — the SDK's, set lower than 128, or a collector's on the way)`;
+        return {
+          message: `${index.distinctLabel(span)} lost ${span.dropped.links} of its ${total} links ${cause}: split the batch, or link only what matters`,
+          spans: [span],
+        };
+      });
   },
 };

@@ -94,3 +94,57 @@ describe('retry-nested', () => {
     expect(lintWith(rule, good)).toEqual([]);
   });
 });
+
+// HTTP resends as the HTTP conventions record them: CLIENT spans with http.request.resend_count.
+// Bad: each resend is made inside the request that got a 503. Good: siblings under the caller.
+const resends = `${PRELUDE}
+const request = (resend) => ({
+  kind: SpanKind.CLIENT,
+  attributes: { 'http.request.method': 'GET', 'url.full': 'https://inventory.internal/items/42', ...(resend > 0 ? { 'http.request.resend_count': resend } : {}) },
+});
+async function nestedGet(resend) {
+  await tracer.startActiveSpan('GET', request(resend), async (span) => {
+    await sleep(30);
+    const status = resend < 2 ? 503 : 200;
+    span.setAttribute('http.response.status_code', status);
+    if (status === 503) await nestedGet(resend + 1);
+    span.end();
+  });
+}
+async function siblingGets() {
+  await tracer.startActiveSpan('load item', async (caller) => {
+    for (let resend = 0; resend < 3; resend++) {
+      const span = tracer.startSpan('GET', request(resend));
+      await sleep(30);
+      span.setAttribute('http.response.status_code', resend < 2 ? 503 : 200);
+      span.end();
+    }
+    caller.end();
+  });
+}
+export default async function main() {
+  await service('bad').run(() => nestedGet(0));
+  await service('good').run(() => siblingGets());
+}
+`;
+
+describe('retry-nested on HTTP resends', () => {
+  let http: Cases;
+  beforeAll(async () => {
+    http = await runCases(resends);
+  });
+
+  it('fires on each resend nested under the request that got a 503', () => {
+    const finding = (resend: number) => ({
+      rule: 'retry-nested',
+      severity: 'error',
+      message: `\`GET\` (resend ${resend}) is nested under the request before it, which got 503 (\`GET\`): make each resend a sibling under the caller, as the HTTP conventions' retry examples do`,
+      spans: ['GET', 'GET'],
+    });
+    expect(lintWith(rule, http('bad'))).toEqual([finding(1), finding(2)]);
+  });
+
+  it('does not fire on resends that are siblings under the caller', () => {
+    expect(lintWith(rule, http('good'))).toEqual([]);
+  });
+});

@@ -1,11 +1,23 @@
 import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
-import { attemptNumber, failed, failedBefore, nameShape } from '../span-facts.ts';
+import {
+  attemptNumber,
+  failed,
+  failedBefore,
+  httpStatus,
+  nameShape,
+  requestFailed,
+  resendCount,
+} from '../span-facts.ts';
+import type { TraceIndex } from '../../TraceIndex.ts';
+import type { SpanRecord } from '../../../trace/model.ts';
 
 /**
  * A retry attempt nested under the attempt that failed before it: the child is another attempt
  * (same name up to numbers, or a higher retry attribute) and its parent had already failed (an
  * exception recorded before, or a failed call of its own) when it started. A parent that fails
- * only after its child (an error passed up a recursion) is not flagged.
+ * only after its child (an error passed up a recursion) is not flagged. An HTTP client's resend
+ * (`http.request.resend_count`) nested under the request before it, which failed, is one too: a
+ * resend is made only once the response (a 503, say) has come back.
  */
 export const retryNested: LintRule = {
   id: 'retry-nested',
@@ -16,6 +28,11 @@ export const retryNested: LintRule = {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
       const parent = index.parent(span);
+      const resend = parent && nestedResend(index, span, parent);
+      if (resend) {
+        hits.push(resend);
+        continue;
+      }
       if (!parent || !failed(parent) || !failedBefore(index, parent, span)) continue;
       const attempt = attemptNumber(span);
       const parentAttempt = attemptNumber(parent);
@@ -33,3 +50,16 @@ export const retryNested: LintRule = {
     return hits;
   },
 };
+
+/** An HTTP resend nested under the earlier request of the same client, which failed. */
+function nestedResend(index: TraceIndex, span: SpanRecord, parent: SpanRecord): RuleHit | undefined {
+  const resend = resendCount(span);
+  if (resend === undefined || resend < 1 || parent.kind !== 'client') return undefined;
+  if ((resendCount(parent) ?? 0) >= resend || !requestFailed(parent)) return undefined;
+  const status = httpStatus(parent);
+  const got = status === undefined ? 'failed' : `got ${status}`;
+  return {
+    message: `${index.distinctLabel(span)} (resend ${resend}) is nested under the request before it, which ${got} (${index.label(parent, true)}): make each resend a sibling under the caller, as the HTTP conventions' retry examples do`,
+    spans: [span, parent],
+  };
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Span Lab's CLI (`span-lab lint <file…>`, `span-lab <file> --format …`) needs Node ≥ 22.12. Under
+// `npx` and npm scripts the `node` devDependency (Node 24) is first on the PATH and runs this file;
+// started by an older Node, it hands over to that package's binary, or says what to install.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
+
+const cli = fileURLToPath(new URL('../src/simulator/platform/node/cli.ts', import.meta.url));
+const lint = fileURLToPath(new URL('../src/simulator/platform/node/lint-command.ts', import.meta.url));
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+
+if (major > 22 || (major === 22 && minor >= 12)) {
+  // `lint` loads only what linting needs, not the whole CLI.
+  if (process.argv[2] === 'lint') process.exit(await (await import(lint)).lintFiles(process.argv.slice(3)));
+  await import(cli);
+} else {
+  let node;
+  try {
+    node = createRequire(import.meta.url).resolve('node/bin/node');
+  } catch {
+    process.stderr.write(
+      `span-lab needs Node 22.12 or later (this is ${process.version}); run \`npm install\` in Span Lab, which brings Node 24, then \`npx span-lab …\`.\n`,
+    );
+    process.exit(2);
+  }
+  const run = spawnSync(node, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(run.status ?? 1);
+}

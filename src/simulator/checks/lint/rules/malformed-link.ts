@@ -1,0 +1,32 @@
+import { lessonFor, type LintRule } from '../rule.ts';
+import { hasValidContext } from '../span-facts.ts';
+
+/**
+ * A link without a valid span context (ids missing, malformed or all zeros). `addLink()` given
+ * something typed `any` — an array from `JSON.parse`, a context never extracted — type-checks, and
+ * the link then leads nowhere.
+ */
+export const malformedLink: LintRule = {
+  id: 'malformed-link',
+  severity: 'error',
+  summary: 'a link without a valid span context: it leads nowhere',
+  lesson: lessonFor('malformed-link'),
+  check(index) {
+    return index.spans.flatMap((span) => {
+      const bad = span.links.filter((link) => !hasValidContext(link));
+      if (bad.length === 0) return [];
+      const which =
+        bad.length === span.links.length
+          ? bad.length === 1
+            ? 'its link'
+            : `all ${bad.length} of its links`
+          : `${bad.length} of its ${span.links.length} links`;
+      return [
+        {
+          message: `${index.distinctLabel(span)} has ${which} without a valid span context, so ${bad.length === 1 ? 'it leads' : 'they lead'} nowhere: give addLink() an object { context, attributes } whose context is a SpanContext (not an array from JSON.parse, not a context never extracted)`,
+          spans: [span],
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,59 @@
+/** A file the CLI is given, read as what its content is: a trace file, or code to run. */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { RunResult, SpanRecord } from '../../trace/model.ts';
+import { fromOtlpJson, looksLikeTraceFile, type TraceFileFormat } from '../../trace/otlp-import.ts';
+
+/** Extensions that are always code, whatever the file starts with. */
+const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
+
+/** What a file gave: a run (of code, or of a trace file's spans), or why it gave none. */
+export type InputFile =
+  | { ok: true; result: RunResult; format?: TraceFileFormat; warnings: string[] }
+  | { ok: false; error: string; exitCode: number };
+
+/**
+ * Reads a file: a trace file when its content opens a JSON object or array (whatever its name,
+ * `.ndjson` and `.txt` included) and its name is not a code file's, else code to run with `seed`.
+ */
+export async function readInputFile(file: string, seed: number): Promise<InputFile> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return {
+      ok: false,
+      error: `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      exitCode: 2,
+    };
+  }
+  if (!CODE_EXTENSIONS.test(file) && looksLikeTraceFile(text)) {
+    const imported = fromOtlpJson(text);
+    if (!imported.ok) {
+      const where = imported.position ? `${imported.position.line}:${imported.position.column}: ` : '';
+      return { ok: false, error: `${file}:${where}${imported.error}`, exitCode: 1 };
+    }
+    return {
+      ok: true,
+      result: importedRun(imported.spans, seed),
+      format: imported.format,
+      warnings: imported.warnings,
+    };
+  }
+  // Loaded only for code: a trace file needs no compiler (TypeScript alone takes seconds to load).
+  const { runScenario } = await import('./run-in-node.ts');
+  return { ok: true, result: await runScenario(text, { seed, fileName: basename(file) }), warnings: [] };
+}
+
+/** Spans read from a file, as a run that has nothing else. */
+function importedRun(spans: SpanRecord[], seed: number): RunResult {
+  const stats = {
+    virtualMs: 0,
+    wallMs: 0,
+    spansStarted: spans.length,
+    spansKept: spans.length,
+    spansDropped: 0,
+    consoleDropped: 0,
+  };
+  return { spans, console: [], errors: [], limits: [], stats, seed };
+}

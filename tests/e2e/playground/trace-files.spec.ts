@@ -1,0 +1,74 @@
+/**
+ * Issue 13: the playground opens the trace files real tools write — Jaeger's own JSON through Open
+ * trace, Zipkin v2 JSON dropped on the page — says which format it read, and lists the linter's
+ * findings on them in Problems.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from '../fixtures.ts';
+import { openPlayground, showTab } from './helpers.ts';
+
+const JAEGER = new URL('../../fixtures/traces/jaeger-ui_01.json', import.meta.url).pathname;
+
+// A Kafka consumer traced with Zipkin (Brave): its span starts a trace of its own, leading nowhere back.
+const ZIPKIN = JSON.stringify([
+  {
+    traceId: '5af7183fb1d4cf5f',
+    id: '6b221d5bc9e6496c',
+    kind: 'CONSUMER',
+    name: 'poll',
+    timestamp: 1700000000100000,
+    duration: 1200,
+    localEndpoint: { serviceName: 'shipping' },
+    remoteEndpoint: { serviceName: 'kafka' },
+    tags: { 'kafka.topic': 'orders' },
+  },
+  {
+    traceId: '5af7183fb1d4cf5f',
+    parentId: '6b221d5bc9e6496c',
+    id: '7c3a2e6cd0f7507d',
+    name: 'reserve parcel',
+    timestamp: 1700000000101000,
+    duration: 15000,
+    localEndpoint: { serviceName: 'shipping' },
+  },
+]);
+
+test.describe.configure({ timeout: 120_000 });
+
+const statusOf = (page: Page) => page.locator('[data-pg="status"]');
+const problems = (page: Page) => page.locator('trace-views [role="tabpanel"]:visible');
+
+test("Open trace reads Jaeger's own JSON, says so, and lists its findings in Problems", async ({ page }) => {
+  await openPlayground(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open trace' }).click(),
+  ]);
+  await chooser.setFiles({ name: 'jaeger-trace.json', mimeType: 'application/json', buffer: readFileSync(JAEGER) });
+  await expect(statusOf(page)).toHaveText(
+    /^Opened jaeger-trace\.json: 4 spans\. Read as Jaeger's own JSON \(Download JSON\)\. 1 span appeared more than once/,
+  );
+  await showTab(page, 'Problems');
+  await expect(problems(page).getByText('link-to-ancestor')).toBeVisible();
+  await expect(
+    problems(page).getByText(/`reference-test` links to its own parent `test-general-conversion`/),
+  ).toBeVisible();
+});
+
+test('a Zipkin file dropped on the playground opens, says so, and its findings are in Problems', async ({ page }) => {
+  await openPlayground(page);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'zipkin-trace.json', { type: 'application/json' }));
+    const target = document.querySelector('scenario-editor') ?? document.querySelector('span-lab-playground');
+    target?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, ZIPKIN);
+  await expect(statusOf(page)).toHaveText(/^Opened zipkin-trace\.json: 2 spans\. Read as Zipkin v2 JSON\.$/);
+  await showTab(page, 'Spans');
+  await expect(problems(page).getByText('reserve parcel')).toBeVisible();
+  await showTab(page, 'Problems');
+  await expect(problems(page).getByText('consumer-without-origin')).toBeVisible();
+  await expect(problems(page).getByText(/`poll` is a consumer with neither a parent nor links/)).toBeVisible();
+  await saveScreenshot(page, 'playground-zipkin-problems');
+});
