@@ -17,10 +17,11 @@ export interface QuestionData {
   correct?: number;
 }
 
-/** Opens a page with a quiz, with no progress kept, and brings the quiz into view. */
+/**
+ * Opens a page with a quiz and brings the quiz into view. No progress is kept: each test has a new
+ * browser context, whose storage starts empty (so one page load, not a load, a clear and a reload).
+ */
 export async function openQuiz(page: Page, path: string): Promise<Locator> {
-  await page.goto(path);
-  await page.evaluate(() => localStorage.clear());
   await page.goto(path);
   const quiz = page.locator('span-quiz').first();
   await expect(quiz).toHaveAttribute('data-ready', '');
