@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOT_DIR, setRunBudgets, test } from '../fixtures.ts';
+import { HALF_FIXES } from '../../../src/content/exercises/half-fixes.ts';
 import { check, code, exercise, openLesson, setCode, unpinHeaders } from './lesson-parts.ts';
 
 // 600 px wide: the editor is the plain textarea, which the tests type into as a reader would.
@@ -84,6 +85,43 @@ test('Show solution shows a diff beside the code and leaves the code alone', asy
   await expect(diff.locator('caption')).toHaveText('Your code is the same as the solution.');
   await part.getByRole('button', { name: 'Undo' }).click();
   expect(await code(part)).toEqual(mine);
+});
+
+test('order-children: a half-fix fails on the span it leaves out of place; another correct answer passes, and the solution says so', async ({
+  page,
+}) => {
+  test.setTimeout(120_000); // two Checks, each a run
+  await page.goto('/lessons/parent-child/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/lessons/parent-child/');
+  const part = exercise(page, 'order-children');
+  const dir = new URL('../../../src/content/exercises/order-children/', import.meta.url);
+  const own = readFileSync(new URL('solution.ts', dir), 'utf8');
+  const [fix] = HALF_FIXES['order-children'];
+  let halfFix = own;
+  for (const [from, to] of fix!.edits) halfFix = halfFix.replace(from, to);
+  await setCode(part, halfFix);
+  expect(await check(part)).toMatch(/^Not yet: \d+ of \d+ checks pass/);
+  const failing = part.locator('[data-ex="report"] .ex-report__item--fail');
+  await expect(failing).toHaveCount(1);
+  await expect(failing).toContainText('INSERT shipments');
+  await expect(failing).toContainText('ship-order');
+  await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-half-fix-order-children.png` });
+
+  // Another correct answer: the order made active with context.with, the steps with startActiveSpan.
+  const other = own
+    .replace(
+      "await tracer.startActiveSpan('process-order', { attributes: { 'order.id': orderId } }, async (order) => {",
+      "const order = tracer.startSpan('process-order', { attributes: { 'order.id': orderId } });\n  await context.with(trace.setSpan(context.active(), order), async () => {",
+    )
+    .replace("import { trace } from '@opentelemetry/api';", "import { context, trace } from '@opentelemetry/api';");
+  expect(other).not.toEqual(own);
+  await setCode(part, other);
+  expect(await check(part)).toMatch(/^Passed/);
+  await part.getByRole('button', { name: 'Show solution' }).click();
+  await expect(part.locator('[data-ex="other-answers"]')).toBeVisible();
+  await expect(part.locator('[data-ex="other-answers"]')).toContainText('a correct answer too');
+  await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-other-answer-order-children.png` });
 });
 
 test("the reader's work survives a reload, and Reset can be undone", async ({ page }) => {
