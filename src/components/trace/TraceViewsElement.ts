@@ -43,7 +43,8 @@ const TAB_LABELS: Record<TraceTab, string> = {
  * and a details panel — with one selection shared by all. Set `result` (and `findings`) to show a
  * run; `stale` marks it as from a previous run. Fires `span-select` when the reader selects a span
  * and `problem-select` when they pick a line of the source. The `heading-level` attribute (2–5,
- * default 3) sets the level of the details panel's title, to fit the page's outline.
+ * default 3) sets the level of the details panel's title, to fit the page's outline; `focus`
+ * names a span whose trace the waterfall draws first.
  */
 export class TraceViewsElement extends HTMLElement {
   #result: RunResult | null = null;
@@ -161,6 +162,7 @@ export class TraceViewsElement extends HTMLElement {
         );
       },
       dark: isDarkTheme,
+      focus: () => this.getAttribute('focus'),
     };
   }
 

@@ -10,6 +10,8 @@ import type { RunData, TraceView, ViewHost } from './view-types.ts';
 export interface DiagramContent {
   nodes: Node[];
   selections: DiagramSelection[];
+  /** Replaces what was drawn so far instead of adding to it. */
+  replace?: boolean;
 }
 
 /**
@@ -107,7 +109,7 @@ export abstract class DiagramPanel implements TraceView {
       let first = true;
       for await (const content of this.build(run, stale)) {
         if (stale()) return;
-        if (first) this.#show(content);
+        if (first || content.replace === true) this.#show(content);
         else this.#add(content);
         first = false;
       }
