@@ -99,7 +99,13 @@ export abstract class DiagramPanel implements TraceView {
     const stale = (): boolean => generation !== this.#generation;
     const run = this.#run;
     if (run === null || run.index.spans.length === 0) {
-      const text = run === null ? 'No run yet.' : 'This run has no spans. See Problems and Console for what happened.';
+      const { errors = [], limits = [], console: lines = [] } = run?.result ?? {};
+      const text =
+        run === null
+          ? 'No run yet.'
+          : errors.length + limits.length + lines.length === 0
+            ? 'This run has no spans: the code ran to the end without starting one.'
+            : 'This run has no spans. See Problems and Console for what happened.';
       this.#show({ nodes: [notice(text)], selections: [] });
       return;
     }

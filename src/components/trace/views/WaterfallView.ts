@@ -3,7 +3,8 @@ import { buildWaterfall, type RunWaterfall } from '../../../simulator/index.ts';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { RunIndex, TraceEntry } from '../model/RunIndex.ts';
-import { loadMermaid } from '../mermaid/load-mermaid.ts';
+import { loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
+import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
 import { wireDiagram, type DiagramItem } from './diagram-items.ts';
 import { DiagramPanel, type DiagramContent } from './DiagramPanel.ts';
@@ -28,6 +29,13 @@ const GANTT_FONT = 12;
 
 /** Width the gantt needs per axis tick label ("12000 ms" at 12 px, with room between). */
 const TICK_PX = 80;
+
+/** Narrowest label column, and the narrowest time axis beside it; a panel with less room gets the stacked list. */
+const MIN_LABEL_COLUMN = 140;
+const MIN_AXIS = 160;
+
+/** Average width of a label character at 12 px, for sizing the label column before drawing. */
+const CHAR_PX = 6.6;
 
 /** What the zoom menu offers: every trace on one clock, or one trace on its own. */
 type Zoom = { kind: 'all' } | { kind: 'trace'; traceId: string };
@@ -57,6 +65,51 @@ function ganttItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramIte
       items.push({ element: bar.rect, companions: bar.text ? [bar.text] : [], entry });
   }
   return items;
+}
+
+/** The width of the label column: the longest label's estimate, within bounds set by the panel's width. */
+function labelColumn(index: RunIndex, width: number): number {
+  let longest = 0;
+  for (const entry of index.spans) {
+    const marks = (entry.span.status.code === 'error' ? 10 : 0) + (entry.span.end === null ? 14 : 0);
+    longest = Math.max(longest, 3 * Math.min(entry.depth, 8) + spanTitle(entry).length + marks);
+  }
+  return Math.round(Math.max(MIN_LABEL_COLUMN, Math.min(width * 0.45, longest * CHAR_PX + 20)));
+}
+
+/**
+ * Moves every bar's label into a column left of the time axis, after the section titles, as a
+ * waterfall reads (Mermaid puts a label in, beside or before its bar, where it can leave the chart).
+ */
+function labelsInColumn(items: readonly DiagramItem[]): void {
+  for (const { entry, companions } of items) {
+    for (const text of companions) {
+      text.setAttribute('x', String(SECTION_TITLE_WIDTH + 2));
+      text.setAttribute('class', `tv-wf-label-text${entry.span.status.code === 'error' ? ' tv-wf-label-error' : ''}`);
+    }
+  }
+}
+
+/** Cuts labels wider than the column with an ellipsis (the bar's accessible name keeps the whole title). */
+function cutLabels(svg: SVGSVGElement, column: number): void {
+  for (const text of svg.querySelectorAll<SVGTextElement>('text.tv-wf-label-text')) {
+    if (typeof text.getComputedTextLength !== 'function' || text.getComputedTextLength() <= column) continue;
+    const node = [...text.childNodes].reverse().find((child): child is Text => child.nodeType === Node.TEXT_NODE);
+    if (node === undefined) continue;
+    const full = node.data;
+    let low = 0;
+    let high = full.length;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      node.data = `${full.slice(0, middle)}…`;
+      if (text.getComputedTextLength() <= column) low = middle;
+      else high = middle;
+    }
+    node.data = `${full.slice(0, low)}…`;
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = full;
+    text.append(title);
+  }
 }
 
 /** Marks error bars with an icon beside the label (the bar itself gets an outline and a muted fill in CSS). */
@@ -94,24 +147,32 @@ export class WaterfallView extends DiagramPanel {
       return;
     }
     const width = Math.round(this.root.clientWidth || 800);
+    const column = labelColumn(run.index, width);
+    if (width - SECTION_TITLE_WIDTH - column - 24 < MIN_AXIS) {
+      yield this.#ownWaterfall(run, 'narrow');
+      return;
+    }
     const focus = this.host.focus?.();
     const zoomed = this.#zoom.kind === 'trace' ? this.#zoom.traceId : undefined;
     const chart = buildWaterfall(run.result.spans, {
       focus,
       ...(zoomed === undefined ? {} : { traceId: zoomed }),
-      maxTicks: Math.max(2, Math.min(8, Math.floor(width / TICK_PX))),
+      maxTicks: Math.max(2, Math.min(8, Math.floor((width - SECTION_TITLE_WIDTH - column) / TICK_PX))),
     });
     if (chart.truncated) {
       yield this.#ownWaterfall(run, 'large');
       return;
     }
-    const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth: Math.max(320, width) });
+    const ganttLeft = SECTION_TITLE_WIDTH + column;
+    const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth: width, ganttLeft });
     if (stale()) return;
     const content = await this.#chart(mermaid, chart, run);
     yield content;
     // Only measurable once in the page: text scaled below 11 px gets the stacked list instead.
     const svg = this.root.querySelector<SVGSVGElement>('figure.tv-mermaid svg');
-    if (svg !== null && !stale() && labelPixels(svg) < MIN_LABEL_PX) yield this.#ownWaterfall(run, 'narrow');
+    if (svg === null || stale()) return;
+    cutLabels(svg, column - 8);
+    if (labelPixels(svg) < MIN_LABEL_PX) yield { ...this.#ownWaterfall(run, 'narrow'), replace: true };
   }
 
   async #chart(
@@ -130,6 +191,7 @@ export class WaterfallView extends DiagramPanel {
     );
     svg.dataset['fit'] = '';
     const items = ganttItems(svg, id, index);
+    labelsInColumn(items);
     markErrors(items);
     const selection = wireDiagram(this.host, svg, items, flaggedSpans(run.problems));
     const legend = h(
