@@ -130,6 +130,7 @@ describe('tickStep', () => {
   it('keeps the axis to at most the ticks asked for, on round steps', () => {
     expect(tickStep(1800, 6)).toBe(500);
     expect(tickStep(6100, 6)).toBe(2000);
+    expect(tickStep(6156, 4)).toBe(2000);
     expect(tickStep(0, 6)).toBe(1);
     for (const range of [1, 7, 99, 1234, 59_999, 3_600_000])
       expect(Math.floor(range / tickStep(range, 5)) + 1).toBeLessThanOrEqual(5);
