@@ -28,7 +28,7 @@ export const MIN_LABEL_PX = 11;
 const GANTT_FONT = 12;
 
 /** Width the gantt needs per axis tick label ("12000 ms" at 12 px, with room between). */
-const TICK_PX = 80;
+const TICK_PX = 70;
 
 /** Narrowest label column, and the narrowest time axis beside it; a panel with less room gets the stacked list. */
 const MIN_LABEL_COLUMN = 140;
@@ -64,7 +64,9 @@ function ganttItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramIte
     if (bar.rect !== undefined && entry !== undefined)
       items.push({ element: bar.rect, companions: bar.text ? [bar.text] : [], entry });
   }
-  return items;
+  // Mermaid adds bars in order of start time but places them in the text's order: keys follow the rows.
+  const top = (item: DiagramItem): number => Number(item.element.getAttribute('y') ?? 0);
+  return items.sort((a, b) => top(a) - top(b));
 }
 
 /** The width of the label column: the longest label's estimate, within bounds set by the panel's width. */
