@@ -56,5 +56,6 @@ export type { MermaidChart } from './views/mermaid-chart.ts';
 export { treeOrder } from './views/span-tree.ts';
 export type { PlacedSpan } from './views/span-tree.ts';
 export { toSummary } from './views/summary.ts';
-export { buildWaterfalls, toWaterfall } from './views/waterfall.ts';
-export type { TraceWaterfall } from './views/waterfall.ts';
+export { buildWaterfall, tickStep, toWaterfall } from './views/waterfall.ts';
+export { treeGuides } from './views/tree-guides.ts';
+export type { RunWaterfall, WaterfallSection } from './views/waterfall.ts';

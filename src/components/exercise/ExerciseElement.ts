@@ -1,7 +1,7 @@
 import type { Expectation } from '../../simulator/index.ts';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
-import { showNotice, type NoticeAction } from '../playground/notice.ts';
+import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';
 import { compileFailed, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
 import { loadEngine, loadTraceViews, runFor } from '../lesson/shared-runner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
@@ -53,6 +53,7 @@ export class ExerciseElement extends HTMLElement {
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       if (this.#solutionOpen) void this.#drawDiff();
+      clearNotice(this.#part('notice')); // it spoke of the code before this edit
     });
     this.addEventListener('problem-select', (event) => {
       const { line } = (event as CustomEvent<{ line: number }>).detail;
@@ -71,6 +72,7 @@ export class ExerciseElement extends HTMLElement {
   async check(): Promise<void> {
     const data = this.#data;
     if (!data) return;
+    clearNotice(this.#part('notice'));
     const button = this.#button('check');
     button.setAttribute('aria-busy', 'true');
     this.#status('Checking…');
@@ -84,7 +86,7 @@ export class ExerciseElement extends HTMLElement {
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       this.#report(compileOutcome(result));
-      this.#views.stale = this.#views.result !== null;
+      this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
       return;
     }
     const findings = engine.lintTrace(result.spans);
@@ -205,6 +207,8 @@ export class ExerciseElement extends HTMLElement {
       },
     };
     this.#notice(message, undo);
+    // "Your work on this exercise is back" (or any status) no longer holds once the code is replaced.
+    this.#status('');
   }
 
   get #key(): string {

@@ -2,11 +2,12 @@ import type { RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { showNotice, type NoticeAction } from '../playground/notice.ts';
+import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';
 import {
   compileFailed,
   describeErrors,
   describeRun,
+  EMPTY_EDITOR,
   linkWrittenLessons,
   runProblems,
 } from '../playground/run-messages.ts';
@@ -56,6 +57,7 @@ export class LessonScenarioElement extends HTMLElement {
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       void this.#updateOpenLink();
+      clearNotice(this.#part('notice')); // it spoke of the code before this edit
     });
     this.addEventListener('problem-select', (event) => {
       const { line } = (event as CustomEvent<{ line: number }>).detail;
@@ -77,6 +79,11 @@ export class LessonScenarioElement extends HTMLElement {
   async run(): Promise<void> {
     const data = this.#data;
     if (!data) return;
+    clearNotice(this.#part('notice'));
+    if (this.#editor.value.trim() === '') {
+      this.#status(EMPTY_EDITOR);
+      return;
+    }
     const runButton = this.#button('run');
     runButton.setAttribute('aria-busy', 'true');
     this.#status('Running…');
@@ -90,7 +97,7 @@ export class LessonScenarioElement extends HTMLElement {
     runButton.removeAttribute('aria-busy');
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
-      this.#views.stale = this.#views.result !== null;
+      this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
       this.#status(`Not run: ${describeErrors(result.errors)}`);
       return;
     }
@@ -130,7 +137,7 @@ export class LessonScenarioElement extends HTMLElement {
     this.#notice('The scenario is back to its original code.', undo);
   }
 
-  /** Unedited: the playground with this scenario picked. Edited: a share link of the edit. */
+  /** Unedited: the playground with this scenario picked. Edited: a share link of the edit, naming the scenario. */
   async #updateOpenLink(): Promise<void> {
     const data = this.#data;
     if (!data) return;
@@ -138,8 +145,9 @@ export class LessonScenarioElement extends HTMLElement {
     const code = this.#editor.value;
     const base = new URL(data.playground, location.href);
     const version = ++this.#shareVersion;
+    // Edited or not, the link names the scenario: the playground says what the code was edited from.
+    base.searchParams.set('scenario', data.id);
     if (code === data.code) {
-      base.searchParams.set('scenario', data.id);
       link.href = base.toString();
       link.dataset['edited'] = 'false';
       return;

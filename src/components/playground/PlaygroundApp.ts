@@ -1,10 +1,18 @@
 import { lintTrace, type RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { showNotice, type NoticeAction } from './notice.ts';
+import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
+import { describeOpenedTrace, showOpenedTrace } from './opened-trace.ts';
 import { PlaygroundStorage, storageNoticeText } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
-import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
+import {
+  compileFailed,
+  describeErrors,
+  describeRun,
+  EMPTY_EDITOR,
+  linkWrittenLessons,
+  runProblems,
+} from './run-messages.ts';
 import { SandboxRunner } from './SandboxRunner.ts';
 import { readFragment, shareUrl } from './share-link.ts';
 
@@ -31,6 +39,7 @@ export class PlaygroundApp extends HTMLElement {
   #result: RunResult | null = null;
   #undo: { scenario: string; code: string } | undefined;
   #lessons: string[] = [];
+  #closeOpenedTrace: (() => void) | undefined;
 
   connectedCallback(): void {
     this.#scenarios = JSON.parse(this.#part('scenarios').textContent ?? '[]') as PlaygroundScenario[];
@@ -60,7 +69,10 @@ export class PlaygroundApp extends HTMLElement {
       { capture: true },
     );
     this.#editor.addEventListener('run', () => void this.run());
-    this.#editor.addEventListener('change', () => this.#storage.saveCode(this.#current, this.#editor.value));
+    this.#editor.addEventListener('change', () => {
+      this.#storage.saveCode(this.#current, this.#editor.value);
+      clearNotice(this.#part('notice')); // it spoke of the code before this edit
+    });
     this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
       const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
       this.#views.selectSpan(traceId, spanId);
@@ -81,6 +93,11 @@ export class PlaygroundApp extends HTMLElement {
   async run(): Promise<void> {
     const source = this.#editor.value;
     const seed = this.#seed;
+    clearNotice(this.#part('notice'));
+    if (source.trim() === '') {
+      this.#status(EMPTY_EDITOR);
+      return;
+    }
     this.#status('Running…');
     this.#button('run').setAttribute('aria-busy', 'true');
     const started = performance.now();
@@ -90,7 +107,7 @@ export class PlaygroundApp extends HTMLElement {
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       // Nothing ran: keep the last trace on screen, marked as from before this edit.
-      this.#views.stale = true;
+      this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
       this.#status(`Not run: ${describeErrors(result.errors)}`);
       return;
     }
@@ -102,10 +119,16 @@ export class PlaygroundApp extends HTMLElement {
   async #start(): Promise<void> {
     const fragment = await readFragment();
     if (fragment.kind === 'code') {
-      this.#addSharedScenario(fragment.code);
+      // A lesson's "Open in playground" of edited code names its scenario in `?scenario=`.
+      const from = this.#scenarios.find((s) => s.id === new URLSearchParams(location.search).get('scenario'));
+      this.#addSharedScenario(fragment.code, from);
       if (fragment.seed !== undefined) this.#seedInput.value = String(fragment.seed);
       this.#open(SHARED, fragment.code);
-      this.#notice('This code came from a share link. It runs only when you press Run.');
+      this.#notice(
+        from
+          ? `This code was edited from the scenario “${from.title}”. It runs only when you press Run.`
+          : 'This code came from a share link. It runs only when you press Run.',
+      );
       return;
     }
     if (fragment.kind === 'bad')
@@ -142,6 +165,9 @@ export class PlaygroundApp extends HTMLElement {
 
   #show(result: RunResult | null): void {
     this.#result = result;
+    this.#closeOpenedTrace?.();
+    this.#closeOpenedTrace = undefined;
+    this.#views.opened = null;
     // The linter's findings go to Problems, for a run and for a trace opened from a file alike;
     // a finding links to its lesson only once that lesson is written.
     this.#views.findings = linkWrittenLessons(result ? lintTrace(result.spans) : [], this.#lessons);
@@ -203,18 +229,29 @@ export class PlaygroundApp extends HTMLElement {
       this.#notice(opened.error);
       return;
     }
+    const trace = { fileName: file.name, format: opened.format, spans: opened.result.spans };
     this.#show(opened.result);
+    this.#views.opened = describeOpenedTrace(trace);
+    // The code did not make this trace: the code panel says what the file is until Back to code.
+    clearNotice(this.#part('notice'));
+    this.#part('share-url').hidden = true;
+    this.#closeOpenedTrace?.();
+    this.#closeOpenedTrace = showOpenedTrace(this.#part('code'), trace, () =>
+      this.#open(this.#current, this.#editor.value),
+    );
     this.#status(
       `Opened ${file.name}: ${opened.result.spans.length} spans. Read as ${opened.format}.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
     );
   }
 
-  #addSharedScenario(code: string): void {
+  #addSharedScenario(code: string, from?: PlaygroundScenario): void {
     if (this.#scenarios.some((s) => s.id === SHARED)) return;
-    this.#scenarios.unshift({ id: SHARED, title: 'Shared code', summary: 'Code from a share link.', code });
+    const title = from ? `Edited from ${from.title}` : 'Shared code';
+    const summary = from ? `Your edit of the scenario “${from.title}”. ${from.summary}` : 'Code from a share link.';
+    this.#scenarios.unshift({ id: SHARED, title, summary, code });
     const option = document.createElement('option');
     option.value = SHARED;
-    option.textContent = 'Shared code';
+    option.textContent = title;
     this.#picker.prepend(option);
   }
 

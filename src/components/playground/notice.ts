@@ -20,3 +20,9 @@ export function showNotice(region: HTMLElement, text: string, action?: NoticeAct
   }
   region.hidden = false;
 }
+
+/** Takes a notice away: what it said belonged to a state the reader has since left (an edit, a run). */
+export function clearNotice(region: HTMLElement): void {
+  region.replaceChildren();
+  region.hidden = true;
+}

@@ -2,6 +2,9 @@
 import type { Finding, LimitHit, RunError, RunResult } from '../../simulator/index.ts';
 import type { Problem } from '../editor/types.ts';
 
+/** What Run (or Check) says when the editor holds no code: nothing ran, so nothing is in Problems or Console. */
+export const EMPTY_EDITOR = 'Not run: the editor is empty. Write a scenario, or press Reset for the original code.';
+
 /** The run's errors and limits that have a place in the source, as editor problems. */
 export function runProblems(result: RunResult): Problem[] {
   return [...result.errors, ...result.limits].flatMap((at): Problem[] =>

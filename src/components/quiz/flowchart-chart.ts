@@ -8,6 +8,9 @@ import { isDarkTheme } from '../trace/dom/theme.ts';
 import { loadMermaid } from '../trace/mermaid/load-mermaid.ts';
 import { renderSvg } from '../trace/mermaid/render-svg.ts';
 
+/** Viewport width below which the chart is drawn top-down. */
+const TALL_BELOW = '40rem';
+
 /** How the chart is named for assistive technology. */
 export interface ChartNames {
   /** Id of the element naming the chart (its caption). */
@@ -19,7 +22,11 @@ export interface ChartNames {
 /** Renders the chart as an SVG element of this page, marked and named. */
 export async function drawFlowchart(marks: FlowchartMarks, names: ChartNames): Promise<SVGSVGElement> {
   const mermaid = await loadMermaid({ dark: isDarkTheme(), ganttWidth: 800 });
-  const { svg } = await renderSvg(mermaid, decisionFlowchartText(marks), 'qz-chart-');
+  // On a phone the chart is laid out top-down, so it fits the width with its text readable.
+  const tall = typeof matchMedia === 'function' && matchMedia(`(max-width: ${TALL_BELOW})`).matches;
+  const text = decisionFlowchartText(marks);
+  const { svg } = await renderSvg(mermaid, tall ? text.replace(/^flowchart LR$/m, 'flowchart TD') : text, 'qz-chart-');
+  if (tall) svg.classList.add('qz-chart-tall');
   const { classes } = chartMarks(marks);
   for (const element of svg.querySelectorAll<SVGElement>('[data-id]')) {
     const marked = classes.get(element.dataset['id'] ?? '');

@@ -43,12 +43,15 @@ const TAB_LABELS: Record<TraceTab, string> = {
  * and a details panel — with one selection shared by all. Set `result` (and `findings`) to show a
  * run; `stale` marks it as from a previous run. Fires `span-select` when the reader selects a span
  * and `problem-select` when they pick a line of the source. The `heading-level` attribute (2–5,
- * default 3) sets the level of the details panel's title, to fit the page's outline.
+ * default 3) sets the level of the details panel's title, to fit the page's outline; `focus`
+ * names a span whose trace the waterfall draws first.
  */
 export class TraceViewsElement extends HTMLElement {
   #result: RunResult | null = null;
   #findings: readonly Finding[] = [];
   #stale = false;
+  #failed: RunResult | null = null;
+  #opened: string | null = null;
   #run: RunData | null = null;
   readonly #selection = new SelectionStore();
   #parts: Parts | null = null;
@@ -61,7 +64,32 @@ export class TraceViewsElement extends HTMLElement {
 
   set result(value: RunResult | null) {
     this.#result = value;
+    this.#failed = null;
     this.#update(true);
+  }
+
+  /** What the trace shown is when it came from a file, not a run (file, format, spans, duration), or null. */
+  get opened(): string | null {
+    return this.#opened;
+  }
+
+  set opened(value: string | null) {
+    this.#opened = value;
+    this.#update(false);
+  }
+
+  /**
+   * A run that did not compile, or null: Problems lists its errors (not the previous run's), and
+   * the diagrams of the previous run stay, marked stale. Setting `result` clears it.
+   */
+  get failed(): RunResult | null {
+    return this.#failed;
+  }
+
+  set failed(value: RunResult | null) {
+    this.#failed = value;
+    this.stale = value !== null && this.#result !== null;
+    this.#update(false);
   }
 
   /** The checks' findings about the run, listed in Problems. */
@@ -131,7 +159,7 @@ export class TraceViewsElement extends HTMLElement {
 
   // A page may set properties before this class is defined; those shadow the accessors.
   #adoptEarlyProperties(): void {
-    for (const name of ['result', 'findings', 'stale'] as const) {
+    for (const name of ['result', 'findings', 'stale', 'failed', 'opened'] as const) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
       Reflect.deleteProperty(this, name);
@@ -161,6 +189,7 @@ export class TraceViewsElement extends HTMLElement {
         );
       },
       dark: isDarkTheme,
+      focus: () => this.getAttribute('focus'),
     };
   }
 
@@ -211,17 +240,30 @@ export class TraceViewsElement extends HTMLElement {
     const run = this.#run;
     if (run !== null) run.problems = collectProblems(run.result, run.index, this.#findings);
     const count = (n: number): string => (n > 0 ? ` (${String(n)})` : '');
-    parts.tabs.setLabel('problems', `${TAB_LABELS.problems}${count(run?.problems.length ?? 0)}`);
+    // A run that did not compile has only its errors to show: in Problems, instead of the last run's.
+    const failed = this.#failed;
+    const problemsRun: RunData | null =
+      failed === null
+        ? run
+        : { result: failed, index: new RunIndex([]), problems: collectProblems(failed, new RunIndex([]), []) };
+    parts.tabs.setLabel('problems', `${TAB_LABELS.problems}${count(problemsRun?.problems.length ?? 0)}`);
     parts.tabs.setLabel('console', `${TAB_LABELS.console}${count(run?.result.console.length ?? 0)}`);
-    parts.summary.textContent = run === null ? 'No run yet: run the scenario to see its trace.' : runSummary(run);
+    // A file has no virtual time or seed: say what it is instead.
+    parts.summary.textContent =
+      run === null
+        ? 'No run yet: run the scenario to see its trace.'
+        : this.#opened === null
+          ? runSummary(run)
+          : `${this.#opened}.`;
     parts.details.setRun(run);
     if (resultChanged) {
       for (const view of Object.values(parts.views)) view.setRun(run);
+      parts.views.problems.setRun(problemsRun);
       // Ids are deterministic: after a re-run the same span is usually still there.
       const selected = this.#selection.selected;
       if (selected !== null && run?.index.find(selected) === undefined) this.#selection.select(null);
       else this.#selectionChanged(selected, false);
-    } else parts.views.problems.setRun(run);
+    } else parts.views.problems.setRun(problemsRun);
   }
 
   #selectionChanged(selected: SpanRef | null, reveal = true): void {

@@ -6,6 +6,9 @@ import type { CompiledScenario } from './transpile.ts';
 // V8 frames: "at fn (spanlab-scenario.js:12:5)"; SpiderMonkey/JSC: "fn@spanlab-scenario.js:12:5".
 const FRAME = new RegExp(`${SANDBOX_URL.replace(/\./g, '\\.')}:(\\d+):(\\d+)`, 'g');
 
+// A stack frame line: V8's "    at …", or SpiderMonkey/JSC's "fn@url:line:col".
+const FRAME_LINE = /^\s+at\s|@.*:\d+:\d+$/;
+
 /** Finds scenario positions in stack traces for one compiled scenario. */
 export class SourcePositions {
   readonly #map: TraceMap;
@@ -22,6 +25,32 @@ export class SourcePositions {
       if (position) return position;
     }
     return undefined;
+  }
+
+  /**
+   * A stack trace in the reader's terms: its message lines, then only the frames in the scenario,
+   * each at `fileName:line:column` of the scenario's source; frames inside the runtime, the SDK or
+   * the page (`blob:` URLs, minified bundles) are left out and counted in one line.
+   */
+  rewriteStack(stack: string, fileName: string): string {
+    const lines = stack.split('\n');
+    const firstFrame = lines.findIndex((line) => FRAME_LINE.test(line));
+    if (firstFrame < 0) return stack;
+    const kept = lines.slice(0, firstFrame);
+    let hidden = 0;
+    for (const line of lines.slice(firstFrame)) {
+      const mapped = line.replace(FRAME, (whole, generatedLine: string, generatedColumn: string) => {
+        const position = this.fromGenerated(Number(generatedLine), Number(generatedColumn));
+        return position ? `${fileName}:${String(position.line)}:${String(position.column)}` : whole;
+      });
+      if (mapped !== line && !mapped.includes(SANDBOX_URL)) kept.push(mapped);
+      else hidden += 1;
+    }
+    if (hidden > 0)
+      kept.push(
+        `    (${String(hidden)} frame${hidden === 1 ? '' : 's'} inside Span Lab and the OpenTelemetry SDK left out)`,
+      );
+    return kept.join('\n');
   }
 
   /** The scenario position for a 1-based line and column of the code as the sandbox evaluated it. */

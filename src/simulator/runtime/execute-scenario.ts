@@ -4,6 +4,7 @@ import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } 
 import * as tslib from 'tslib';
 import { SANDBOX_PREFIX, SANDBOX_URL } from '../compile/sandbox-names.ts';
 import { SourcePositions } from '../compile/source-position.ts';
+import { ExceptionStacks } from './exception-stacks.ts';
 import type { CompiledScenario } from '../compile/transpile.ts';
 import type { LimitHit, RunError } from '../trace/model.ts';
 import * as world from '../world/index.ts';
@@ -117,7 +118,7 @@ export async function executeScenario(
     {
       idGenerator: new SeededIdGenerator(options.seed),
       sampler,
-      spanProcessors: [collector],
+      spanProcessors: [new ExceptionStacks(positions, scenario.fileName), collector],
       spanLimits: { attributeValueLengthLimit: 4096 },
     },
     clock,

@@ -14,10 +14,11 @@ import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../trace/mod
 import { HOSTILE, hostileRun, makeSpan } from './fixtures.ts';
 import { buildLinkGraph } from './link-graph.ts';
 import { decodeParsedLabel, labelText } from './mermaid-escape.ts';
-import { depthPrefix, linkLabel, shortId, spanLabel } from './span-label.ts';
+import { linkLabel, shortId, spanLabel } from './span-label.ts';
 import { randomRuns } from './span-arbitraries.ts';
 import { treeOrder } from './span-tree.ts';
-import { buildWaterfalls } from './waterfall.ts';
+import { treeGuides } from './tree-guides.ts';
+import { buildWaterfall } from './waterfall.ts';
 
 interface GanttTask {
   id: string;
@@ -73,25 +74,39 @@ async function parsed<Db>(text: string, diagramType: string): Promise<Db> {
 
 const key = (traceId: string, spanId: string): string => `${traceId}/${spanId}`;
 
-/** Checks every trace's gantt chart against the spans, as the parser read it. */
-async function proveWaterfalls(spans: SpanRecord[]): Promise<void> {
-  const charts = buildWaterfalls(spans);
-  const traces = [...groupByTrace(spans)];
-  expect(charts).toHaveLength(traces.length);
-  for (const [index, [traceId, traceSpans]] of traces.entries()) {
-    const chart = charts[index];
-    expect(chart).toMatchObject({ traceId, truncated: false, shown: traceSpans.length, total: traceSpans.length });
-    const db = await parsed<GanttDb>(chart?.text ?? '', 'gantt');
-    const origin = Math.min(...traceSpans.map((span) => span.start));
+/** The rows a run's waterfall should hold, worked out from the spans: traces in order, one clock. */
+function expectedRows(spans: SpanRecord[]): { rows: object[]; sections: string[] } {
+  const origin = spans.reduce((min, span) => Math.min(min, span.start), Infinity);
+  const rows: object[] = [];
+  const sections: string[] = [];
+  [...groupByTrace(spans)].forEach(([, traceSpans], index) => {
+    sections.push(`trace ${String(index + 1)}`);
+    const first = Math.min(...traceSpans.map((span) => span.start));
     const last = Math.max(...traceSpans.map((span) => span.end ?? span.start));
-    const expected = treeOrder(traceSpans).map(({ span, depth }, i) => ({
-      id: `s${String(i)}`,
-      label: depthPrefix(depth) + spanLabel(span),
+    const placed = treeOrder(traceSpans);
+    const guides = treeGuides(placed);
+    const row = ({ span }: { span: SpanRecord }, i: number, label: string): object => ({
+      id: `t${String(index)}s${String(i)}`,
+      label,
       crit: span.status.code === 'error',
       active: span.end === null,
       start: Math.round(span.start - origin),
-      end: Math.round((span.end ?? last) - origin),
-    }));
+      end: Math.max(Math.round(span.start - origin), Math.round((span.end ?? last) - origin)),
+    });
+    const root = placed[0];
+    if (root !== undefined && placed.length > 1 && first === last)
+      rows.push(row(root, 0, `${spanLabel(root.span)} and ${String(placed.length - 1)} more, all at 0 ms`));
+    else placed.forEach((entry, i) => rows.push(row(entry, i, (guides[i] ?? '') + spanLabel(entry.span))));
+  });
+  return { rows, sections };
+}
+
+/** Checks the run's gantt chart against the spans, as the parser read it. */
+async function proveWaterfalls(spans: SpanRecord[]): Promise<void> {
+  const chart = buildWaterfall(spans, { maxTextSize: 10_000_000 });
+  expect(chart).toMatchObject({ truncated: false, shown: spans.length, total: spans.length });
+  {
+    const db = await parsed<GanttDb>(chart.text, 'gantt');
     const tasks = db.getTasks().map((task) => ({
       id: task.id,
       label: decodeParsedLabel(task.task),
@@ -100,8 +115,9 @@ async function proveWaterfalls(spans: SpanRecord[]): Promise<void> {
       start: task.startTime.getTime(),
       end: task.endTime.getTime(),
     }));
-    expect(tasks).toEqual(expected);
-    expect(db.getSections().map(decodeParsedLabel)).toEqual([`trace ${shortId(traceId)}`]);
+    const expected = expectedRows(spans);
+    expect(tasks).toEqual(expected.rows);
+    expect(db.getSections().map(decodeParsedLabel)).toEqual(expected.sections);
     expect({
       title: db.getDiagramTitle(),
       accTitle: db.getAccTitle(),
@@ -250,11 +266,11 @@ describe('truncated charts, parsed by the real Mermaid', () => {
     const spans = Array.from({ length: 3000 }, (_, i) =>
       makeSpan({ traceId: 'ab'.repeat(16), spanId: String(i), name, start: i, end: i + 3 }),
     );
-    const [chart] = buildWaterfalls(spans);
-    expect(chart?.truncated).toBe(true);
-    const db = await parsed<GanttDb>(chart?.text ?? '', 'gantt');
-    expect(db.getTasks()).toHaveLength(chart?.shown ?? -1);
-    expect(db.getDiagramTitle()).toBe(`Showing the first ${String(chart?.shown)} of 3000 spans`);
+    const chart = buildWaterfall(spans);
+    expect(chart.truncated).toBe(true);
+    const db = await parsed<GanttDb>(chart.text, 'gantt');
+    expect(db.getTasks()).toHaveLength(chart.shown);
+    expect(db.getDiagramTitle()).toBe(`Showing the first ${String(chart.shown)} of 3000 spans`);
   });
 
   it('keep a large link graph to 500 edges, which Mermaid accepts, with a title saying so', async () => {

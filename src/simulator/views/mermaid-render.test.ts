@@ -12,9 +12,10 @@ import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../trace/mod
 import { hostileRun } from './fixtures.ts';
 import { buildLinkGraph } from './link-graph.ts';
 import { randomRuns } from './span-arbitraries.ts';
-import { depthPrefix, linkLabel, shortId, spanLabel } from './span-label.ts';
+import { linkLabel, spanLabel } from './span-label.ts';
 import { treeOrder } from './span-tree.ts';
-import { buildWaterfalls } from './waterfall.ts';
+import { treeGuides } from './tree-guides.ts';
+import { buildWaterfall } from './waterfall.ts';
 
 beforeAll(() => {
   fakeLayout();
@@ -39,22 +40,30 @@ function readSvg(svg: string): Document {
 
 let renders = 0;
 
-/** Renders every trace's waterfall and checks each bar's label and the section title. */
+/** Renders the run's waterfall and checks each bar's label and each trace's section title. */
 async function renderWaterfalls(spans: SpanRecord[]): Promise<void> {
+  const id = `waterfall${String((renders += 1))}`;
+  const chart = buildWaterfall(spans, { maxTextSize: 10_000_000 });
+  const page = readSvg((await mermaid.render(id, chart.text)).svg);
   const traces = [...groupByTrace(spans)];
-  for (const [index, chart] of buildWaterfalls(spans).entries()) {
-    const [traceId = '', traceSpans = []] = traces[index] ?? [];
-    const id = `waterfall${String((renders += 1))}`;
-    const page = readSvg((await mermaid.render(id, chart.text)).svg);
+  let bars = 0;
+  traces.forEach(([, traceSpans], index) => {
     const placed = treeOrder(traceSpans);
-    expect(page.querySelectorAll(`rect[id^="${id}-s"]`)).toHaveLength(placed.length);
-    placed.forEach(({ span, depth }, i) => {
-      const label = page.getElementById(`${id}-s${String(i)}-text`)?.textContent;
-      expect(label).toBe(depthPrefix(depth) + spanLabel(span));
+    const section = chart.sections[index];
+    expect(section?.number).toBe(index + 1);
+    const guides = treeGuides(placed);
+    placed.forEach(({ span }, i) => {
+      const label = page.getElementById(`${id}-t${String(index)}s${String(i)}-text`)?.textContent;
+      if (section?.collapsed === true && i > 0) expect(label).toBeUndefined();
+      else if (section?.collapsed === true)
+        expect(label).toBe(`${spanLabel(span)} and ${String(placed.length - 1)} more, all at 0 ms`);
+      else expect(label).toBe((guides[i] ?? '') + spanLabel(span));
+      if (label !== undefined) bars += 1;
     });
-    const sections = [...page.querySelectorAll('text.sectionTitle')].map((title) => title.textContent);
-    expect(sections).toEqual([`trace ${shortId(traceId)}`]);
-  }
+  });
+  expect(page.querySelectorAll(`rect[id^="${id}-t"]`)).toHaveLength(bars);
+  const sections = [...page.querySelectorAll('text.sectionTitle')].map((title) => title.textContent);
+  expect(sections).toEqual(traces.map((_, index) => `trace ${String(index + 1)}`));
 }
 
 /** Renders the link graph and checks every node's label, every link's label and the edge count. */

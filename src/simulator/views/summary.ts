@@ -21,7 +21,18 @@ function spanLine(span: SpanRecord, origin: number): string {
   const end = span.end === null ? 'never ended' : `${formatMs(span.end - origin)}`;
   const status = span.status.code === 'error' ? ` ERROR${span.status.message ? `: ${span.status.message}` : ''}` : '';
   const links = span.links.length > 0 ? ` (${span.links.length} link${span.links.length > 1 ? 's' : ''})` : '';
-  return `${JSON.stringify(span.name)} [${span.service}, ${span.kind}] ${formatMs(span.start - origin)} → ${end}${links}${status}`;
+  return `${JSON.stringify(span.name)} [${span.service}, ${span.kind}] ${formatMs(span.start - origin)} → ${end}${links}${status}${thrownAt(span)}`;
+}
+
+/** Where the span's first recorded exception was thrown: its stack's first frame (`at fn (file:line:col)`), if any. */
+function thrownAt(span: SpanRecord): string {
+  for (const event of span.events) {
+    const stack = event.name === 'exception' ? event.attributes['exception.stacktrace'] : undefined;
+    if (typeof stack !== 'string') continue;
+    const frame = /^\s+at\s.*?\(?([^\s()]+:\d+:\d+)\)?\s*$/m.exec(stack);
+    if (frame?.[1] !== undefined) return ` (exception at ${frame[1]})`;
+  }
+  return '';
 }
 
 function traceTree(spans: readonly SpanRecord[], origin: number): string[] {

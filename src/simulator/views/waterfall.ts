@@ -1,82 +1,185 @@
 import { groupByTrace, type SpanRecord } from '../trace/model.ts';
 import { largestFitting, MAX_TEXT_SIZE, type MermaidChart } from './mermaid-chart.ts';
 import { ganttSectionName, ganttTaskName, MAX_LABEL_CHARS } from './mermaid-escape.ts';
-import { depthPrefix, shortId, spanLabel } from './span-label.ts';
+import { spanLabel } from './span-label.ts';
 import { treeOrder, type PlacedSpan } from './span-tree.ts';
+import { treeGuides } from './tree-guides.ts';
 
-/** Options for the waterfall charts. */
+/** Options for the waterfall chart. */
 export interface WaterfallOptions {
-  /** Longest text of one chart, in characters (Mermaid's `maxTextSize`, 50,000 by default). */
+  /** Longest text of the chart, in characters (Mermaid's `maxTextSize`, 50,000 by default). */
   maxTextSize?: number;
   /** Longest span name in a row label before it is cut (80 by default). */
   maxLabelChars?: number;
+  /** A span name: the traces holding a span of that name come first (the trace a lesson is about). */
+  focus?: string | null | undefined;
+  /** Draws only this trace, on an axis of its own (a zoom on one trace). */
+  traceId?: string;
+  /** Most ticks on the time axis (6 by default), so their labels never run together. */
+  maxTicks?: number;
 }
 
-/** One trace's waterfall: a Mermaid gantt chart. */
-export interface TraceWaterfall extends MermaidChart {
+/** One trace in the chart: a section of rows. */
+export interface WaterfallSection {
   traceId: string;
+  /** Position of the trace among the run's traces (in order of their first span). */
+  index: number;
+  /** Its number in the chart, from 1, in the order drawn: the section is titled `trace <number>`. */
+  number: number;
+  /** How many spans it has. */
+  spans: number;
+  /** Earliest start and latest end, ms from the chart's origin. */
+  start: number;
+  end: number;
+  /** Whether its spans are folded into one row (a trace of 0 ms with more than one span). */
+  collapsed: boolean;
 }
 
-/** One gantt row: `label: tags, id, start, end`, times in ms from the trace's start. */
-function taskLine(placed: PlacedSpan, id: string, origin: number, last: number, maxLabelChars: number): string {
-  const { span, depth } = placed;
+/** The waterfall of a run: one Mermaid gantt chart, every trace a section on one time axis. */
+export interface RunWaterfall extends MermaidChart {
+  /** The traces drawn, in the order drawn (those cut off by `maxTextSize` are left out). */
+  sections: WaterfallSection[];
+}
+
+/** The traces in the order the chart draws them: by first span, those holding `focus` first. */
+function traceOrder(spans: readonly SpanRecord[], focus: string | null | undefined): [string, SpanRecord[], number][] {
+  const traces = [...groupByTrace(spans)].map(([id, list], index): [string, SpanRecord[], number] => [id, list, index]);
+  if (focus === undefined || focus === null || focus === '') return traces;
+  const focused = traces.filter(([, list]) => list.some((span) => span.name === focus));
+  return [...focused, ...traces.filter((trace) => !focused.includes(trace))];
+}
+
+/** The smallest step of 1, 2 or 5 × 10ⁿ ms that puts at most `maxTicks` ticks on `range` ms. */
+export function tickStep(range: number, maxTicks: number): number {
+  for (let power = 1; ; power *= 10) {
+    for (const step of [1, 2, 5]) if (Math.floor(range / (step * power)) + 1 <= Math.max(2, maxTicks)) return step * power;
+  }
+}
+
+interface Row {
+  line: string;
+  section: number;
+  /** How many spans the row stands for (more than one for a folded trace). */
+  spans: number;
+}
+
+/** One gantt row: `label: tags, id, start, end`, times in whole ms from the chart's origin. */
+function taskLine(span: SpanRecord, label: string, id: string, origin: number, last: number): string {
   const start = Math.round(span.start - origin);
-  // A span never ended runs open to the trace's last timestamp.
+  // A span never ended runs open to its trace's last timestamp.
   const end = Math.max(start, Math.round((span.end ?? last) - origin));
   const tags = [span.status.code === 'error' ? 'crit' : '', span.end === null ? 'active' : '']
     .filter((tag) => tag !== '')
     .map((tag) => `${tag}, `)
     .join('');
-  const label = ganttTaskName(depthPrefix(depth) + spanLabel(span, maxLabelChars));
-  return `    ${label}: ${tags}${id}, ${String(start)}, ${String(end)}`;
+  return `    ${ganttTaskName(label)}: ${tags}${id}, ${String(start)}, ${String(end)}`;
+}
+
+/** One trace's rows: its spans in tree order with tree guides, or one row when it lasts 0 ms. */
+function traceRows(placed: PlacedSpan[], traceIndex: number, origin: number, maxLabelChars: number): string[] {
+  const last = placed.reduce((max, { span }) => Math.max(max, span.end ?? span.start), -Infinity);
+  const first = placed.reduce((min, { span }) => Math.min(min, span.start), Infinity);
+  const id = (row: number): string => `t${String(traceIndex)}s${String(row)}`;
+  const root = placed[0];
+  if (root !== undefined && placed.length > 1 && last === first) {
+    const label = `${spanLabel(root.span, maxLabelChars)} and ${String(placed.length - 1)} more, all at 0 ms`;
+    return [taskLine(root.span, label, id(0), origin, last)];
+  }
+  const guides = treeGuides(placed);
+  return placed.map(({ span }, row) =>
+    taskLine(span, (guides[row] ?? '') + spanLabel(span, maxLabelChars), id(row), origin, last),
+  );
 }
 
 /** The chart's lines before its rows; a chart showing `shown` of `total` rows says so in its title. */
-function header(traceId: string, shown: number, total: number): string[] {
-  const lines = ['gantt', '    dateFormat x', '    axisFormat %Q ms', '    todayMarker off'];
+function header(step: number, shown: number, total: number): string[] {
+  const lines = ['gantt', '    dateFormat x', '    axisFormat %Q ms', `    tickInterval ${String(step)}millisecond`];
+  lines.push('    todayMarker off');
   if (shown < total) lines.push(`    title Showing the first ${String(shown)} of ${String(total)} spans`);
-  lines.push(`    section ${ganttSectionName(`trace ${shortId(traceId)}`)}`);
   return lines;
 }
 
-/** One trace's waterfall, cut to the first rows (in tree order) that fit in `maxTextSize`. */
-function traceWaterfall(traceId: string, spans: readonly SpanRecord[], options: WaterfallOptions): TraceWaterfall {
+/**
+ * The waterfall of a run as one Mermaid gantt chart: every trace is a section (`trace 1`,
+ * `trace 2` … in the order drawn) on one time axis, in whole ms from the run's first start
+ * (`dateFormat x`), so the time between traces — retry backoff, queue delay — shows. Traces come
+ * in order of their first span, those holding a span named `focus` first; `traceId` draws one
+ * trace on its own axis. Rows follow each span tree (parent before children, siblings by start),
+ * labelled `├─ service › name` with tree guides; a trace of 0 ms with several spans is one row.
+ * Errors are `crit` bars marked "(error)"; spans never ended are `active` bars open to their
+ * trace's last timestamp, marked "(never ended)". The axis has at most `maxTicks` ticks. A chart
+ * longer than Mermaid's `maxTextSize` keeps its first rows, says so in its title, and reports
+ * `truncated`. Task ids are `t<trace index>s<row in tree order>`.
+ */
+export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallOptions = {}): RunWaterfall {
   const maxTextSize = options.maxTextSize ?? MAX_TEXT_SIZE;
   const maxLabelChars = options.maxLabelChars ?? MAX_LABEL_CHARS;
+  const ordered = traceOrder(spans, options.focus).map((trace, i) => ({ trace, number: i + 1 }));
+  const drawn = options.traceId === undefined ? ordered : ordered.filter(({ trace }) => trace[0] === options.traceId);
+  const all = drawn.flatMap(({ trace }) => trace[1]);
   // reduce, not Math.min(...spans): a spread of 100,000 arguments overflows the stack.
-  const origin = spans.reduce((min, span) => Math.min(min, span.start), Infinity);
-  const last = spans.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity);
-  const rows = treeOrder(spans).map((entry, i) => taskLine(entry, `s${String(i)}`, origin, last, maxLabelChars));
-  // The text's length for n rows, without building it: the header, then each row after a newline.
-  const rowChars = [0];
-  for (const row of rows) rowChars.push((rowChars.at(-1) ?? 0) + 1 + row.length);
-  const length = (n: number): number => header(traceId, n, rows.length).join('\n').length + (rowChars[n] ?? 0);
-  const shown = largestFitting(rows.length, (n) => length(n) <= maxTextSize);
-  const text = [...header(traceId, shown, rows.length), ...rows.slice(0, shown)].join('\n');
-  return { traceId, text, truncated: shown < rows.length, shown, total: rows.length };
+  const origin = all.reduce((min, span) => Math.min(min, span.start), Infinity);
+  const end = all.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity);
+  const step = tickStep(all.length === 0 ? 0 : Math.round(end - origin), options.maxTicks ?? 6);
+
+  const sections: WaterfallSection[] = [];
+  const rows: Row[] = [];
+  for (const { trace, number } of drawn) {
+    const [traceId, traceSpans, index] = trace;
+    const placed = treeOrder(traceSpans);
+    const lines = traceRows(placed, index, origin, maxLabelChars);
+    const start = traceSpans.reduce((min, span) => Math.min(min, span.start), Infinity) - origin;
+    const last = traceSpans.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity) - origin;
+    sections.push({
+      traceId,
+      index,
+      number,
+      spans: traceSpans.length,
+      start: Math.round(start),
+      end: Math.round(last),
+      collapsed: lines.length < placed.length,
+    });
+    const folded = lines.length < placed.length ? placed.length : 1;
+    for (const line of lines) rows.push({ line, section: sections.length - 1, spans: folded });
+  }
+  const sectionLine = (i: number): string => `    section ${ganttSectionName(`trace ${String(sections[i]?.number)}`)}`;
+  const lines = (n: number): string[] => {
+    const out = header(step, n, rows.length);
+    rows.slice(0, n).forEach((row, i) => {
+      if (i === 0 || rows[i - 1]?.section !== row.section) out.push(sectionLine(row.section));
+      out.push(row.line);
+    });
+    return out;
+  };
+  // The text's length for n rows, without building it: each row and each section line after a newline.
+  const chars = [header(step, 0, 1).join('\n').length];
+  rows.forEach((row, i) => {
+    const opens = i === 0 || rows[i - 1]?.section !== row.section ? 1 + sectionLine(row.section).length : 0;
+    chars.push((chars.at(-1) ?? 0) + opens + 1 + row.line.length);
+  });
+  const titleChars = (n: number): number =>
+    n < rows.length ? 1 + (header(step, n, rows.length).at(-1)?.length ?? 0) : 0;
+  const shown = largestFitting(rows.length, (n) => (chars[n] ?? 0) + titleChars(n) <= maxTextSize);
+  const kept = new Set(rows.slice(0, shown).map((row) => row.section));
+  const count = (list: readonly Row[]): number => list.reduce((sum, row) => sum + row.spans, 0);
+  return {
+    text: lines(shown).join('\n'),
+    truncated: shown < rows.length,
+    shown: count(rows.slice(0, shown)),
+    total: count(rows),
+    sections: sections.filter((_, i) => kept.has(i)),
+  };
 }
 
 /**
- * One Mermaid gantt chart per trace, traces in order of their first span. Rows follow the span
- * tree (parent before children, siblings by start), labelled `· · service › name` with one dot
- * per level; times are whole ms from the trace's first start (`dateFormat x`). Errors are `crit`
- * bars marked "(error)"; spans never ended are `active` bars open to the trace's last timestamp,
- * marked "(never ended)". A chart longer than Mermaid's `maxTextSize` keeps its first rows,
- * says so in its title, and reports `truncated`.
- */
-export function buildWaterfalls(spans: readonly SpanRecord[], options: WaterfallOptions = {}): TraceWaterfall[] {
-  return [...groupByTrace(spans)].map(([traceId, traceSpans]) => traceWaterfall(traceId, traceSpans, options));
-}
-
-/**
- * Every trace's gantt chart as one text, for the CLI: each chart follows a `%% trace <id>`
- * comment line and charts are separated by a blank line; each chart is a diagram on its own.
+ * The run's waterfall for the CLI: the chart the site draws, after one `%% trace <n> <id>`
+ * comment line per trace naming the sections.
  */
 export function toWaterfall(spans: readonly SpanRecord[], options: WaterfallOptions = {}): string {
-  return (
-    buildWaterfalls(spans, options)
-      // Trace ids are hex; anything else (an odd imported file) is not echoed into a comment.
-      .map((chart) => `%% trace ${chart.traceId.slice(0, 64).replace(/[^0-9A-Za-z]/g, '?')}\n${chart.text}\n`)
-      .join('\n')
+  const chart = buildWaterfall(spans, options);
+  // Trace ids are hex; anything else (an odd imported file) is not echoed into a comment.
+  const names = chart.sections.map(
+    (section) => `%% trace ${String(section.number)} ${section.traceId.slice(0, 64).replace(/[^0-9A-Za-z]/g, '?')}`,
   );
+  return `${[...names, chart.text].join('\n')}\n`;
 }

@@ -5,10 +5,15 @@ export interface MermaidLook {
   dark: boolean;
   /** Width in CSS pixels of the box a gantt chart is drawn in. */
   ganttWidth: number;
+  /** Width left of a gantt chart's time axis, for section titles and the label column (64 by default). */
+  ganttLeft?: number;
 }
 
+/** Width in CSS pixels of a gantt chart's section titles ("trace 12" at 12 px, and a margin). */
+export const SECTION_TITLE_WIDTH = 64;
+
 /** The configuration every diagram is drawn with; only the theme and the gantt width vary. */
-export function mermaidConfig({ dark, ganttWidth }: MermaidLook): MermaidConfig {
+export function mermaidConfig({ dark, ganttWidth, ganttLeft = SECTION_TITLE_WIDTH }: MermaidLook): MermaidConfig {
   return {
     startOnLoad: false,
     // The diagram text is escaped by the engine; strict also sanitises labels and drops clicks.
@@ -22,8 +27,8 @@ export function mermaidConfig({ dark, ganttWidth }: MermaidLook): MermaidConfig 
     // Errors are caught and shown by the views; Mermaid must not draw its own error diagram.
     suppressErrorRendering: true,
     fontFamily: 'ui-sans-serif, system-ui, sans-serif',
-    // Laid out for the panel's width (not the body's), so text is not scaled down. The figure's
-    // caption names the trace, so the section title is hidden and needs no margin.
+    // Laid out for the panel's width (not the body's), so text is not scaled down. Each trace is
+    // a section, titled at the left; the waterfall puts its labels in a column after the titles.
     gantt: {
       useMaxWidth: true,
       useWidth: ganttWidth,
@@ -31,7 +36,7 @@ export function mermaidConfig({ dark, ganttWidth }: MermaidLook): MermaidConfig 
       barGap: 4,
       fontSize: 12,
       sectionFontSize: 12,
-      leftPadding: 24,
+      leftPadding: ganttLeft,
       rightPadding: 24,
     },
     flowchart: { useMaxWidth: false, htmlLabels: true },

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The real Mermaid 12 in jsdom: the ids we look for (`<id>-s<n>` gantt bars, `<id>-flowchart-s<n>-…`
+ * The real Mermaid 12 in jsdom: the ids we look for (`<id>-t<trace>s<row>` gantt bars, `<id>-flowchart-s<n>-…`
  * flowchart nodes) are the ones it draws; its errors leave nothing behind in the page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,9 +41,12 @@ describe('diagrams drawn by the real Mermaid', () => {
     const views = await mount('waterfall');
     const figures = views.querySelectorAll('figure.tv-chart');
     expect([...figures].map((figure) => figure.querySelector('figcaption')?.textContent)).toEqual([
-      'Trace 11111111… · 1 span · 0 ms',
-      'Trace 22222222… · 1 span · 0 ms',
-      'Trace 33333333… · 3 spans · 15 ms',
+      '3 traces on one clock: the gaps between them are real time',
+    ]);
+    expect([...views.querySelectorAll('.tv-wf-legend li')].map((item) => item.textContent)).toEqual([
+      'trace 1 · 11111111… · 1 span · 0 ms, from 0 ms',
+      'trace 2 · 22222222… · 1 span · 0 ms, from 1 ms',
+      'trace 3 · 33333333… · 3 spans · 15 ms, from 5 ms',
     ]);
     const bars = [...views.querySelectorAll<SVGElement>('rect[role=button]')];
     expect(bars.map((bar) => bar.getAttribute('aria-label'))).toEqual([
@@ -53,9 +56,11 @@ describe('diagrams drawn by the real Mermaid', () => {
       'worker › process m1, 5 ms, status unset',
       'worker › process m2, never ended, status error: poison message',
     ]);
-    expect(bars.map((bar) => bar.getAttribute('tabindex'))).toEqual(['0', '0', '0', '-1', '-1']);
+    expect(bars.map((bar) => bar.getAttribute('tabindex'))).toEqual(['0', '-1', '-1', '-1', '-1']);
+    bars[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    bars[1]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     bars[2]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
-    expect(bars.map((bar) => bar.getAttribute('tabindex'))).toEqual(['0', '0', '-1', '0', '-1']);
+    expect(bars.map((bar) => bar.getAttribute('tabindex'))).toEqual(['-1', '-1', '-1', '0', '-1']);
     bars[3]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(views.selectedSpan).toEqual({ traceId: T3, spanId: 'c000000000000002' });
     expect(bars[3]?.getAttribute('aria-pressed')).toBe('true');

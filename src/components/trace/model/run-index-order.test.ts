@@ -1,21 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraph, buildWaterfalls, type SpanRecord } from '../../../simulator/index.ts';
+import { buildLinkGraph, buildWaterfall, type SpanRecord } from '../../../simulator/index.ts';
 import { batchRun, makeSpan } from '../test-runs.ts';
 import { RunIndex } from './RunIndex.ts';
 
-/** The span names (`n<i>`) the engine's gantt rows show, per chart, in row order `s0, s1 …`. */
-function ganttNames(spans: SpanRecord[]): string[][] {
-  return buildWaterfalls(spans).map((chart) =>
-    chart.text
-      .split('\n')
-      .map((line) => /› (n\d+)\b.*[:,] s(\d+), \d+, \d+$/.exec(line))
-      .filter((match) => match !== null)
-      .map((match, i) => {
-        expect(match[2]).toBe(String(i));
-        return match[1] ?? '';
-      }),
-  );
+/** Each gantt row's task id (`t<trace>s<row>`) and the span name (`n<i>`) it shows, in drawing order. */
+function ganttRows(spans: SpanRecord[]): { trace: number; row: number; name: string }[] {
+  return buildWaterfall(spans)
+    .text.split('\n')
+    .map((line) => /› (n\d+)\b.*[:,] t(\d+)s(\d+), \d+, \d+$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => ({ trace: Number(match[2]), row: Number(match[3]), name: match[1] ?? '' }));
+}
+
+/** Checks that every gantt row names the span the index has at that trace and row. */
+function expectSameRows(spans: SpanRecord[], index: RunIndex): void {
+  const rows = ganttRows(spans);
+  for (const { trace, row, name } of rows) expect(index.traces[trace]?.spans[row]?.span.name).toBe(name);
+  expect(new Set(rows.map((row) => row.trace)).size).toBe(index.traces.length);
 }
 
 /** The span names of the link graph's nodes `s0, s1 …`, in id order. */
@@ -58,7 +60,8 @@ describe('the views number spans as the engine does', () => {
     const { spans } = batchRun();
     const named = spans.map((span, i) => ({ ...span, name: `n${String(i)}` }));
     const index = new RunIndex(named);
-    expect(ganttNames(named)).toEqual(index.traces.map((trace) => trace.spans.map((entry) => entry.span.name)));
+    expectSameRows(named, index);
+    expect(ganttRows(named)).toHaveLength(named.length);
     expect(graphNames(named)).toEqual(index.spans.map((entry) => entry.span.name));
   });
 
@@ -66,7 +69,7 @@ describe('the views number spans as the engine does', () => {
     fc.assert(
       fc.property(randomSpans, (spans) => {
         const index = new RunIndex(spans);
-        expect(ganttNames(spans)).toEqual(index.traces.map((trace) => trace.spans.map((entry) => entry.span.name)));
+        expectSameRows(spans, index);
         expect(graphNames(spans)).toEqual(index.spans.map((entry) => entry.span.name));
         index.traces.forEach((trace) => trace.spans.forEach((entry, row) => expect(entry.row).toBe(row)));
       }),

@@ -10,6 +10,8 @@ import type { RunData, TraceView, ViewHost } from './view-types.ts';
 export interface DiagramContent {
   nodes: Node[];
   selections: DiagramSelection[];
+  /** Replaces what was drawn so far instead of adding to it. */
+  replace?: boolean;
 }
 
 /**
@@ -97,7 +99,13 @@ export abstract class DiagramPanel implements TraceView {
     const stale = (): boolean => generation !== this.#generation;
     const run = this.#run;
     if (run === null || run.index.spans.length === 0) {
-      const text = run === null ? 'No run yet.' : 'This run has no spans. See Problems and Console for what happened.';
+      const { errors = [], limits = [], console: lines = [] } = run?.result ?? {};
+      const text =
+        run === null
+          ? 'No run yet.'
+          : errors.length + limits.length + lines.length === 0
+            ? 'This run has no spans: the code ran to the end without starting one.'
+            : 'This run has no spans. See Problems and Console for what happened.';
       this.#show({ nodes: [notice(text)], selections: [] });
       return;
     }
@@ -107,7 +115,7 @@ export abstract class DiagramPanel implements TraceView {
       let first = true;
       for await (const content of this.build(run, stale)) {
         if (stale()) return;
-        if (first) this.#show(content);
+        if (first || content.replace === true) this.#show(content);
         else this.#add(content);
         first = false;
       }

@@ -1,5 +1,6 @@
 import { flaggedSpans } from '../model/problems.ts';
 import { h } from '../dom/h.ts';
+import { panZoom } from '../dom/pan-zoom.ts';
 import { boundedLinkGraph } from '../model/bounded-link-graph.ts';
 import { formatCount } from '../model/format.ts';
 import type { RunIndex } from '../model/RunIndex.ts';
@@ -11,8 +12,25 @@ import { notice } from './span-bits.ts';
 import { traceSummary } from './trace-summary.ts';
 import type { RunData } from './view-types.ts';
 
-/** Graphs with at most this many spans are scaled to fit the panel's width. */
+/** Graphs with at most this many spans are scaled to fit the panel's width, if their text stays readable. */
 const FIT_NODES = 40;
+
+/** Smallest label text, in CSS pixels, a graph is scaled down to; below it the graph pans and zooms. */
+const MIN_LABEL_PX = 11;
+
+/** The size in CSS pixels a drawn label's text is shown at. */
+function labelPixels(svg: SVGSVGElement): number {
+  const label = svg.querySelector('.nodeLabel, .edgeLabel');
+  if (label === null) return Infinity;
+  return Number.parseFloat(getComputedStyle(label).fontSize) * scaleOf(svg);
+}
+
+/** How much the SVG is scaled from its natural size. */
+function scaleOf(svg: SVGSVGElement): number {
+  const view = svg.viewBox.baseVal as SVGRect | null;
+  const width = svg.getBoundingClientRect().width;
+  return view === null || view.width === 0 || width === 0 ? 1 : width / view.width;
+}
 
 /** The nodes Mermaid drew for spans: `<g class="node" id="<id>-flowchart-s<order>-<n>">`. */
 function graphItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramItem[] {
@@ -30,7 +48,7 @@ function graphItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramIte
 export class GraphView extends DiagramPanel {
   protected readonly what = 'the link graph';
 
-  protected async *build(run: RunData): AsyncGenerator<DiagramContent> {
+  protected async *build(run: RunData, stale: () => boolean): AsyncGenerator<DiagramContent> {
     const graph = boundedLinkGraph(run.result.spans);
     const mermaid = await loadMermaid({
       dark: this.host.dark(),
@@ -52,8 +70,14 @@ export class GraphView extends DiagramPanel {
     const selection = wireDiagram(this.host, svg, graphItems(svg, id, run.index), flaggedSpans(run.problems));
     // A small graph fits the panel; a large one keeps its size (readable text) and scrolls.
     const fit = graph.shown <= FIT_NODES ? ' tv-graph-fit' : '';
-    nodes.push(h('div', { class: `tv-graph-scroll tv-mermaid${fit}` }, svg));
+    const box = h('div', { class: `tv-graph-scroll tv-mermaid${fit}` }, svg);
+    nodes.push(box);
     if (graph.truncated) nodes.push(traceSummary(this.host, run.index));
+    this.followsWidth = true;
     yield { nodes, selections: [selection] };
+    // Measurable only in the page: a graph whose text would be scaled below 11 px keeps its size and pans.
+    if (stale() || !box.isConnected || labelPixels(svg) >= MIN_LABEL_PX) return;
+    box.classList.remove('tv-graph-fit');
+    box.before(panZoom(box, svg, 'link graph'));
   }
 }

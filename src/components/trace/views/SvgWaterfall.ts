@@ -1,3 +1,4 @@
+import { treeGuides } from '../../../simulator/index.ts';
 import { h, s, uniqueId } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
@@ -6,18 +7,38 @@ import { spanKey, type SpanRef } from '../model/span-ref.ts';
 import { refOf, shortId } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
-type Row = { kind: 'trace'; trace: TraceEntry } | { kind: 'span'; entry: IndexedSpan };
+type Row =
+  | { kind: 'trace'; trace: TraceEntry; number: number }
+  | { kind: 'span'; entry: IndexedSpan; guide: string; folded: number };
 
-/** Height of one row, in CSS pixels. */
+/** How the waterfall is laid out. */
+export interface SvgWaterfallOptions {
+  /** A span name: the traces holding it are drawn first. */
+  focus?: string | null | undefined;
+  /** Each span's label on a line of its own above its bar, for narrow panels. */
+  stacked?: boolean;
+}
+
+/** Height of one row, in CSS pixels (twice that when stacked). */
 export const ROW_HEIGHT = 22;
 // Rows drawn above and below the visible ones, so a quick scroll shows no gap.
 const OVERSCAN = 15;
 const CHAR_WIDTH = 6.6;
 
+/** The traces in drawing order: those holding a span named `focus` first, then by first span. */
+function ordered(traces: readonly TraceEntry[], focus: string | null | undefined): TraceEntry[] {
+  if (focus === undefined || focus === null || focus === '') return [...traces];
+  const focused = traces.filter((trace) => trace.spans.some((entry) => entry.span.name === focus));
+  return [...focused, ...traces.filter((trace) => !focused.includes(trace))];
+}
+
 /**
- * A waterfall of our own for runs too large for Mermaid: one SVG row per span (each trace on its
- * own time scale, under a header row), drawing only the rows in view, so 10,000 spans scroll
- * smoothly. A listbox: arrows, Page Up/Down, Home and End move, Enter or a click selects.
+ * A waterfall of our own for runs too large for Mermaid and for narrow panels: one SVG row per
+ * span under a header row per trace, every trace on one clock (as in the Mermaid waterfall),
+ * children under tree guides, a trace of 0 ms with several spans folded into one row; drawing
+ * only the rows in view, so 10,000 spans scroll smoothly. Stacked, each label sits on its own
+ * line above its bar, so text keeps its size in a narrow panel. A listbox: arrows, Page Up/Down,
+ * Home and End move, Enter or a click selects.
  */
 export class SvgWaterfall {
   /** The scrolling listbox to put in the page. */
@@ -29,26 +50,43 @@ export class SvgWaterfall {
   readonly #svg: SVGSVGElement;
   readonly #id = uniqueId('tv-wf');
   readonly #resize: ResizeObserver | null;
+  readonly #stacked: boolean;
+  readonly #rowHeight: number;
+  readonly #start: number;
+  readonly #end: number;
   #active = -1;
   #selected = -1;
   #frame = 0;
 
-  constructor(host: ViewHost, index: RunIndex) {
+  constructor(host: ViewHost, index: RunIndex, options: SvgWaterfallOptions = {}) {
     this.#host = host;
-    for (const trace of index.traces) {
-      this.#rows.push({ kind: 'trace', trace });
-      for (const entry of trace.spans) {
-        if (!this.#rowOf.has(entry.key)) this.#rowOf.set(entry.key, this.#rows.length);
-        this.#rows.push({ kind: 'span', entry });
+    this.#stacked = options.stacked === true;
+    this.#rowHeight = this.#stacked ? 2 * ROW_HEIGHT : ROW_HEIGHT;
+    this.#start = Math.min(...index.traces.map((trace) => trace.start));
+    this.#end = Math.max(...index.traces.map((trace) => trace.end));
+    ordered(index.traces, options.focus).forEach((trace, i) => {
+      this.#rows.push({ kind: 'trace', trace, number: i + 1 });
+      const folded = trace.spans.length > 1 && trace.end === trace.start;
+      const guides = treeGuides(trace.spans);
+      for (const [row, entry] of trace.spans.entries()) {
+        if (!this.#rowOf.has(entry.key))
+          this.#rowOf.set(entry.key, folded ? this.#rows.length - row : this.#rows.length);
+        if (folded && row > 0) continue;
+        this.#rows.push({
+          kind: 'span',
+          entry,
+          guide: folded ? '' : (guides[row] ?? ''),
+          folded: folded ? trace.spans.length - 1 : 0,
+        });
       }
-    }
+    });
     this.#svg = s('svg', { class: 'tv-svgwf-svg', role: 'none' });
     this.#spacer = h('div', { class: 'tv-svgwf-spacer', role: 'none' }, this.#svg);
-    this.#spacer.style.height = `${String(this.#rows.length * ROW_HEIGHT)}px`;
+    this.#spacer.style.height = `${String(this.#rows.length * this.#rowHeight)}px`;
     this.element = h(
       'div',
       {
-        class: 'tv-svgwf',
+        class: `tv-svgwf${this.#stacked ? ' tv-svgwf-stacked' : ''}`,
         role: 'listbox',
         tabindex: '0',
         'aria-label': `Waterfall of ${String(index.spans.length)} spans`,
@@ -85,25 +123,27 @@ export class SvgWaterfall {
   /** Draws the rows in view now. */
   draw(): void {
     const { scrollTop, clientHeight, clientWidth } = this.element;
-    const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const visible = clientHeight > 0 ? Math.ceil(clientHeight / ROW_HEIGHT) : 30;
+    const height = this.#rowHeight;
+    const first = Math.max(0, Math.floor(scrollTop / height) - OVERSCAN);
+    const visible = clientHeight > 0 ? Math.ceil(clientHeight / height) : 30;
     const last = Math.min(this.#rows.length, first + visible + 2 * OVERSCAN);
     const width = clientWidth > 0 ? clientWidth : 800;
-    const labelWidth = Math.max(160, Math.min(420, width * 0.38));
-    const barLeft = labelWidth + 8;
-    const barWidth = Math.max(40, width - barLeft - 150);
+    const labelWidth = this.#stacked ? width - 8 : Math.max(160, Math.min(420, width * 0.38));
+    const barLeft = this.#stacked ? 4 : labelWidth + 8;
+    const noteWidth = this.#stacked ? 90 : 150;
+    const barWidth = Math.max(40, width - barLeft - noteWidth);
     this.#svg.setAttribute('width', String(width));
-    this.#svg.setAttribute('height', String((last - first) * ROW_HEIGHT));
-    this.#svg.style.top = `${String(first * ROW_HEIGHT)}px`;
+    this.#svg.setAttribute('height', String((last - first) * height));
+    this.#svg.style.top = `${String(first * height)}px`;
     const groups: SVGGElement[] = [];
     for (let i = first; i < last; i++) {
       const row = this.#rows[i];
       if (row === undefined) continue;
-      const y = (i - first) * ROW_HEIGHT;
+      const y = (i - first) * height;
       groups.push(
         row.kind === 'trace'
-          ? this.#traceRow(row.trace, y, width)
-          : this.#spanRow(row.entry, i, y, { labelWidth, barLeft, barWidth }),
+          ? this.#traceRow(row.trace, row.number, y, width)
+          : this.#spanRow(row, i, y, { labelWidth, barLeft, barWidth }),
       );
     }
     this.#svg.replaceChildren(...groups);
@@ -112,30 +152,32 @@ export class SvgWaterfall {
     else this.element.setAttribute('aria-activedescendant', active);
   }
 
-  #traceRow(trace: TraceEntry, y: number, width: number): SVGGElement {
-    const text = `Trace ${shortId(trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}`;
+  #traceRow(trace: TraceEntry, number: number, y: number, width: number): SVGGElement {
+    const text = `trace ${String(number)} · ${shortId(trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - this.#start)}`;
+    const top = (this.#rowHeight - ROW_HEIGHT) / 2;
     return s(
       'g',
       { class: 'tv-wf-trace', role: 'none', transform: `translate(0 ${String(y)})` },
-      s('rect', { x: '0', y: '1', width: String(width), height: String(ROW_HEIGHT - 2) }),
-      s('text', { x: '6', y: '15' }, text),
+      s('rect', { x: '0', y: String(top + 1), width: String(width), height: String(ROW_HEIGHT - 2) }),
+      s('text', { x: '6', y: String(top + 15) }, text),
     );
   }
 
   #spanRow(
-    entry: IndexedSpan,
+    row: { entry: IndexedSpan; guide: string; folded: number },
     i: number,
     y: number,
     layout: { labelWidth: number; barLeft: number; barWidth: number },
   ): SVGGElement {
+    const { entry, guide, folded } = row;
     const { span, trace } = entry;
-    const scale = layout.barWidth / Math.max(1, trace.end - trace.start);
-    const x = layout.barLeft + (span.start - trace.start) * scale;
+    const scale = layout.barWidth / Math.max(1, this.#end - this.#start);
+    const x = layout.barLeft + (span.start - this.#start) * scale;
     const width = Math.max(2, ((span.end ?? trace.end) - span.start) * scale);
-    const indent = 4 + Math.min(entry.depth, 12) * 10;
-    const title = spanTitle(entry);
-    const maxChars = Math.max(4, Math.floor((layout.labelWidth - indent) / CHAR_WIDTH));
+    const title = spanTitle(entry) + (folded > 0 ? ` and ${String(folded)} more, all at 0 ms` : '');
+    const maxChars = Math.max(4, Math.floor(layout.labelWidth / CHAR_WIDTH) - guide.length);
     const label = title.length > maxChars ? `${title.slice(0, maxChars - 1)}…` : title;
+    const barY = this.#rowHeight - ROW_HEIGHT;
     const error = span.status.code === 'error';
     const open = span.end === null;
     const classes = [
@@ -163,13 +205,18 @@ export class SvgWaterfall {
         x: '0',
         y: '0',
         width: String(layout.barLeft + layout.barWidth + 150),
-        height: String(ROW_HEIGHT),
+        height: String(this.#rowHeight),
       }),
-      s('text', { class: 'tv-wf-label', x: String(indent), y: '15' }, label),
+      s(
+        'text',
+        { class: 'tv-wf-label', x: '4', y: '15' },
+        s('tspan', { class: 'tv-wf-guide', 'aria-hidden': 'true' }, guide),
+        label,
+      ),
       s('rect', {
         class: 'tv-wf-bar',
         x: String(x),
-        y: '4',
+        y: String(barY + 4),
         width: String(width),
         height: String(ROW_HEIGHT - 8),
         rx: '2',
@@ -177,7 +224,11 @@ export class SvgWaterfall {
       // The leading space separates it from the label in the row's text (SVG does not draw it).
       s(
         'text',
-        { class: 'tv-wf-note', x: String(Math.min(x + width + 4, layout.barLeft + layout.barWidth + 4)), y: '15' },
+        {
+          class: 'tv-wf-note',
+          x: String(Math.min(x + width + 4, layout.barLeft + layout.barWidth + 4)),
+          y: String(barY + 15),
+        },
         ` ${note}`,
       ),
     );
@@ -197,10 +248,11 @@ export class SvgWaterfall {
   }
 
   #scrollTo(i: number): void {
-    const top = i * ROW_HEIGHT;
+    const height = this.#rowHeight;
+    const top = i * height;
     const { scrollTop, clientHeight } = this.element;
     if (top < scrollTop) this.element.scrollTop = top;
-    else if (top + ROW_HEIGHT > scrollTop + clientHeight) this.element.scrollTop = top + ROW_HEIGHT - clientHeight;
+    else if (top + height > scrollTop + clientHeight) this.element.scrollTop = top + height - clientHeight;
   }
 
   #moveTo(i: number): void {
@@ -211,7 +263,7 @@ export class SvgWaterfall {
   }
 
   #onKey(event: KeyboardEvent): void {
-    const page = Math.max(1, Math.floor(this.element.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.element.clientHeight / this.#rowHeight) - 1);
     const at = this.#active;
     const moves: Record<string, () => number> = {
       ArrowDown: () => this.#step(at, 1),

@@ -1,9 +1,10 @@
-import { flaggedSpans, type SpanFlag } from '../model/problems.ts';
-import { buildWaterfalls, type TraceWaterfall } from '../../../simulator/index.ts';
+import { flaggedSpans } from '../model/problems.ts';
+import { buildWaterfall, type RunWaterfall } from '../../../simulator/index.ts';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
-import type { TraceEntry } from '../model/RunIndex.ts';
-import { loadMermaid } from '../mermaid/load-mermaid.ts';
+import type { RunIndex, TraceEntry } from '../model/RunIndex.ts';
+import { loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
+import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
 import { wireDiagram, type DiagramItem } from './diagram-items.ts';
 import { DiagramPanel, type DiagramContent } from './DiagramPanel.ts';
@@ -12,88 +13,236 @@ import { SvgWaterfall } from './SvgWaterfall.ts';
 import type { RunData } from './view-types.ts';
 
 /**
- * Most spans drawn as Mermaid gantt charts: Mermaid takes about 1 ms a bar plus 30 ms a chart;
- * larger runs get our own waterfall, which draws any number of spans at once.
+ * Most spans drawn as a Mermaid gantt chart: Mermaid takes about 1 ms a bar; larger runs get our
+ * own waterfall, which draws any number of spans at once.
  */
 export const MERMAID_WATERFALL_MAX_SPANS = 500;
 
-/** Most traces drawn as Mermaid gantt charts (each costs about 25 ms more); more get our own waterfall. */
+/** Most traces drawn as sections of the Mermaid gantt chart; more get our own waterfall. */
 export const MERMAID_WATERFALL_MAX_CHARTS = 20;
 
-/** The trace's caption: short id, span count and duration. */
-function caption(trace: TraceEntry): string {
-  return `Trace ${shortId(trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}`;
+/** Smallest label text, in CSS pixels, the gantt chart may be shown at; narrower panels get a stacked list. */
+export const MIN_LABEL_PX = 11;
+
+/** Font size of the gantt chart's labels, in its own units (load-mermaid's `gantt.fontSize`). */
+const GANTT_FONT = 12;
+
+/** Width the gantt needs per axis tick label ("12000 ms" at 12 px, with room between). */
+const TICK_PX = 70;
+
+/** Narrowest label column, and the narrowest time axis beside it; a panel with less room gets the stacked list. */
+const MIN_LABEL_COLUMN = 140;
+const MIN_AXIS = 160;
+
+/** Average width of a label character at 12 px, for sizing the label column before drawing. */
+const CHAR_PX = 6.6;
+
+/** What the zoom menu offers: every trace on one clock, or one trace on its own. */
+type Zoom = { kind: 'all' } | { kind: 'trace'; traceId: string };
+
+/** A trace in words: its number in the chart, short id, span count, duration and when it starts. */
+function traceLine(trace: TraceEntry, number: number, origin: number): string {
+  return `trace ${String(number)} · ${shortId(trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - origin)}`;
 }
 
-/** The bars Mermaid drew for a trace: rect `<id>-s<row>`, label `<id>-s<row>-text`. */
-function ganttItems(svg: SVGSVGElement, id: string, trace: TraceEntry): DiagramItem[] {
-  const pattern = new RegExp(`^${id}-s(\\d+)(-text)?$`);
-  const bars = new Map<number, { rect?: SVGElement; text?: SVGElement }>();
+/** The bars Mermaid drew: rect `<id>-t<trace>s<row>`, label `<id>-t<trace>s<row>-text`. */
+function ganttItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramItem[] {
+  const pattern = new RegExp(`^${id}-t(\\d+)s(\\d+)(-text)?$`);
+  const bars = new Map<string, { rect?: SVGElement; text?: SVGElement; trace: number; row: number }>();
   for (const element of svg.querySelectorAll<SVGElement>('rect[id], text[id]')) {
     const match = pattern.exec(element.id);
     if (match === null) continue;
-    const row = Number(match[1]);
-    const bar = bars.get(row) ?? {};
-    if (match[2] === undefined) bar.rect = element;
+    const key = `${match[1] ?? ''}/${match[2] ?? ''}`;
+    const bar = bars.get(key) ?? { trace: Number(match[1]), row: Number(match[2]) };
+    if (match[3] === undefined) bar.rect = element;
     else bar.text = element;
-    bars.set(row, bar);
+    bars.set(key, bar);
   }
   const items: DiagramItem[] = [];
-  trace.spans.forEach((entry, row) => {
-    const bar = bars.get(row);
-    if (bar?.rect !== undefined) items.push({ element: bar.rect, companions: bar.text ? [bar.text] : [], entry });
-  });
-  return items;
+  for (const bar of bars.values()) {
+    const entry = index.traces[bar.trace]?.spans[bar.row];
+    if (bar.rect !== undefined && entry !== undefined)
+      items.push({ element: bar.rect, companions: bar.text ? [bar.text] : [], entry });
+  }
+  // Mermaid adds bars in order of start time but places them in the text's order: keys follow the rows.
+  const top = (item: DiagramItem): number => Number(item.element.getAttribute('y') ?? 0);
+  return items.sort((a, b) => top(a) - top(b));
 }
 
-/** The Waterfall tab: a Mermaid gantt chart per trace, or our own SVG waterfall for large runs. */
+/** The width of the label column: the longest label's estimate, within bounds set by the panel's width. */
+function labelColumn(index: RunIndex, width: number): number {
+  let longest = 0;
+  for (const entry of index.spans) {
+    const marks = (entry.span.status.code === 'error' ? 10 : 0) + (entry.span.end === null ? 14 : 0);
+    longest = Math.max(longest, 3 * Math.min(entry.depth, 8) + spanTitle(entry).length + marks);
+  }
+  return Math.round(Math.max(MIN_LABEL_COLUMN, Math.min(width * 0.45, longest * CHAR_PX + 20)));
+}
+
+/**
+ * Moves every bar's label into a column left of the time axis, after the section titles, as a
+ * waterfall reads (Mermaid puts a label in, beside or before its bar, where it can leave the chart).
+ */
+function labelsInColumn(items: readonly DiagramItem[]): void {
+  for (const { entry, companions } of items) {
+    for (const text of companions) {
+      text.setAttribute('x', String(SECTION_TITLE_WIDTH + 2));
+      text.setAttribute('class', `tv-wf-label-text${entry.span.status.code === 'error' ? ' tv-wf-label-error' : ''}`);
+    }
+  }
+}
+
+/** Cuts labels wider than the column with an ellipsis (the bar's accessible name keeps the whole title). */
+function cutLabels(svg: SVGSVGElement, column: number): void {
+  for (const text of svg.querySelectorAll<SVGTextElement>('text.tv-wf-label-text')) {
+    if (typeof text.getComputedTextLength !== 'function' || text.getComputedTextLength() <= column) continue;
+    const node = [...text.childNodes].reverse().find((child): child is Text => child.nodeType === Node.TEXT_NODE);
+    if (node === undefined) continue;
+    const full = node.data;
+    let low = 0;
+    let high = full.length;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      node.data = `${full.slice(0, middle)}…`;
+      if (text.getComputedTextLength() <= column) low = middle;
+      else high = middle;
+    }
+    node.data = `${full.slice(0, low)}…`;
+    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = full;
+    text.append(title);
+  }
+}
+
+/** Marks error bars with an icon beside the label (the bar itself gets an outline and a muted fill in CSS). */
+function markErrors(items: readonly DiagramItem[]): void {
+  for (const { entry, companions } of items) {
+    if (entry.span.status.code !== 'error') continue;
+    for (const text of companions) {
+      const icon = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+      icon.setAttribute('class', 'tv-error-icon');
+      icon.setAttribute('aria-hidden', 'true');
+      icon.textContent = '✖ ';
+      text.insertBefore(icon, text.firstChild);
+    }
+  }
+}
+
+/**
+ * The Waterfall tab: every trace of the run on one clock in one Mermaid gantt chart (a menu zooms
+ * on one trace), or our own SVG waterfall for large runs and for panels too narrow for the chart's
+ * labels to stay readable.
+ */
 export class WaterfallView extends DiagramPanel {
   protected readonly what = 'the waterfall';
+  #zoom: Zoom = { kind: 'all' };
+  #zoomRun: RunData | null = null;
 
   protected async *build(run: RunData, stale: () => boolean): AsyncGenerator<DiagramContent> {
     // Counted first: a 10,000-span run should not pay for Mermaid text it will not draw.
     const { spans, traces } = run.index;
-    this.followsWidth = false;
-    if (spans.length > MERMAID_WATERFALL_MAX_SPANS || traces.length > MERMAID_WATERFALL_MAX_CHARTS) {
-      yield this.#ownWaterfall(run);
-      return;
-    }
-    const charts = buildWaterfalls(run.result.spans);
-    if (charts.some((chart) => chart.truncated)) {
-      yield this.#ownWaterfall(run);
-      return;
-    }
+    if (this.#zoomRun !== run) this.#zoom = { kind: 'all' };
+    this.#zoomRun = run;
     this.followsWidth = true;
-    const ganttWidth = Math.max(480, Math.round(this.root.clientWidth || 800));
-    const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth });
-    const flags = flaggedSpans(run.problems);
-    for (const [i, chart] of charts.entries()) {
-      const trace = run.index.traces[i];
-      if (trace === undefined || stale()) return;
-      yield await this.#chart(mermaid, chart, trace, flags);
-      // Let the page breathe between charts: a run of many traces must not freeze the tab.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    if (spans.length > MERMAID_WATERFALL_MAX_SPANS || traces.length > MERMAID_WATERFALL_MAX_CHARTS) {
+      yield this.#ownWaterfall(run, 'large');
+      return;
     }
+    const width = Math.round(this.root.clientWidth || 800);
+    const column = labelColumn(run.index, width);
+    if (width - SECTION_TITLE_WIDTH - column - 24 < MIN_AXIS) {
+      yield this.#ownWaterfall(run, 'narrow');
+      return;
+    }
+    const focus = this.host.focus?.();
+    const zoomed = this.#zoom.kind === 'trace' ? this.#zoom.traceId : undefined;
+    const chart = buildWaterfall(run.result.spans, {
+      focus,
+      ...(zoomed === undefined ? {} : { traceId: zoomed }),
+      maxTicks: Math.max(2, Math.min(8, Math.floor((width - SECTION_TITLE_WIDTH - column) / TICK_PX))),
+    });
+    if (chart.truncated) {
+      yield this.#ownWaterfall(run, 'large');
+      return;
+    }
+    const ganttLeft = SECTION_TITLE_WIDTH + column;
+    const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth: width, ganttLeft });
+    if (stale()) return;
+    const content = await this.#chart(mermaid, chart, run);
+    yield content;
+    // Only measurable once in the page: text scaled below 11 px gets the stacked list instead.
+    const svg = this.root.querySelector<SVGSVGElement>('figure.tv-mermaid svg');
+    if (svg === null || stale()) return;
+    cutLabels(svg, column - 8);
+    if (labelPixels(svg) < MIN_LABEL_PX) yield { ...this.#ownWaterfall(run, 'narrow'), replace: true };
   }
 
   async #chart(
     mermaid: Awaited<ReturnType<typeof loadMermaid>>,
-    chart: TraceWaterfall,
-    trace: TraceEntry,
-    flags: ReadonlyMap<string, SpanFlag>,
+    chart: RunWaterfall,
+    run: RunData,
   ): Promise<DiagramContent> {
     const { svg, id } = await renderSvg(mermaid, chart.text, 'tv-gantt-');
-    svg.setAttribute('aria-label', `Waterfall of trace ${shortId(trace.traceId)}`);
+    const { index } = run;
+    const origin = Math.min(...index.traces.map((trace) => trace.start));
+    svg.setAttribute(
+      'aria-label',
+      chart.sections.length === 1
+        ? `Waterfall of trace ${String(chart.sections[0]?.number)}`
+        : `Waterfall of ${String(chart.sections.length)} traces on one time axis`,
+    );
     svg.dataset['fit'] = '';
-    const selection = wireDiagram(this.host, svg, ganttItems(svg, id, trace), flags);
-    const figure = h('figure', { class: 'tv-chart tv-mermaid' }, h('figcaption', {}, caption(trace)), svg);
-    return { nodes: [figure], selections: [selection] };
+    const items = ganttItems(svg, id, index);
+    labelsInColumn(items);
+    markErrors(items);
+    const selection = wireDiagram(this.host, svg, items, flaggedSpans(run.problems));
+    const legend = h(
+      'ol',
+      { class: 'tv-wf-legend', 'aria-label': 'Traces in the waterfall' },
+      ...chart.sections.map((section) => {
+        const trace = index.traces[section.index];
+        return h('li', {}, trace === undefined ? '' : traceLine(trace, section.number, origin));
+      }),
+    );
+    const caption =
+      chart.sections.length === 1
+        ? 'One trace'
+        : `${String(chart.sections.length)} traces on one clock: the gaps between them are real time`;
+    const figure = h('figure', { class: 'tv-chart tv-mermaid' }, h('figcaption', {}, caption), svg, legend);
+    return { nodes: [this.#zoomMenu(run, chart), figure], selections: [selection] };
   }
 
-  #ownWaterfall(run: RunData): DiagramContent {
-    const own = new SvgWaterfall(this.host, run.index);
+  /** The menu that zooms on one trace (with its own time axis) or shows them all on one clock. */
+  #zoomMenu(run: RunData, chart: RunWaterfall): HTMLElement {
+    const origin = Math.min(...run.index.traces.map((trace) => trace.start));
+    const numbers = new Map(
+      buildWaterfall(run.result.spans, { focus: this.host.focus?.() }).sections.map((s) => [s.traceId, s.number]),
+    );
+    const ordered = [...run.index.traces].sort((a, b) => (numbers.get(a.traceId) ?? 0) - (numbers.get(b.traceId) ?? 0));
+    const select = h(
+      'select',
+      { class: 'tv-wf-zoom' },
+      h('option', { value: '' }, 'All traces on one clock'),
+      ...ordered.map((trace) =>
+        h('option', { value: trace.traceId }, `Only ${traceLine(trace, numbers.get(trace.traceId) ?? 0, origin)}`),
+      ),
+    );
+    select.value = this.#zoom.kind === 'trace' ? this.#zoom.traceId : '';
+    select.disabled = run.index.traces.length < 2 && chart.sections.length < 2;
+    select.addEventListener('change', () => {
+      this.#zoom = select.value === '' ? { kind: 'all' } : { kind: 'trace', traceId: select.value };
+      this.themeChanged();
+    });
+    return h('label', { class: 'tv-wf-zoom-label' }, 'Show ', select);
+  }
+
+  #ownWaterfall(run: RunData, why: 'large' | 'narrow'): DiagramContent {
+    const own = new SvgWaterfall(this.host, run.index, { focus: this.host.focus?.(), stacked: why === 'narrow' });
     const { spans, traces } = run.index;
-    const text = `This run has ${plural(spans.length, 'span')} in ${plural(traces.length, 'trace')}, more than the Mermaid waterfall draws quickly: all of them are drawn here by a lighter waterfall, each trace on its own time scale.`;
+    const text =
+      why === 'large'
+        ? `This run has ${plural(spans.length, 'span')} in ${plural(traces.length, 'trace')}, more than the Mermaid waterfall draws quickly: all of them are drawn here by a lighter waterfall, every trace on one clock.`
+        : 'The panel is too narrow for the chart’s labels, so each span is listed with its bar under it, every trace on one clock.';
     return {
       nodes: [notice(text), own.element],
       selections: [
@@ -101,4 +250,12 @@ export class WaterfallView extends DiagramPanel {
       ],
     };
   }
+}
+
+/** The size in CSS pixels at which the chart's label text is shown (after the SVG is scaled to fit). */
+export function labelPixels(svg: SVGSVGElement): number {
+  const view = svg.viewBox.baseVal as SVGRect | null;
+  const shown = svg.getBoundingClientRect().width;
+  if (view === null || view.width === 0 || shown === 0) return GANTT_FONT;
+  return (GANTT_FONT * shown) / view.width;
 }

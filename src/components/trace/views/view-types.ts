@@ -20,6 +20,8 @@ export interface ViewHost {
   pickLocation(line: number, column: number): void;
   /** Whether the page is dark. */
   dark(): boolean;
+  /** A span name whose trace the waterfall puts first (the `focus` attribute), or null. */
+  focus?(): string | null;
 }
 
 /** One view in a tab panel. */

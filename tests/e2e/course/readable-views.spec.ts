@@ -1,0 +1,212 @@
+/**
+ * The views a person can read (issue 16): every trace of a run on one clock, children under tree
+ * guides, the lesson's trace first; labels that stay readable (≥ 11 px) on a phone; axis labels
+ * apart; errors marked by an outline and an icon; stacks at the scenario's own lines.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import { scenario } from './lesson-parts.ts';
+
+// A first Run loads the compiler and the runner; on a busy two-core machine that takes a while.
+test.describe.configure({ timeout: 180_000 });
+
+const RETRY_LESSON = '/lessons/implementation-patterns/';
+const BATCH_LESSON = '/lessons/span-links/';
+
+/** Opens a lesson with no saved work, once its scenarios can be run. */
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(path);
+  await page.waitForFunction(() => customElements.get('lesson-scenario') !== undefined);
+}
+
+/** Presses the part's Run and waits until its status says the run is over. */
+async function runScenario(part: Locator): Promise<void> {
+  await part.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(part.locator('[data-ls="status"]')).toHaveText(/^(Ran in|Not run)/, { timeout: 120_000 });
+}
+
+/** Runs a lesson's scenario and waits until its waterfall is drawn (a chart, or the stacked list). */
+async function runAndDraw(page: Page, id: string): Promise<Locator> {
+  const part = scenario(page, id);
+  await part.scrollIntoViewIfNeeded();
+  await runScenario(part);
+  await expect(
+    part.locator('trace-views [role=tabpanel]:not([hidden]) :is(figure.tv-mermaid svg, .tv-svgwf)'),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(part.locator('trace-views [role=tabpanel]:not([hidden])')).not.toHaveAttribute('aria-busy', 'true');
+  return part;
+}
+
+/** The rendered heights, in CSS pixels, of the visible text of the diagrams in `scope`. */
+function textHeights(scope: Locator, selector: string): Promise<{ text: string; px: number }[]> {
+  return scope.locator(selector).evaluateAll((elements) =>
+    elements
+      .map((element) => {
+        // An SVG's text is scaled with its drawing: its font size times the drawing's scale.
+        const svg = element.closest('svg');
+        const view = svg?.viewBox.baseVal;
+        const scale = svg && view && view.width > 0 ? svg.getBoundingClientRect().width / view.width : 1;
+        const size = Number.parseFloat(getComputedStyle(element).fontSize);
+        const box = element.getBoundingClientRect();
+        return { text: (element.textContent ?? '').trim(), px: box.width > 0 ? size * scale : -1 };
+      })
+      .filter((entry) => entry.px >= 0 && entry.text !== ''),
+  );
+}
+
+test('the retry scenario draws its three attempts on one clock, so the backoff between them shows', async ({
+  page,
+}) => {
+  await open(page, RETRY_LESSON);
+  const part = await runAndDraw(page, 'retry');
+  const charts = part.locator('figure.tv-mermaid svg');
+  await expect(charts).toHaveCount(1);
+  await expect(charts.locator('text.sectionTitle')).toHaveText(['trace 1', 'trace 2', 'trace 3']);
+  // Each attempt's root bar starts further right: 0 ms, then after 2 s, then after 4 s more.
+  const starts = await charts
+    .locator('rect[role=button]')
+    .evaluateAll((bars) => bars.filter((bar) => /s0$/.test(bar.id)).map((bar) => bar.getBoundingClientRect().left));
+  expect(starts).toHaveLength(3);
+  const [first = 0, second = 0, third = 0] = starts;
+  expect(second - first).toBeGreaterThan(20);
+  // 4 s of backoff after the second attempt is twice the 2 s after the first.
+  expect((third - second) / (second - first)).toBeGreaterThan(1.6);
+  // Children are indented with tree guides, never dots.
+  const labels = await charts.locator('text.tv-wf-label-text').allTextContents();
+  expect(labels.filter((label) => label.includes('POST /charge')).every((label) => /[├└]─/.test(label))).toBe(true);
+  expect(labels.some((label) => label.startsWith('·'))).toBe(false);
+  await expect(part.locator('.tv-wf-legend li')).toHaveText([
+    /^trace 1 · .* · 3 spans · 52 ms, from 0 ms$/,
+    /^trace 2 · .* · 3 spans · 52 ms, from 2\.052 s$/,
+    /^trace 3 · .* · 3 spans · 52 ms, from 6\.104 s$/,
+  ]);
+  // The zoom menu still shows one trace on its own axis.
+  await part.locator('select.tv-wf-zoom').selectOption({ index: 3 });
+  await expect(part.locator('figure.tv-mermaid svg text.sectionTitle')).toHaveText(['trace 3']);
+  await saveScreenshot(page, 'retry-one-clock');
+});
+
+test('the batch scenario puts the batch the lesson is about first, and each 0 ms producer trace takes one line', async ({
+  page,
+}) => {
+  await open(page, BATCH_LESSON);
+  const part = await runAndDraw(page, 'batch-consumer');
+  const chart = part.locator('figure.tv-mermaid svg');
+  await expect(chart).toHaveCount(1);
+  // In the order drawn, top to bottom (Mermaid adds the elements in order of start time).
+  const labels = await chart.locator('text.tv-wf-label-text').evaluateAll((texts) =>
+    texts
+      .map((text) => ({ y: text.getBoundingClientRect().top, label: text.textContent ?? '' }))
+      .sort((a, b) => a.y - b.y)
+      .map(({ label }) => label),
+  );
+  expect(labels[0]).toContain('process-message-batch');
+  expect(labels.filter((label) => label.includes('send orders'))).toHaveLength(3);
+  // One row each: 22 px a row, so three producer traces and four batch rows fit in 7 rows' height.
+  const rows = await chart.locator('rect[role=button]').count();
+  expect(rows).toBe(7);
+  await saveScreenshot(page, 'batch-one-clock');
+});
+
+test('the axis labels of a waterfall never run together, wide or narrow', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await open(page, RETRY_LESSON);
+  const part = await runAndDraw(page, 'retry');
+  const overlaps = (): Promise<number> =>
+    part.locator('figure.tv-mermaid svg g.tick text').evaluateAll((texts) => {
+      const boxes = texts.map((text) => text.getBoundingClientRect()).filter((box) => box.width > 0);
+      if (boxes.length < 2) return -1;
+      return boxes.slice(1).filter((box, i) => box.left < (boxes[i]?.right ?? 0) + 4).length;
+    });
+  expect(await overlaps()).toBe(0);
+  // Narrower, the chart is drawn again for its new width, with fewer ticks.
+  await page.setViewportSize({ width: 600, height: 900 });
+  await expect.poll(overlaps, { timeout: 30_000 }).toBe(0);
+});
+
+test('an error bar has a muted fill, an outline that stands out and an icon, in both themes', async ({ page }) => {
+  await open(page, RETRY_LESSON);
+  const part = await runAndDraw(page, 'retry');
+  for (const theme of ['light', 'dark'] as const) {
+    // Starlight's theme switch: the views redraw in the new theme.
+    await page.evaluate((value) => (document.documentElement.dataset['theme'] = value), theme);
+    const bar = part.locator('figure.tv-mermaid rect[role=button]').first();
+    await expect(bar).toBeVisible();
+    const look = async (): Promise<{ fill: string; stroke: string; strokeWidth: string; background: string }> =>
+      bar.evaluate((rect) => {
+        const style = getComputedStyle(rect);
+        let element: Element | null = rect.closest('figure');
+        let background = 'rgba(0, 0, 0, 0)';
+        while (element && /rgba\(0, 0, 0, 0\)|transparent/.test(background)) {
+          background = getComputedStyle(element).backgroundColor;
+          element = element.parentElement;
+        }
+        return { fill: style.fill, stroke: style.stroke, strokeWidth: style.strokeWidth, background };
+      });
+    await expect
+      .poll(async () => contrast((await look()).stroke, (await look()).background), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(3);
+    const { fill, strokeWidth } = await look();
+    expect(fill, `${theme}: not a pure red bar`).not.toMatch(/rgb\(2\d\d, [0-9]{1,2}, [0-9]{1,2}\)/);
+    expect(Number.parseFloat(strokeWidth)).toBeGreaterThanOrEqual(2);
+    await expect(part.locator('figure.tv-mermaid .tv-error-icon').first()).toHaveText('✖ ');
+  }
+  await saveScreenshot(page, 'retry-errors-dark');
+});
+
+test('an exception in span details shows the scenario’s file and line, not blob: URLs', async ({ page }) => {
+  await open(page, RETRY_LESSON);
+  const part = await runAndDraw(page, 'retry');
+  await part.locator('figure.tv-mermaid rect[role=button]').first().click();
+  const details = part.locator('.tv-details');
+  await expect(details).toContainText('exception.stacktrace');
+  await expect(details).toContainText(/at .*\(retry\.ts:\d+:\d+\)/);
+  await expect(details).not.toContainText('blob:');
+  await expect(details).not.toContainText('spanlab-scenario.js');
+});
+
+test('the favicon is served', async ({ request }) => {
+  const response = await request.get('/favicon.svg');
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('<svg');
+});
+
+test.describe('on a phone, 390 px wide', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a lesson’s waterfall and link graph keep their text at 11 px or more', async ({ page }) => {
+    await open(page, RETRY_LESSON);
+    const part = await runAndDraw(page, 'retry');
+    const waterfall = await textHeights(part, '[role=tabpanel]:not([hidden]) svg text');
+    expect(waterfall.length).toBeGreaterThan(3);
+    expect(waterfall.filter((entry) => entry.px < 11)).toEqual([]);
+    await saveScreenshot(page, 'retry-phone');
+    await part.getByRole('tab', { name: 'Link graph' }).click();
+    await expect(part.locator('.tv-graph-scroll svg')).toBeVisible();
+    await expect(part.locator('[role=tabpanel]:not([hidden])')).not.toHaveAttribute('aria-busy', 'true');
+    const graph = await textHeights(part, '[role=tabpanel]:not([hidden]) :is(.nodeLabel, .edgeLabel)');
+    expect(graph.length).toBeGreaterThan(3);
+    expect(graph.filter((entry) => entry.px < 11)).toEqual([]);
+    // Too wide to show whole: it pans, with visible zoom controls.
+    await expect(part.getByRole('button', { name: /Zoom into the link graph/ })).toBeVisible();
+    await saveScreenshot(page, 'link-graph-phone');
+    const violations = await seriousViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+});
+
+/** The contrast ratio of two CSS colours (`rgb(…)`), WCAG 2. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string): number => {
+    const [r = 0, g = 0, bl = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+    const channel = (v: number): number => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(bl);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}

@@ -1,0 +1,146 @@
+/**
+ * Every message tells the current truth (issue 16): a notice goes when the state that made it
+ * changes; an opened trace says what it is in place of the code; "Open in playground" names the
+ * scenario an edit came from; a compile error replaces the old Problems; an empty editor says so.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import { exercise, scenario } from '../course/lesson-parts.ts';
+import { editorCode, openPlayground, setCode, showTab } from './helpers.ts';
+
+// A first Run loads the compiler and the runner; on a busy two-core machine that takes a while.
+test.describe.configure({ timeout: 180_000 });
+
+/** Presses Run and waits for the status to say the run is over. */
+async function run(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const status = page.locator('[data-pg="status"]');
+  await expect(status).toHaveText(/^(Ran in|Not run)/, { timeout: 120_000 });
+  return (await status.textContent()) ?? '';
+}
+
+/** Types into the editor as the reader would: the code changes and the editor says so. */
+async function edit(page: Page, code: string): Promise<void> {
+  await setCode(page, code);
+  await page.locator('scenario-editor').evaluate((editor, value) => {
+    editor.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  }, code);
+}
+
+test('the Reset notice goes once the reader edits the code, and again once they run it', async ({ page }) => {
+  await openPlayground(page, 'http-chain');
+  const original = await editorCode(page);
+  const notice = page.locator('[data-pg="notice"]');
+  await edit(page, `${original}\n// mine\n`);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(notice).toContainText('back to its original code');
+  await expect(notice.getByRole('button', { name: 'Undo reset' })).toBeVisible();
+  await edit(page, `${original}\n// typed after the reset\n`);
+  await expect(notice).toBeHidden();
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(notice).toContainText('back to its original code');
+  await run(page);
+  await expect(notice).toBeHidden();
+});
+
+test('a syntax error replaces the last run’s Problems with its own, and marks the diagrams stale', async ({ page }) => {
+  await openPlayground(page, 'http-chain');
+  await run(page);
+  await showTab(page, 'Problems');
+  await expect(page.locator('trace-views [role=tabpanel]:not([hidden])')).toContainText('No problems');
+  await edit(page, 'const broken = "unterminated;\n');
+  expect(await run(page)).toMatch(/^Not run: line 1:/);
+  const problems = page.locator('trace-views [role=tabpanel]:not([hidden])');
+  await expect(problems).not.toContainText('No problems');
+  await expect(problems).toContainText(/Unterminated string/i);
+  await expect(page.getByRole('tab', { name: /Problems \(\d+\)/ })).toBeVisible();
+  await expect(page.locator('trace-views')).toHaveAttribute('data-stale', '');
+});
+
+test('Run with an empty editor says the editor is empty', async ({ page }) => {
+  await openPlayground(page, 'http-chain');
+  await edit(page, '  \n');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-pg="status"]')).toHaveText(/the editor is empty/);
+});
+
+test('an opened trace takes the code’s place and says what it is: file, format, spans, its real duration, no seed', async ({
+  page,
+}) => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'src/simulator/platform/node/cli.ts',
+    'src/content/scenarios/retry.ts',
+  ]);
+  await openPlayground(page, 'batch-consumer');
+  await page.locator('[data-pg="file"]').setInputFiles({
+    name: 'retry.otlp.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(stdout),
+  });
+  const opened = page.locator('[data-opened-trace]');
+  await expect(opened).toContainText(
+    'retry.otlp.json · OTLP JSON · 9 spans in 3 traces · 6.156 s from first start to last end',
+  );
+  await expect(page.locator('scenario-editor')).toBeHidden();
+  const summary = page.locator('trace-views .tv-summary');
+  await expect(summary).toContainText('6.156 s');
+  await expect(summary).not.toContainText('seed');
+  await expect(summary).not.toContainText('0 ms of virtual time');
+  await expect(page.locator('[data-pg="share-url"]')).toBeHidden();
+  await saveScreenshot(page, 'opened-trace');
+  const violations = await seriousViolations(page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  await opened.getByRole('button', { name: 'Back to code' }).click();
+  await expect(page.locator('scenario-editor')).toBeVisible();
+  await expect(opened).toHaveCount(0);
+  await expect(summary).not.toContainText('retry.otlp.json');
+});
+
+test('"Open in playground" from an edited lesson scenario says which scenario it was edited from', async ({ page }) => {
+  await page.goto('/lessons/implementation-patterns/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/lessons/implementation-patterns/');
+  await page.waitForFunction(() => customElements.get('lesson-scenario') !== undefined);
+  const part = scenario(page, 'retry');
+  const code = await part
+    .locator('scenario-editor')
+    .evaluate((editor) => (editor as HTMLElement & { value: string }).value);
+  await part.locator('scenario-editor').evaluate((editor, value) => {
+    (editor as HTMLElement & { value: string }).value = value;
+    editor.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  }, `${code}\n// edited\n`);
+  const link = part.getByRole('link', { name: 'Open in playground' });
+  await expect(link).toHaveAttribute('data-edited', 'true');
+  await expect(link).toHaveAttribute('href', /\?scenario=retry#code=/);
+  await page.goto((await link.getAttribute('href')) ?? '');
+  await expect(page.locator('[data-pg="notice"]')).toContainText(
+    'This code was edited from the scenario “Retry with links to the first attempt”',
+  );
+  await expect(page.locator('[data-pg="picker"] option:checked')).toHaveText(
+    'Edited from Retry with links to the first attempt',
+  );
+  expect(await editorCode(page)).toBe(`${code}\n// edited\n`);
+});
+
+test('in an exercise, Reset never leaves "your work is back" beside "back to its starting code"', async ({ page }) => {
+  await page.goto('/lessons/span-links/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/lessons/span-links/');
+  await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+  const part = exercise(page);
+  await part.locator('scenario-editor').evaluate((editor) => {
+    const value = `${(editor as HTMLElement & { value: string }).value}\n// my work\n`;
+    (editor as HTMLElement & { value: string }).value = value;
+    editor.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  });
+  await page.reload();
+  await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+  const status = part.locator('[data-ex="status"]');
+  await expect(status).toContainText('Your work on this exercise is back');
+  await part.getByRole('button', { name: 'Reset' }).click();
+  await expect(part.locator('[data-ex="notice"]')).toContainText('back to its starting code');
+  await expect(status).not.toContainText('Your work on this exercise is back');
+});
