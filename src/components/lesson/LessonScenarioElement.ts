@@ -1,4 +1,4 @@
-import type { RunResult } from '../../simulator/index.ts';
+import type { PrecompiledScenario, RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
@@ -10,7 +10,10 @@ import {
   linkWrittenLessons,
   runProblems,
 } from '../playground/run-messages.ts';
-import { loadEngine, loadTraceViews, runFor } from './shared-runner.ts';
+import { rememberPrecompiled } from '../playground/compiled-cache.ts';
+import type { RunStage } from '../playground/SandboxRunner.ts';
+import { RUN_STAGE_TEXT } from './run-stage-text.ts';
+import { loadEngine, loadTraceViews, runFor, runnerReady, warmCompiler } from './shared-runner.ts';
 import { warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
@@ -23,6 +26,8 @@ export interface LessonScenarioData {
   playground: string;
   /** The lesson paths that exist, so findings link only to written lessons. */
   lessons: string[];
+  /** `code` compiled at build time, so its Run needs no compiler in the page. */
+  compiled?: PrecompiledScenario;
 }
 
 /** Every run of a lesson scenario uses this seed, as the playground's default does. */
@@ -39,11 +44,13 @@ export class LessonScenarioElement extends HTMLElement {
   #storage: PlaygroundStorage | undefined;
   #stopWatching: (() => void) | undefined;
   #shareVersion = 0;
+  #waiting = false;
 
   connectedCallback(): void {
     if (this.#data) return;
     this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as LessonScenarioData;
     this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
+    rememberPrecompiled(this.#data.compiled);
     const saved = this.#storage.code(this.#key);
     if (saved !== undefined && saved !== this.#data.code) {
       this.#editor.value = saved;
@@ -53,6 +60,7 @@ export class LessonScenarioElement extends HTMLElement {
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#editor.addEventListener('run', () => void this.run());
+    this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       void this.#updateOpenLink();
@@ -77,17 +85,28 @@ export class LessonScenarioElement extends HTMLElement {
   async run(): Promise<void> {
     const data = this.#data;
     if (!data) return;
+    // One press, one run: a Run pressed again while the first waits for the runner adds nothing.
+    if (this.#waiting) return;
     const runButton = this.#button('run');
     runButton.setAttribute('aria-busy', 'true');
-    this.#status('Running…');
+    this.#waiting = true;
+    this.#progress(runnerReady() ? 'running' : 'loading-runner');
     const started = performance.now();
     const [result, engine] = await Promise.all([
-      runFor(this, { source: this.#editor.value, options: { seed: SEED }, fileName: `${data.id}.ts` }),
+      runFor(this, {
+        source: this.#editor.value,
+        options: { seed: SEED },
+        fileName: `${data.id}.ts`,
+        onProgress: (stage) => this.#progress(stage),
+      }),
       loadEngine(),
       loadTraceViews(),
-    ]);
+    ]).finally(() => {
+      this.#waiting = false;
+    });
     if (result === null) return; // a newer run of this scenario took over
     runButton.removeAttribute('aria-busy');
+    this.#views.pending = null;
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       this.#views.stale = this.#views.result !== null;
@@ -97,6 +116,16 @@ export class LessonScenarioElement extends HTMLElement {
     const findings = linkWrittenLessons(engine.lintTrace(result.spans), data.lessons);
     this.#show(result, findings);
     this.#status(describeRun(result, performance.now() - started, findings.length));
+  }
+
+  /** Says what the Run waits for, in the status line and (before a first run) in the views. */
+  #progress(stage: RunStage): void {
+    if (stage === 'running') this.#waiting = false;
+    this.#status(RUN_STAGE_TEXT[stage]);
+    this.#views.pending = RUN_STAGE_TEXT[stage];
+    // Before the views' code has loaded, their placeholder says it.
+    const placeholder = this.#views.querySelector(':scope > .tv-summary:only-child');
+    if (placeholder && customElements.get('trace-views') === undefined) placeholder.textContent = RUN_STAGE_TEXT[stage];
   }
 
   #show(result: RunResult, findings: TraceViewsElement['findings']): void {

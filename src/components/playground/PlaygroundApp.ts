@@ -1,11 +1,14 @@
-import { lintTrace, type RunResult } from '../../simulator/index.ts';
-import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { lintTrace, type PrecompiledScenario, type RunResult } from '../../simulator/index.ts';
+import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
+import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
+import { rememberPrecompiled } from './compiled-cache.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { showNotice, type NoticeAction } from './notice.ts';
 import { PlaygroundStorage, storageNoticeText } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
 import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
-import { SandboxRunner } from './SandboxRunner.ts';
+import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
 import { readFragment, shareUrl } from './share-link.ts';
 
 /** A scenario the picker offers. */
@@ -14,6 +17,8 @@ export interface PlaygroundScenario {
   title: string;
   summary: string;
   code: string;
+  /** `code` compiled at build time, so its Run needs no compiler in the page. */
+  compiled?: PrecompiledScenario;
 }
 
 const SHARED = 'shared';
@@ -31,10 +36,21 @@ export class PlaygroundApp extends HTMLElement {
   #result: RunResult | null = null;
   #undo: { scenario: string; code: string } | undefined;
   #lessons: string[] = [];
+  #waiting = false;
+  #running: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
     this.#scenarios = JSON.parse(this.#part('scenarios').textContent ?? '[]') as PlaygroundScenario[];
     this.#lessons = JSON.parse(this.#part('lessons').textContent ?? '[]') as string[];
+    for (const scenario of this.#scenarios) rememberPrecompiled(scenario.compiled);
+    // What a Run needs loads first (no TypeScript: the scenarios come compiled); the editor
+    // upgrades after it, and after a Run pressed meanwhile.
+    const runPath = Promise.allSettled([this.#runner.prepare(), preloadMermaid()]);
+    ScenarioEditorElement.beforeUpgrade = async () => {
+      await runPath;
+      await this.#running;
+    };
+    this.#editor.addEventListener('edit', () => this.#runner.prepareCompiler(), { once: true });
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
@@ -56,6 +72,7 @@ export class PlaygroundApp extends HTMLElement {
       this.#editor.focus();
     });
     void this.#start();
+    this.#button('run').disabled = false;
   }
 
   disconnectedCallback(): void {
@@ -64,14 +81,30 @@ export class PlaygroundApp extends HTMLElement {
 
   /** Compiles and runs the code in the editor, and shows what it produced. */
   async run(): Promise<void> {
+    // One press, one run: a Run pressed again while the first waits for the runner adds nothing.
+    if (this.#waiting) return;
     const source = this.#editor.value;
     const seed = this.#seed;
-    this.#status('Running…');
+    this.#waiting = true;
+    this.#progress(this.#runner.ready ? 'running' : 'loading-runner');
     this.#button('run').setAttribute('aria-busy', 'true');
     const started = performance.now();
-    const result = await this.#runner.run({ source, options: { seed }, fileName: `${this.#current}.ts` });
+    const running = this.#runner.run({
+      source,
+      options: { seed },
+      fileName: `${this.#current}.ts`,
+      onProgress: (stage) => this.#progress(stage),
+    });
+    this.#running = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    const result = await running.finally(() => {
+      this.#waiting = false;
+    });
     if (result === null) return; // a newer run took over
     this.#button('run').removeAttribute('aria-busy');
+    this.#views.pending = null;
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       // Nothing ran: keep the last trace on screen, marked as from before this edit.
@@ -82,6 +115,13 @@ export class PlaygroundApp extends HTMLElement {
     this.#show(result);
     this.#storage.saveLastRun(this.#current, JSON.stringify(result));
     this.#status(describeRun(result, performance.now() - started, this.#views.findings.length));
+  }
+
+  /** Says what the Run waits for, in the status line and (before any run) in the views. */
+  #progress(stage: RunStage): void {
+    if (stage === 'running') this.#waiting = false;
+    this.#status(RUN_STAGE_TEXT[stage]);
+    this.#views.pending = RUN_STAGE_TEXT[stage];
   }
 
   async #start(): Promise<void> {

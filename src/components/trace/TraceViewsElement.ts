@@ -49,6 +49,7 @@ export class TraceViewsElement extends HTMLElement {
   #result: RunResult | null = null;
   #findings: readonly Finding[] = [];
   #stale = false;
+  #pending: string | null = null;
   #run: RunData | null = null;
   readonly #selection = new SelectionStore();
   #parts: Parts | null = null;
@@ -83,6 +84,19 @@ export class TraceViewsElement extends HTMLElement {
     this.#stale = value;
     this.toggleAttribute('data-stale', value);
     if (this.#parts) this.#parts.staleBanner.hidden = !value;
+  }
+
+  /**
+   * What a run on its way says while no run is shown yet ("Loading the runner…"), instead of
+   * "No run yet" and empty tabs; null when no run is on its way.
+   */
+  get pending(): string | null {
+    return this.#pending;
+  }
+
+  set pending(value: string | null) {
+    this.#pending = value;
+    this.#update(false);
   }
 
   /** The selected span, or null. */
@@ -131,7 +145,7 @@ export class TraceViewsElement extends HTMLElement {
 
   // A page may set properties before this class is defined; those shadow the accessors.
   #adoptEarlyProperties(): void {
-    for (const name of ['result', 'findings', 'stale'] as const) {
+    for (const name of ['result', 'findings', 'stale', 'pending'] as const) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
       Reflect.deleteProperty(this, name);
@@ -213,7 +227,12 @@ export class TraceViewsElement extends HTMLElement {
     const count = (n: number): string => (n > 0 ? ` (${String(n)})` : '');
     parts.tabs.setLabel('problems', `${TAB_LABELS.problems}${count(run?.problems.length ?? 0)}`);
     parts.tabs.setLabel('console', `${TAB_LABELS.console}${count(run?.result.console.length ?? 0)}`);
-    parts.summary.textContent = run === null ? 'No run yet: run the scenario to see its trace.' : runSummary(run);
+    parts.summary.textContent =
+      run === null ? (this.#pending ?? 'No run yet: run the scenario to see its trace.') : runSummary(run);
+    const waiting = run === null && this.#pending !== null;
+    this.toggleAttribute('data-pending', waiting);
+    const layout = this.querySelector<HTMLElement>(':scope > .tv-layout');
+    if (layout) layout.style.display = waiting ? 'none' : '';
     parts.details.setRun(run);
     if (resultChanged) {
       for (const view of Object.values(parts.views)) view.setRun(run);

@@ -23,6 +23,7 @@ import { fromOtlpJson } from '../../trace/otlp-import.ts';
 import { toLinkGraph } from '../../views/link-graph.ts';
 import { toSummary } from '../../views/summary.ts';
 import { toWaterfall } from '../../views/waterfall.ts';
+import { compileCached } from './compile-cache.ts';
 import { runScenario } from './run-in-node.ts';
 
 const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
@@ -98,7 +99,8 @@ async function load(file: string, seed: number): Promise<RunResult> {
       seed,
     };
   }
-  return runScenario(text, { seed, fileName: basename(file) });
+  // Compiled once per text: running the same file again loads no TypeScript.
+  return runScenario(text, { seed, fileName: basename(file), compile: compileCached });
 }
 
 /** The expectations of the metadata beside the file (`x.ts` → `x.yaml`), or none when it has no such file. */
