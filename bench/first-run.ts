@@ -91,10 +91,14 @@ async function playgroundFromNavigation(browser: Browser): Promise<number> {
   try {
     await context.addInitScript(() => {
       const w = window as unknown as { __benchPainted?: number };
+      let pressed = false;
+      // Enabled: not disabled, and the playground's element defined (before that a click is lost).
       const press = (): void => {
         const run = document.querySelector<HTMLButtonElement>('[data-pg="run"]');
         const views = document.querySelector('span-lab-playground trace-views');
-        if (!run || !views || run.disabled) return;
+        if (pressed || !run || !views || run.disabled) return;
+        if (customElements.get('span-lab-playground') === undefined) return;
+        pressed = true;
         pressObserver.disconnect();
         const drawn = new MutationObserver(() => {
           if (!views.querySelector('svg')) return;
@@ -111,6 +115,7 @@ async function playgroundFromNavigation(browser: Browser): Promise<number> {
         attributes: true,
         attributeFilter: ['disabled'],
       });
+      void customElements.whenDefined('span-lab-playground').then(press);
     });
     const page = await context.newPage();
     await page.goto(`${ORIGIN()}/playground/`, { waitUntil: 'commit' });
@@ -156,6 +161,8 @@ function cliWall(cacheDir: string): number {
     ['run', '--silent', 'sim', '--', 'src/content/scenarios/order-processing.ts', '--format', 'summary'],
     {
       env: { ...process.env, SPANLAB_COMPILE_CACHE: cacheDir },
+      // Another checkout's CLI (to measure a build from before a change) with SPANLAB_BENCH_CLI_DIR.
+      cwd: process.env['SPANLAB_BENCH_CLI_DIR'] ?? process.cwd(),
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

@@ -74,8 +74,8 @@ export class SandboxRunner {
   }
 
   /**
-   * Gets what every run needs ready (the sandbox frame, the run worker's script, a spare run
-   * worker in the frame), without TypeScript: the page's own scenarios come compiled.
+   * Gets what every run needs ready (the sandbox frame, the run worker's script in it), without
+   * TypeScript: the page's own scenarios come compiled. No worker starts before a Run.
    */
   prepare(): Promise<void> {
     this.#prepared ??= Promise.all([this.#loadWorkerSource(), this.#ensureFrame()]).then(([workerSource]) => {

@@ -18,42 +18,28 @@ const CSP = [
 // Plain ES2017, inlined into srcdoc: it runs before, and apart from, any bundle.
 const BOOTSTRAP = `
 (() => {
-  let worker = null, spare = null, workerUrl = null, runId = -1;
+  let worker = null, workerUrl = null, runId = -1;
   const toPage = (message) => parent.postMessage(message, '*');
   const stop = () => { if (worker) { worker.terminate(); worker = null; } };
   const setSource = (source) => {
     if (typeof source !== 'string') return;
     if (workerUrl) URL.revokeObjectURL(workerUrl);
-    if (spare) { spare.terminate(); spare = null; }
     workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  };
-  // A worker started ahead of the next run, which has run nothing yet: every run still gets a
-  // fresh worker, without waiting for its script to load.
-  const startSpare = () => {
-    if (spare || !workerUrl) return;
-    try {
-      const next = new Worker(workerUrl);
-      next.onerror = (e) => { e.preventDefault(); if (spare === next) spare = null; next.terminate(); };
-      spare = next;
-    } catch (error) {
-      spare = null;
-    }
   };
   addEventListener('message', (event) => {
     if (event.source !== parent) return;
     const m = event.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'prepare') {
+      // The run worker's script, ahead of the first run; no worker starts before a run.
       if (!workerUrl) setSource(m.workerSource);
-      startSpare();
     } else if (m.type === 'start') {
       stop();
       runId = m.runId;
       setSource(m.workerSource);
       const id = runId;
       try {
-        worker = spare || new Worker(workerUrl);
-        spare = null;
+        worker = new Worker(workerUrl);
       } catch (error) {
         toPage({ type: 'worker-error', runId: id, message: String(error && error.message || error) });
         return;
@@ -63,7 +49,6 @@ const BOOTSTRAP = `
       worker.postMessage({ scenario: m.scenario, options: m.options });
     } else if (m.type === 'stop' && m.runId === runId) {
       stop();
-      startSpare();
     }
   });
   toPage({ type: 'sandbox-ready' });

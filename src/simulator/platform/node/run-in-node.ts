@@ -1,5 +1,6 @@
 /** Runs a scenario in Node: compiled here, executed in a fresh child process the host can kill. */
 import { fork } from 'node:child_process';
+import { getCompileCacheDir } from 'node:module';
 import type { CompileOutcome } from '../../compile/transpile.ts';
 import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunOptions } from '../../runtime/protocol.ts';
 import { RunAccumulator } from '../../runtime/RunAccumulator.ts';
@@ -41,6 +42,8 @@ export async function runScenario(
     execArgv: [`--max-old-space-size=${memoryLimitMb}`],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
+    // The child shares the parent's module compile cache, when it has one (enable-compile-cache.ts).
+    env: getCompileCacheDir() ? { ...process.env, NODE_COMPILE_CACHE: getCompileCacheDir() } : process.env,
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
