@@ -145,6 +145,10 @@ export class ScenarioEditorElement extends HTMLElement {
       await this.#mount(createTextareaEditor, 'textarea');
       return;
     }
+    // The page's scripts (which set beforeUpgrade) have all run once the document is parsed.
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
     await ScenarioEditorElement.beforeUpgrade?.().catch(() => undefined);
     this.#setMode('loading');
     try {

@@ -77,8 +77,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const views = part.locator('trace-views');
       await expect(views).toContainText('Loading the runner…');
       await expect(views.getByText(/No run yet/).filter({ visible: true })).toHaveCount(0);
+      await expect(part.locator('scenario-editor'), 'the editor waits for the run path').toHaveAttribute(
+        'data-mode',
+        'static',
+      );
       // Pressed again (and Ctrl+Enter) while it waits: still one run.
       await run.click();
+      await status.evaluate((element) => element.scrollIntoView({ block: 'center' }));
       await saveScreenshot(page, `first-run-lesson-loading-${colorScheme}`, { fullPage: false });
       release();
       await expect(status).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/, { timeout: 60_000 });
@@ -102,6 +107,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
           .getByText(/No run yet/)
           .filter({ visible: true }),
       ).toHaveCount(0);
+      // The editor waits for the run path: still the highlighted code.
+      await expect(page.locator('scenario-editor')).toHaveAttribute('data-mode', 'static');
       await run.click();
       await saveScreenshot(page, `first-run-playground-loading-${colorScheme}`, { fullPage: false });
       release();
