@@ -17,8 +17,13 @@ function print(title: string, rows: Row[]): void {
 }
 
 const only = process.argv[2];
-// The first Run on a page: fresh browser contexts, median of 5 (`node bench/run.ts first` alone).
-if (only === 'first') print('First Run (Chromium, built site, fresh context each)', await benchFirstRunOnly(5));
+// The first Run on a page: fresh browser contexts, median of 5 (`node bench/run.ts first` alone;
+// BENCH_FIRST_RUNS=<n> for fewer samples on a busy machine).
+if (only === 'first')
+  print(
+    'First Run (Chromium, built site, fresh context each)',
+    await benchFirstRunOnly(Number(process.env['BENCH_FIRST_RUNS'] ?? 5)),
+  );
 if (only !== 'browser' && only !== 'first') print('Engine', await benchEngine(runs));
 // The browser part measures the built site: `npm run bench` builds it first.
 if (only !== 'engine' && only !== 'first') print('Browser (Chromium, built site)', await benchBrowser(runs));
