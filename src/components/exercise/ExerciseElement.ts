@@ -58,6 +58,7 @@ export class ExerciseElement extends HTMLElement {
     this.#button('use').addEventListener('click', () => this.#useSolution());
     this.#editor.addEventListener('run', () => void this.check());
     this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
+    this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       if (this.#solutionOpen) void this.#drawDiff();

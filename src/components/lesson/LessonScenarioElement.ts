@@ -14,7 +14,7 @@ import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import type { RunStage } from '../playground/SandboxRunner.ts';
 import { RUN_STAGE_TEXT } from './run-stage-text.ts';
 import { loadEngine, loadTraceViews, runFor, runnerReady, warmCompiler } from './shared-runner.ts';
-import { warmWhenReached } from './warm-up.ts';
+import { atMost, holdEditorsUntil, warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
 export interface LessonScenarioData {
@@ -60,7 +60,9 @@ export class LessonScenarioElement extends HTMLElement {
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#editor.addEventListener('run', () => void this.run());
+    // Edited code needs the compiler: it loads from the first keystroke (or a scripted change).
     this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
+    this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       void this.#updateOpenLink();
@@ -83,6 +85,18 @@ export class LessonScenarioElement extends HTMLElement {
 
   /** Runs the code in the editor and shows its trace. */
   async run(): Promise<void> {
+    // The editor upgrades only after this Run has drawn its diagram: it never delays a Run.
+    let done!: () => void;
+    holdEditorsUntil(new Promise<void>((resolve) => (done = resolve)));
+    try {
+      await this.#run();
+      await atMost((this.#views as Partial<TraceViewsElement>).whenDrawn?.() ?? Promise.resolve(), 3_000);
+    } finally {
+      done();
+    }
+  }
+
+  async #run(): Promise<void> {
     const data = this.#data;
     if (!data) return;
     // One press, one run: a Run pressed again while the first waits for the runner adds nothing.

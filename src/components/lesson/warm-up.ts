@@ -10,6 +10,18 @@ import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
 import { loadTraceViews, runsSettled, warmRunner } from './shared-runner.ts';
 
 let runPath: Promise<void> | undefined;
+const holds = new Set<Promise<unknown>>();
+
+/** Keeps the editors from upgrading until `done` settles: a Run drawing its first diagram. */
+export function holdEditorsUntil(done: Promise<unknown>): void {
+  holds.add(done);
+  void done.finally(() => holds.delete(done));
+}
+
+/** Settles within `ms` at the latest: a view that never reports drawn must not keep the editor away. */
+export function atMost(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
+}
 
 /** Starts loading the run path (once); settles when it has loaded or failed. */
 function warmUp(): Promise<void> {
@@ -21,6 +33,7 @@ function warmUp(): Promise<void> {
 ScenarioEditorElement.beforeUpgrade = async () => {
   await warmUp();
   await runsSettled();
+  while (holds.size > 0) await Promise.allSettled([...holds]);
 };
 
 /** Warms up when the reader reaches `element`; returns a function that stops watching. */

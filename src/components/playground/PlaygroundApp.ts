@@ -51,6 +51,7 @@ export class PlaygroundApp extends HTMLElement {
       await this.#running;
     };
     this.#editor.addEventListener('edit', () => this.#runner.prepareCompiler(), { once: true });
+    this.#editor.addEventListener('change', () => this.#runner.prepareCompiler(), { once: true });
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
@@ -95,12 +96,15 @@ export class PlaygroundApp extends HTMLElement {
       fileName: `${this.#current}.ts`,
       onProgress: (stage) => this.#progress(stage),
     });
-    this.#running = running.then(
-      () => undefined,
-      () => undefined,
-    );
+    // The editor upgrades only after this Run has drawn its diagram: it never delays a Run.
+    let drawn!: () => void;
+    this.#running = new Promise<void>((resolve) => (drawn = resolve));
     const result = await running.finally(() => {
       this.#waiting = false;
+    });
+    // After the rest of this method has shown the result (it does not wait).
+    queueMicrotask(() => {
+      void Promise.race([this.#views.whenDrawn(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(drawn);
     });
     if (result === null) return; // a newer run took over
     this.#button('run').removeAttribute('aria-busy');
