@@ -27,7 +27,7 @@ export interface LessonScenarioData {
   /** The lesson paths that exist, so findings link only to written lessons. */
   lessons: string[];
   /** `code` compiled at build time, so its Run needs no compiler in the page. */
-  compiled?: PrecompiledScenario;
+  compiled?: PrecompiledScenario | undefined;
 }
 
 /** Every run of a lesson scenario uses this seed, as the playground's default does. */

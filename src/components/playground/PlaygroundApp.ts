@@ -18,7 +18,7 @@ export interface PlaygroundScenario {
   summary: string;
   code: string;
   /** `code` compiled at build time, so its Run needs no compiler in the page. */
-  compiled?: PrecompiledScenario;
+  compiled?: PrecompiledScenario | undefined;
 }
 
 const SHARED = 'shared';
