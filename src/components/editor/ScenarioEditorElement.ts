@@ -145,9 +145,10 @@ export class ScenarioEditorElement extends HTMLElement {
       await this.#mount(createTextareaEditor, 'textarea');
       return;
     }
-    // The page's scripts (which set beforeUpgrade) have all run once the document is parsed.
-    if (document.readyState === 'loading') {
-      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    // The page's scripts (which set beforeUpgrade) have all run once the page has loaded
+    // ("interactive" comes before its module scripts run).
+    if (document.readyState !== 'complete') {
+      await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
     }
     await ScenarioEditorElement.beforeUpgrade?.().catch(() => undefined);
     this.#setMode('loading');
