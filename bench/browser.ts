@@ -11,6 +11,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
 import { LESSON_SLUGS } from '../src/simulator/checks/scenario-meta.ts';
+import { benchFirstRun } from './first-run.ts';
 import { runToPaint, runToPaintIn, setCode, TEN_THOUSAND } from './playground-page.ts';
 import { benchSql } from './sql.ts';
 import { median } from './stats.ts';
@@ -89,12 +90,26 @@ async function playgroundAfterEditor(page: Page): Promise<number> {
   return bytes;
 }
 
+/** Only the first-Run rows (bench/first-run.ts), `runs` fresh samples each. */
+export async function benchFirstRunOnly(runs: number): Promise<Row[]> {
+  const stop = await startPreview();
+  const browser = await chromium.launch({ executablePath: findChromium().path, args: [...CHROMIUM_ARGS] });
+  try {
+    return await benchFirstRun(browser, ORIGIN, runs);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
 /** Runs the browser benchmarks `runs` times each and returns their medians. */
 export async function benchBrowser(runs: number): Promise<Row[]> {
   const stop = await startPreview();
   const browser = await chromium.launch({ executablePath: findChromium().path, args: [...CHROMIUM_ARGS] });
   const rows: Row[] = [];
   try {
+    // First, before anything else on this machine is warm: the first Run on a page, median of 5.
+    rows.push(...(await benchFirstRun(browser, ORIGIN, 5)));
     const page = await browser.newPage();
     for (const [name, path] of [
       ['home page', '/'],

@@ -9,6 +9,8 @@ export interface Row {
   median: number;
   unit: string;
   target?: string;
+  /** The figure before the first-Run work (issue 11), where the issue measured one. */
+  today?: string;
 }
 
 const SPANS = 5_000;

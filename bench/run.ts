@@ -1,5 +1,5 @@
 /** `npm run bench`: measures, never asserts. Prints a table of medians. */
-import { benchBrowser } from './browser.ts';
+import { benchBrowser, benchFirstRunOnly } from './browser.ts';
 import { benchEngine, type Row } from './engine.ts';
 import { printLintScore } from './lint.ts';
 
@@ -10,13 +10,23 @@ function print(title: string, rows: Row[]): void {
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) {
     const value = `${row.median.toLocaleString('en-US')} ${row.unit}`;
-    console.log(`${row.name.padEnd(width)}  ${value.padStart(18)}${row.target ? `   target ${row.target}` : ''}`);
+    const today = row.today ? `   today ${row.today}` : '';
+    console.log(
+      `${row.name.padEnd(width)}  ${value.padStart(18)}${row.target ? `   target ${row.target}` : ''}${today}`,
+    );
   }
 }
 
 const only = process.argv[2];
+// The first Run on a page: fresh browser contexts, median of 5 (`node bench/run.ts first` alone;
+// BENCH_FIRST_RUNS=<n> for fewer samples on a busy machine).
+if (only === 'first')
+  print(
+    'First Run (Chromium, built site, fresh context each)',
+    await benchFirstRunOnly(Number(process.env['BENCH_FIRST_RUNS'] ?? 5)),
+  );
 if (only === undefined || only === 'lint') printLintScore();
 if (only === 'lint') process.exit(0);
-if (only !== 'browser') print('Engine', await benchEngine(runs));
+if (only !== 'browser' && only !== 'first') print('Engine', await benchEngine(runs));
 // The browser part measures the built site: `npm run bench` builds it first.
-if (only !== 'engine') print('Browser (Chromium, built site)', await benchBrowser(runs));
+if (only !== 'engine' && only !== 'first') print('Browser (Chromium, built site)', await benchBrowser(runs));

@@ -24,6 +24,9 @@ export {
 export type { ScenarioMeta } from './checks/scenario-meta.ts';
 export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';
+export { precompileScenario } from './compile/precompile.ts';
+export { sourceKey } from './compile/source-key.ts';
+export type { PrecompiledScenario } from './compile/source-key.ts';
 export { executeScenario } from './runtime/execute-scenario.ts';
 export type { RunnerHost } from './runtime/execute-scenario.ts';
 export { DEFAULT_RUN_OPTIONS, wallClockMessage } from './runtime/protocol.ts';

@@ -20,14 +20,17 @@ const PRELOAD_MARGIN = '200px 0px';
  *
  * API: `value` (get/set; setting it fires no event), `setProblems(problems)`, `focus()`,
  * `revealLine(line)`, `upgrade()`, `mode`. Events: `change` (detail `{ value }`, 300 ms after the
- * reader stops typing, and at once before `run` or when the page is hidden), `run` (detail
- * `{ value }`, on Ctrl/Cmd+Enter), `modechange` (detail `{ mode }`).
+ * reader stops typing, and at once before `run` or when the page is hidden), `edit` (at every
+ * edit the reader makes, at once: time to load a compiler), `run` (detail `{ value }`, on
+ * Ctrl/Cmd+Enter), `modechange` (detail `{ mode }`).
  */
 export class ScenarioEditorElement extends HTMLElement {
   /** Loads the rich editor (Monaco); register.ts sets it. Unset, the element upgrades to the textarea. */
   static loadEditor: LoadCodeEditor | undefined;
   /** Screens that match this media query get the textarea, not Monaco. */
   static narrowQuery = '(max-width: 699.98px)';
+  /** Awaited before the rich editor loads: a page puts what a Run needs first (see lesson/warm-up.ts). */
+  static beforeUpgrade: (() => Promise<unknown>) | undefined;
 
   #parts: EditorParts | undefined;
   #value = '';
@@ -142,6 +145,12 @@ export class ScenarioEditorElement extends HTMLElement {
       await this.#mount(createTextareaEditor, 'textarea');
       return;
     }
+    // The page's scripts (which set beforeUpgrade) have all run once the page has loaded
+    // ("interactive" comes before its module scripts run).
+    if (document.readyState !== 'complete') {
+      await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+    }
+    await ScenarioEditorElement.beforeUpgrade?.().catch(() => undefined);
     this.#setMode('loading');
     try {
       await this.#mount(await load(), 'monaco');
@@ -235,6 +244,7 @@ export class ScenarioEditorElement extends HTMLElement {
   }
 
   #scheduleChange(): void {
+    this.dispatchEvent(new CustomEvent('edit', { bubbles: true }));
     clearTimeout(this.#changeTimer);
     this.#changeTimer = setTimeout(() => this.#flushChange(), CHANGE_DELAY_MS);
   }

@@ -1,9 +1,12 @@
-import type { Expectation } from '../../simulator/index.ts';
+import type { Expectation, PrecompiledScenario } from '../../simulator/index.ts';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';
 import { compileFailed, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
-import { loadEngine, loadTraceViews, runFor } from '../lesson/shared-runner.ts';
+import { loadEngine, loadTraceViews, runFor, runnerReady, warmCompiler } from '../lesson/shared-runner.ts';
+import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
+import { rememberPrecompiled } from '../playground/compiled-cache.ts';
+import type { RunStage } from '../playground/SandboxRunner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
@@ -20,6 +23,8 @@ export interface ExerciseElementData {
   expectations: Expectation[];
   /** The lesson paths that exist, so findings link only to written lessons. */
   lessons: string[];
+  /** `start` and `solution` compiled at build time, so their Check needs no compiler in the page. */
+  compiled?: PrecompiledScenario[];
 }
 
 /**
@@ -32,11 +37,13 @@ export class ExerciseElement extends HTMLElement {
   #storage: PlaygroundStorage | undefined;
   #stopWatching: (() => void) | undefined;
   #hintsShown = 0;
+  #waiting = false;
 
   connectedCallback(): void {
     if (this.#data) return;
     this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as ExerciseElementData;
     this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
+    for (const entry of this.#data.compiled ?? []) rememberPrecompiled(entry);
     const saved = this.#storage.code(this.#key);
     if (saved !== undefined && saved !== this.#data.start) {
       this.#editor.value = saved;
@@ -50,6 +57,8 @@ export class ExerciseElement extends HTMLElement {
     this.#button('copy').addEventListener('click', () => void this.#copySolution());
     this.#button('use').addEventListener('click', () => this.#useSolution());
     this.#editor.addEventListener('run', () => void this.check());
+    this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
+    this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       if (this.#solutionOpen) void this.#drawDiff();
@@ -72,15 +81,25 @@ export class ExerciseElement extends HTMLElement {
   async check(): Promise<void> {
     const data = this.#data;
     if (!data) return;
+    // One press, one Check: pressed again while the first waits for the runner, it adds nothing.
+    if (this.#waiting) return;
     clearNotice(this.#part('notice'));
     const button = this.#button('check');
     button.setAttribute('aria-busy', 'true');
-    this.#status('Checking…');
+    this.#waiting = true;
+    this.#progress(runnerReady() ? 'running' : 'loading-runner');
     const [result, engine] = await Promise.all([
-      runFor(this, { source: this.#editor.value, options: { seed: data.seed }, fileName: `${data.id}.ts` }),
+      runFor(this, {
+        source: this.#editor.value,
+        options: { seed: data.seed },
+        fileName: `${data.id}.ts`,
+        onProgress: (stage) => this.#progress(stage),
+      }),
       loadEngine(),
       loadTraceViews(),
-    ]);
+    ]).finally(() => {
+      this.#waiting = false;
+    });
     if (result === null) return; // a newer Check took over
     button.removeAttribute('aria-busy');
     this.#editor.setProblems(runProblems(result));
@@ -98,6 +117,11 @@ export class ExerciseElement extends HTMLElement {
     this.#report(outcome);
     recordExercise(data.id, outcome.passed);
     if (outcome.passed) this.#part('badge').hidden = false;
+  }
+
+  #progress(stage: RunStage): void {
+    if (stage === 'running') this.#waiting = false;
+    this.#status(stage === 'running' ? 'Checking…' : RUN_STAGE_TEXT[stage]);
   }
 
   #report(outcome: ReturnType<typeof checkOutcome>): void {

@@ -1,4 +1,4 @@
-import type { RunResult } from '../../simulator/index.ts';
+import type { PrecompiledScenario, RunResult } from '../../simulator/index.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
@@ -11,8 +11,11 @@ import {
   linkWrittenLessons,
   runProblems,
 } from '../playground/run-messages.ts';
-import { loadEngine, loadTraceViews, runFor } from './shared-runner.ts';
-import { warmWhenReached } from './warm-up.ts';
+import { rememberPrecompiled } from '../playground/compiled-cache.ts';
+import type { RunStage } from '../playground/SandboxRunner.ts';
+import { RUN_STAGE_TEXT } from './run-stage-text.ts';
+import { loadEngine, loadTraceViews, runFor, runnerReady, warmCompiler } from './shared-runner.ts';
+import { atMost, holdEditorsUntil, warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
 export interface LessonScenarioData {
@@ -24,6 +27,8 @@ export interface LessonScenarioData {
   playground: string;
   /** The lesson paths that exist, so findings link only to written lessons. */
   lessons: string[];
+  /** `code` compiled at build time, so its Run needs no compiler in the page. */
+  compiled?: PrecompiledScenario | undefined;
 }
 
 /** Every run of a lesson scenario uses this seed, as the playground's default does. */
@@ -40,11 +45,13 @@ export class LessonScenarioElement extends HTMLElement {
   #storage: PlaygroundStorage | undefined;
   #stopWatching: (() => void) | undefined;
   #shareVersion = 0;
+  #waiting = false;
 
   connectedCallback(): void {
     if (this.#data) return;
     this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as LessonScenarioData;
     this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
+    rememberPrecompiled(this.#data.compiled);
     const saved = this.#storage.code(this.#key);
     if (saved !== undefined && saved !== this.#data.code) {
       this.#editor.value = saved;
@@ -54,6 +61,9 @@ export class LessonScenarioElement extends HTMLElement {
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#editor.addEventListener('run', () => void this.run());
+    // Edited code needs the compiler: it loads from the first keystroke (or a scripted change).
+    this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
+    this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
       this.#storage?.saveCode(this.#key, this.#editor.value);
       void this.#updateOpenLink();
@@ -77,8 +87,22 @@ export class LessonScenarioElement extends HTMLElement {
 
   /** Runs the code in the editor and shows its trace. */
   async run(): Promise<void> {
+    // The editor upgrades only after this Run has drawn its diagram: it never delays a Run.
+    let done!: () => void;
+    holdEditorsUntil(new Promise<void>((resolve) => (done = resolve)));
+    try {
+      await this.#run();
+      await atMost((this.#views as Partial<TraceViewsElement>).whenDrawn?.() ?? Promise.resolve(), 3_000);
+    } finally {
+      done();
+    }
+  }
+
+  async #run(): Promise<void> {
     const data = this.#data;
     if (!data) return;
+    // One press, one run: a Run pressed again while the first waits for the runner adds nothing.
+    if (this.#waiting) return;
     clearNotice(this.#part('notice'));
     if (this.#editor.value.trim() === '') {
       this.#status(EMPTY_EDITOR);
@@ -86,15 +110,24 @@ export class LessonScenarioElement extends HTMLElement {
     }
     const runButton = this.#button('run');
     runButton.setAttribute('aria-busy', 'true');
-    this.#status('Running…');
+    this.#waiting = true;
+    this.#progress(runnerReady() ? 'running' : 'loading-runner');
     const started = performance.now();
     const [result, engine] = await Promise.all([
-      runFor(this, { source: this.#editor.value, options: { seed: SEED }, fileName: `${data.id}.ts` }),
+      runFor(this, {
+        source: this.#editor.value,
+        options: { seed: SEED },
+        fileName: `${data.id}.ts`,
+        onProgress: (stage) => this.#progress(stage),
+      }),
       loadEngine(),
       loadTraceViews(),
-    ]);
+    ]).finally(() => {
+      this.#waiting = false;
+    });
     if (result === null) return; // a newer run of this scenario took over
     runButton.removeAttribute('aria-busy');
+    this.#views.pending = null;
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
@@ -104,6 +137,16 @@ export class LessonScenarioElement extends HTMLElement {
     const findings = linkWrittenLessons(engine.lintTrace(result.spans), data.lessons);
     this.#show(result, findings);
     this.#status(describeRun(result, performance.now() - started, findings.length));
+  }
+
+  /** Says what the Run waits for, in the status line and (before a first run) in the views. */
+  #progress(stage: RunStage): void {
+    if (stage === 'running') this.#waiting = false;
+    this.#status(RUN_STAGE_TEXT[stage]);
+    this.#views.pending = RUN_STAGE_TEXT[stage];
+    // Before the views' code has loaded, their placeholder says it.
+    const placeholder = this.#views.querySelector(':scope > .tv-summary:only-child');
+    if (placeholder && customElements.get('trace-views') === undefined) placeholder.textContent = RUN_STAGE_TEXT[stage];
   }
 
   #show(result: RunResult, findings: TraceViewsElement['findings']): void {

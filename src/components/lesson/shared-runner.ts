@@ -19,6 +19,7 @@ let active: { owner: object } | undefined;
 let tickets = 0;
 const latest = new WeakMap<object, number>();
 let warmed = false;
+let warming: Promise<void> | undefined;
 
 /** Loads the engine chunk (once). */
 export function loadEngine(): Promise<LessonEngine> {
@@ -56,14 +57,34 @@ export function runFor(owner: object, request: RunRequest): Promise<RunResult | 
   return turn;
 }
 
+/** Whether a Run would start at once: the runner is loaded and its sandbox is ready. */
+export function runnerReady(): boolean {
+  return loaded?.ready ?? false;
+}
+
 /**
- * Gets the runner ready before the first Run (TypeScript in the compiler worker, the sandbox
- * frame, its run worker), by running an empty scenario once, when a reader reaches a component.
+ * Gets the runner ready before the first Run (the sandbox frame and a spare run worker), when a
+ * reader reaches a component. No TypeScript: the page's scenarios come compiled from the build.
  */
-export function warmRunner(): void {
-  if (warmed) return;
+export function warmRunner(): Promise<void> {
+  warming ??= loadRunner().then((r) => r.prepare());
   warmed = true;
-  void runFor(warmRunner, { source: 'export {};', fileName: 'warm-up.ts' });
+  return warming;
+}
+
+/** Whether warmRunner has been called. */
+export function runnerWarming(): boolean {
+  return warmed;
+}
+
+/** Starts loading the compiler: the reader has begun to edit, and edited code needs it. */
+export function warmCompiler(): void {
+  void loadRunner().then((r) => r.prepareCompiler());
+}
+
+/** Settles when the runs asked for so far have finished (or failed). */
+export function runsSettled(): Promise<unknown> {
+  return queue;
 }
 
 let views: Promise<unknown> | undefined;

@@ -1,19 +1,40 @@
 /**
- * Loads what the first Run needs (the runner, TypeScript in its worker, Mermaid) once the reader
- * reaches a component — in the middle half of the screen, or the pointer or focus in it — so that Run draws
- * at once, while a page only scrolled past or loaded ships none of it.
+ * Loads what the first Run needs (the runner's sandbox and run worker, the views, Mermaid and its
+ * gantt chart) once the reader reaches a component — in the middle half of the screen, or the
+ * pointer or focus in it — so that Run draws at once, while a page only scrolled past or loaded
+ * ships none of it. The editors upgrade (Monaco) only after that, and after any Run pressed
+ * meanwhile: the editor never delays a run.
  */
-import { loadTraceViews, warmRunner } from './shared-runner.ts';
+import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
+import { loadTraceViews, runsSettled, warmRunner } from './shared-runner.ts';
 
-let warmed = false;
+let runPath: Promise<void> | undefined;
+const holds = new Set<Promise<unknown>>();
 
-function warmUp(): void {
-  if (warmed) return;
-  warmed = true;
-  warmRunner();
-  void loadTraceViews();
-  void import('mermaid').catch(() => undefined); // the views load it again, and report a failure
+/** Keeps the editors from upgrading until `done` settles: a Run drawing its first diagram. */
+export function holdEditorsUntil(done: Promise<unknown>): void {
+  holds.add(done);
+  void done.finally(() => holds.delete(done));
 }
+
+/** Settles within `ms` at the latest: a view that never reports drawn must not keep the editor away. */
+export function atMost(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
+}
+
+/** Starts loading the run path (once); settles when it has loaded or failed. */
+function warmUp(): Promise<void> {
+  runPath ??= Promise.allSettled([warmRunner(), loadTraceViews(), preloadMermaid()]).then(() => undefined);
+  return runPath;
+}
+
+// A lesson's editors wait for the run path and for the runs pressed while it loaded.
+ScenarioEditorElement.beforeUpgrade = async () => {
+  await warmUp();
+  await runsSettled();
+  while (holds.size > 0) await Promise.allSettled([...holds]);
+};
 
 /** Warms up when the reader reaches `element`; returns a function that stops watching. */
 export function warmWhenReached(element: HTMLElement): () => void {
@@ -28,7 +49,7 @@ export function warmWhenReached(element: HTMLElement): () => void {
     observer.disconnect();
     element.removeEventListener('pointerenter', onIntent);
     element.removeEventListener('focusin', onIntent);
-    warmUp();
+    void warmUp();
   }
   observer.observe(element);
   element.addEventListener('pointerenter', onIntent, { once: true });

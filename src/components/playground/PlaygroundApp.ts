@@ -1,5 +1,8 @@
-import { lintTrace, type RunResult } from '../../simulator/index.ts';
-import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { lintTrace, type PrecompiledScenario, type RunResult } from '../../simulator/index.ts';
+import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
+import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
+import { rememberPrecompiled } from './compiled-cache.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
 import { describeOpenedTrace, showOpenedTrace } from './opened-trace.ts';
@@ -13,7 +16,7 @@ import {
   linkWrittenLessons,
   runProblems,
 } from './run-messages.ts';
-import { SandboxRunner } from './SandboxRunner.ts';
+import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
 import { readFragment, shareUrl } from './share-link.ts';
 
 /** A scenario the picker offers. */
@@ -22,6 +25,8 @@ export interface PlaygroundScenario {
   title: string;
   summary: string;
   code: string;
+  /** `code` compiled at build time, so its Run needs no compiler in the page. */
+  compiled?: PrecompiledScenario | undefined;
 }
 
 const SHARED = 'shared';
@@ -40,10 +45,22 @@ export class PlaygroundApp extends HTMLElement {
   #undo: { scenario: string; code: string } | undefined;
   #lessons: string[] = [];
   #closeOpenedTrace: (() => void) | undefined;
+  #waiting = false;
+  #running: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
     this.#scenarios = JSON.parse(this.#part('scenarios').textContent ?? '[]') as PlaygroundScenario[];
     this.#lessons = JSON.parse(this.#part('lessons').textContent ?? '[]') as string[];
+    for (const scenario of this.#scenarios) rememberPrecompiled(scenario.compiled);
+    // What a Run needs loads first (no TypeScript: the scenarios come compiled); the editor
+    // upgrades after it, and after a Run pressed meanwhile.
+    const runPath = Promise.allSettled([this.#runner.prepare(), preloadMermaid()]);
+    ScenarioEditorElement.beforeUpgrade = async () => {
+      await runPath;
+      await this.#running;
+    };
+    this.#editor.addEventListener('edit', () => this.#runner.prepareCompiler(), { once: true });
+    this.#editor.addEventListener('change', () => this.#runner.prepareCompiler(), { once: true });
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
@@ -83,6 +100,7 @@ export class PlaygroundApp extends HTMLElement {
       this.#editor.focus();
     });
     void this.#start();
+    this.#button('run').disabled = false;
   }
 
   disconnectedCallback(): void {
@@ -91,6 +109,8 @@ export class PlaygroundApp extends HTMLElement {
 
   /** Compiles and runs the code in the editor, and shows what it produced. */
   async run(): Promise<void> {
+    // One press, one run: a Run pressed again while the first waits for the runner adds nothing.
+    if (this.#waiting) return;
     const source = this.#editor.value;
     const seed = this.#seed;
     clearNotice(this.#part('notice'));
@@ -98,12 +118,29 @@ export class PlaygroundApp extends HTMLElement {
       this.#status(EMPTY_EDITOR);
       return;
     }
-    this.#status('Running…');
+    this.#waiting = true;
+    this.#progress(this.#runner.ready ? 'running' : 'loading-runner');
     this.#button('run').setAttribute('aria-busy', 'true');
     const started = performance.now();
-    const result = await this.#runner.run({ source, options: { seed }, fileName: `${this.#current}.ts` });
+    const running = this.#runner.run({
+      source,
+      options: { seed },
+      fileName: `${this.#current}.ts`,
+      onProgress: (stage) => this.#progress(stage),
+    });
+    // The editor upgrades only after this Run has drawn its diagram: it never delays a Run.
+    let drawn!: () => void;
+    this.#running = new Promise<void>((resolve) => (drawn = resolve));
+    const result = await running.finally(() => {
+      this.#waiting = false;
+    });
+    // After the rest of this method has shown the result (it does not wait).
+    queueMicrotask(() => {
+      void Promise.race([this.#views.whenDrawn(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(drawn);
+    });
     if (result === null) return; // a newer run took over
     this.#button('run').removeAttribute('aria-busy');
+    this.#views.pending = null;
     this.#editor.setProblems(runProblems(result));
     if (compileFailed(result)) {
       // Nothing ran: keep the last trace on screen, marked as from before this edit.
@@ -114,6 +151,13 @@ export class PlaygroundApp extends HTMLElement {
     this.#show(result);
     this.#storage.saveLastRun(this.#current, JSON.stringify(result));
     this.#status(describeRun(result, performance.now() - started, this.#views.findings.length));
+  }
+
+  /** Says what the Run waits for, in the status line and (before any run) in the views. */
+  #progress(stage: RunStage): void {
+    if (stage === 'running') this.#waiting = false;
+    this.#status(RUN_STAGE_TEXT[stage]);
+    this.#views.pending = RUN_STAGE_TEXT[stage];
   }
 
   async #start(): Promise<void> {

@@ -15,6 +15,7 @@ import {
   type PageToSandbox,
   type SandboxToPage,
 } from '../../simulator/platform/browser/worker-protocol.ts';
+import { compiledFor, rememberCompiled } from './compiled-cache.ts';
 import { SANDBOX_SRCDOC } from './sandbox-frame.ts';
 import { testBudgets } from './test-budgets.ts';
 
@@ -23,7 +24,12 @@ export interface RunRequest {
   source: string;
   options?: Partial<RunOptions>;
   fileName?: string;
+  /** Told what the run waits for before it starts, and when it starts. */
+  onProgress?: (stage: RunStage) => void;
 }
+
+/** What a run is doing: loading the compiler (edited code only), loading the runner, or running. */
+export type RunStage = 'loading-compiler' | 'loading-runner' | 'running';
 
 /** How long a sandbox or a run may take to start before it is reported as crashed. */
 const STARTUP_MS = 15_000;
@@ -54,15 +60,41 @@ export class SandboxRunner {
   #compiler: Worker | undefined;
   #compiles = new Map<number, (outcome: CompileOutcome) => void>();
   #nextId = 1;
+  #compilerLoaded = false;
   #workerSource: Promise<string> | undefined;
   #sourceSent = false;
+  #prepared: Promise<void> | undefined;
+  #ready = false;
   #active: ActiveRun | undefined;
   #generation = 0;
   readonly #onMessage = (event: MessageEvent): void => this.#receive(event);
 
+  /** Whether a run can start at once: the sandbox frame and its run worker are loaded. */
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  /**
+   * Gets what every run needs ready (the sandbox frame, the run worker's script in it), without
+   * TypeScript: the page's own scenarios come compiled. No worker starts before a Run.
+   */
+  prepare(): Promise<void> {
+    this.#prepared ??= Promise.all([this.#loadWorkerSource(), this.#ensureFrame()]).then(([workerSource]) => {
+      this.#post({ type: 'prepare', workerSource });
+      this.#sourceSent = true;
+      this.#ready = true;
+    });
+    return this.#prepared;
+  }
+
+  /** Starts loading the compiler (TypeScript) now, for code the reader is editing. */
+  prepareCompiler(): void {
+    this.#compiler ??= this.#startCompiler();
+  }
+
   /** Compiles a scenario in the compiler worker (TypeScript loads there once, on first use). */
   compile(source: string, fileName = 'scenario.ts'): Promise<CompileOutcome> {
-    this.#compiler ??= this.#startCompiler();
+    this.prepareCompiler();
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#compiles.set(id, resolve);
@@ -77,15 +109,24 @@ export class SandboxRunner {
     this.cancel();
     const generation = this.#generation;
     const id = this.#nextId++;
-    const compiled = await this.compile(request.source, request.fileName);
+    const fileName = request.fileName ?? 'scenario.ts';
+    const preparing = this.prepare(); // the frame loads while the compiler works
+    const shipped = compiledFor(request.source, fileName);
+    if (!shipped && !this.#compilerLoaded) request.onProgress?.('loading-compiler');
+    const compiled: CompileOutcome = shipped
+      ? { ok: true, scenario: shipped }
+      : await this.compile(request.source, fileName);
     if (this.#generation !== generation) return null;
+    if (!shipped && compiled.ok) rememberCompiled(request.source, fileName, compiled.scenario);
     const accumulator = new RunAccumulator(options.seed);
     if (!compiled.ok) {
       for (const error of compiled.errors) accumulator.addError(error);
       return accumulator.result({ wallMs: 0 });
     }
-    const [workerSource] = await Promise.all([this.#loadWorkerSource(), this.#ensureFrame()]);
+    if (!this.#ready) request.onProgress?.('loading-runner');
+    const [workerSource] = await Promise.all([this.#loadWorkerSource(), preparing]);
     if (this.#generation !== generation) return null;
+    request.onProgress?.('running');
     return new Promise<RunResult | null>((resolve) => {
       const run: ActiveRun = {
         id,
@@ -128,6 +169,8 @@ export class SandboxRunner {
     this.#frameReady = undefined;
     this.#compiler = undefined;
     this.#sourceSent = false;
+    this.#prepared = undefined;
+    this.#ready = false;
   }
 
   #startCompiler(): Worker {
@@ -136,6 +179,7 @@ export class SandboxRunner {
       name: 'span-lab-compiler',
     });
     worker.onmessage = ({ data }: MessageEvent<CompileResponse>) => {
+      this.#compilerLoaded = true;
       this.#compiles.get(data.id)?.(data.outcome);
       this.#compiles.delete(data.id);
     };

@@ -21,17 +21,22 @@ const BOOTSTRAP = `
   let worker = null, workerUrl = null, runId = -1;
   const toPage = (message) => parent.postMessage(message, '*');
   const stop = () => { if (worker) { worker.terminate(); worker = null; } };
+  const setSource = (source) => {
+    if (typeof source !== 'string') return;
+    if (workerUrl) URL.revokeObjectURL(workerUrl);
+    workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  };
   addEventListener('message', (event) => {
     if (event.source !== parent) return;
     const m = event.data;
     if (!m || typeof m !== 'object') return;
-    if (m.type === 'start') {
+    if (m.type === 'prepare') {
+      // The run worker's script, ahead of the first run; no worker starts before a run.
+      if (!workerUrl) setSource(m.workerSource);
+    } else if (m.type === 'start') {
       stop();
       runId = m.runId;
-      if (typeof m.workerSource === 'string') {
-        if (workerUrl) URL.revokeObjectURL(workerUrl);
-        workerUrl = URL.createObjectURL(new Blob([m.workerSource], { type: 'text/javascript' }));
-      }
+      setSource(m.workerSource);
       const id = runId;
       try {
         worker = new Worker(workerUrl);

@@ -52,6 +52,7 @@ export class TraceViewsElement extends HTMLElement {
   #stale = false;
   #failed: RunResult | null = null;
   #opened: string | null = null;
+  #pending: string | null = null;
   #run: RunData | null = null;
   readonly #selection = new SelectionStore();
   #parts: Parts | null = null;
@@ -113,6 +114,19 @@ export class TraceViewsElement extends HTMLElement {
     if (this.#parts) this.#parts.staleBanner.hidden = !value;
   }
 
+  /**
+   * What a run on its way says while no run is shown yet ("Loading the runner…"), instead of
+   * "No run yet" and empty tabs; null when no run is on its way.
+   */
+  get pending(): string | null {
+    return this.#pending;
+  }
+
+  set pending(value: string | null) {
+    this.#pending = value;
+    this.#update(false);
+  }
+
   /** The selected span, or null. */
   get selectedSpan(): SpanRef | null {
     return this.#selection.selected;
@@ -159,7 +173,7 @@ export class TraceViewsElement extends HTMLElement {
 
   // A page may set properties before this class is defined; those shadow the accessors.
   #adoptEarlyProperties(): void {
-    for (const name of ['result', 'findings', 'stale', 'failed', 'opened'] as const) {
+    for (const name of ['result', 'findings', 'stale', 'failed', 'opened', 'pending'] as const) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
       Reflect.deleteProperty(this, name);
@@ -251,10 +265,14 @@ export class TraceViewsElement extends HTMLElement {
     // A file has no virtual time or seed: say what it is instead.
     parts.summary.textContent =
       run === null
-        ? 'No run yet: run the scenario to see its trace.'
+        ? (this.#pending ?? 'No run yet: run the scenario to see its trace.')
         : this.#opened === null
           ? runSummary(run)
           : `${this.#opened}.`;
+    const waiting = run === null && this.#pending !== null;
+    this.toggleAttribute('data-pending', waiting);
+    const layout = this.querySelector<HTMLElement>(':scope > .tv-layout');
+    if (layout) layout.style.display = waiting ? 'none' : '';
     parts.details.setRun(run);
     if (resultChanged) {
       for (const view of Object.values(parts.views)) view.setRun(run);

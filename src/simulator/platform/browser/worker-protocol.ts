@@ -7,6 +7,8 @@ export type WorkerToHost = { type: 'ready' } | { type: 'events'; json: string } 
 
 /** What the page asks of the sandbox frame. */
 export type PageToSandbox =
+  /** Hands the frame the run worker's script ahead of the first run. */
+  | { type: 'prepare'; workerSource: string }
   /** Starts a run; `workerSource` comes with the first run only, the frame keeps it. */
   | { type: 'start'; runId: number; workerSource?: string; scenario: CompiledScenario; options: RunOptions }
   | { type: 'stop'; runId: number };

@@ -41,8 +41,16 @@ export async function readInputFile(file: string, seed: number): Promise<InputFi
     };
   }
   // Loaded only for code: a trace file needs no compiler (TypeScript alone takes seconds to load).
-  const { runScenario } = await import('./run-in-node.ts');
-  return { ok: true, result: await runScenario(text, { seed, fileName: basename(file) }), warnings: [] };
+  // Compiled once per text (compile-cache.ts): running the same file again loads no TypeScript.
+  const [{ runScenario }, { compileCached }] = await Promise.all([
+    import('./run-in-node.ts'),
+    import('./compile-cache.ts'),
+  ]);
+  return {
+    ok: true,
+    result: await runScenario(text, { seed, fileName: basename(file), compile: compileCached }),
+    warnings: [],
+  };
 }
 
 /** Spans read from a file, as a run that has nothing else. */

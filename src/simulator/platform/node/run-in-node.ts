@@ -1,6 +1,7 @@
 /** Runs a scenario in Node: compiled here, executed in a fresh child process the host can kill. */
 import { fork } from 'node:child_process';
-import { compileScenario } from '../../compile/transpile.ts';
+import { getCompileCacheDir } from 'node:module';
+import type { CompileOutcome } from '../../compile/transpile.ts';
 import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunOptions } from '../../runtime/protocol.ts';
 import { RunAccumulator } from '../../runtime/RunAccumulator.ts';
 import type { RunResult } from '../../trace/model.ts';
@@ -15,15 +16,22 @@ const DEFAULT_MEMORY_LIMIT_MB = 1024;
 // has not by this much later (code that swallows the guard's throw, a runaway regular expression).
 const TERMINATE_GRACE_MS = 1000;
 
+/** Compiles a scenario's source; the CLI passes one that keeps its output (see compile-cache.ts). */
+export type CompileSource = (source: string, fileName?: string) => CompileOutcome | Promise<CompileOutcome>;
+
+// TypeScript loads on the first compile, not with this module: a cached compile needs none of it.
+const compileHere: CompileSource = async (source, fileName) =>
+  (await import('../../compile/transpile.ts')).compileScenario(source, fileName);
+
 /** Compiles and runs scenario source in a child process; never rejects — problems are in the result. */
 export async function runScenario(
   source: string,
-  options: Partial<RunOptions> & { fileName?: string; memoryLimitMb?: number } = {},
+  options: Partial<RunOptions> & { fileName?: string; memoryLimitMb?: number; compile?: CompileSource } = {},
 ): Promise<RunResult> {
-  const { fileName, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB, ...rest } = options;
+  const { fileName, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB, compile = compileHere, ...rest } = options;
   const runOptions: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...rest };
   const accumulator = new RunAccumulator(runOptions.seed);
-  const compiled = compileScenario(source, fileName);
+  const compiled = await compile(source, fileName);
   if (!compiled.ok) {
     for (const error of compiled.errors) accumulator.addError(error);
     return accumulator.result({ wallMs: 0 });
@@ -34,6 +42,8 @@ export async function runScenario(
     execArgv: [`--max-old-space-size=${memoryLimitMb}`],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'json',
+    // The child shares the parent's module compile cache, when it has one (enable-compile-cache.ts).
+    env: getCompileCacheDir() ? { ...process.env, NODE_COMPILE_CACHE: getCompileCacheDir() } : process.env,
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8');

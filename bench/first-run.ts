@@ -1,0 +1,268 @@
+/**
+ * The first Run on a page, as a new reader makes it: each sample in a fresh browser context (cold
+ * HTTP cache, empty storage) unless the row says otherwise. Rows: a lesson's first Run, the same on
+ * a second lesson page with the HTTP cache warm, the playground from navigation, the first Run after
+ * an edit (the compiler must load), the JavaScript fetched on the first Run's critical path, and
+ * the CLI's wall clock. Each row carries the figure the issue measured before this work ("today").
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Row } from './engine.ts';
+import { runToPaintIn } from './playground-page.ts';
+import { median } from './stats.ts';
+
+const FIRST_LESSON = '/lessons/parent-child/';
+const SECOND_LESSON = '/lessons/span-links/';
+const VIEWPORT = { width: 1400, height: 900 };
+
+/** Sums the gzip size of the scripts fetched (page and workers) while `track` is on. */
+function scriptBytes(context: BrowserContext): { start(): void; stop(): Promise<number> } {
+  let on = false;
+  const bodies: Array<Promise<number>> = [];
+  context.on('response', (response) => {
+    if (!on) return;
+    const url = response.url();
+    const type = response.request().resourceType();
+    if (type === 'script' || url.endsWith('.js') || url.endsWith('.mjs')) {
+      bodies.push(
+        response.body().then(
+          (body) => (response.status() === 304 ? 0 : gzipSync(body).length),
+          () => 0,
+        ),
+      );
+    }
+  });
+  return {
+    start: () => {
+      on = true;
+    },
+    stop: async () => {
+      on = false;
+      return (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+/** Scrolls the first scenario of the page into view and presses its Run at once; ms to the first diagram. */
+async function firstScenarioRun(page: Page): Promise<number> {
+  const part = page.locator('lesson-scenario').first();
+  await part.scrollIntoViewIfNeeded();
+  return runToPaintIn(part, '[data-ls="run"]');
+}
+
+async function lessonCold(browser: Browser): Promise<{ cold: number; warm: number; bytes: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const scripts = scriptBytes(context);
+    await page.goto(`${ORIGIN()}${FIRST_LESSON}`, { waitUntil: 'load' });
+    scripts.start();
+    const cold = await firstScenarioRun(page);
+    const bytes = await scripts.stop();
+    const warm: number[] = [];
+    for (let i = 0; i < 3; i++)
+      warm.push(await runToPaintIn(page.locator('lesson-scenario').first(), '[data-ls="run"]'));
+    return { cold, warm: median(warm), bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+async function lessonSecondPage(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN()}${FIRST_LESSON}`, { waitUntil: 'load' });
+    await firstScenarioRun(page);
+    await page.goto(`${ORIGIN()}${SECOND_LESSON}`, { waitUntil: 'load' });
+    return await firstScenarioRun(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Navigates to the playground and presses Run the moment it is enabled; ms from navigation to the first diagram. */
+async function playgroundFromNavigation(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(() => {
+      const w = window as unknown as { __benchPainted?: number };
+      let pressed = false;
+      // Enabled: not disabled, and the playground's element defined (before that a click is lost).
+      const press = (): void => {
+        const run = document.querySelector<HTMLButtonElement>('[data-pg="run"]');
+        const views = document.querySelector('span-lab-playground trace-views');
+        if (pressed || !run || !views || run.disabled) return;
+        if (customElements.get('span-lab-playground') === undefined) return;
+        pressed = true;
+        pressObserver.disconnect();
+        const drawn = new MutationObserver(() => {
+          if (!views.querySelector('svg')) return;
+          drawn.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => (w.__benchPainted = performance.now())));
+        });
+        drawn.observe(views, { childList: true, subtree: true });
+        run.click();
+      };
+      const pressObserver = new MutationObserver(press);
+      pressObserver.observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['disabled'],
+      });
+      void customElements.whenDefined('span-lab-playground').then(press);
+    });
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN()}/playground/`, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => (window as unknown as { __benchPainted?: number }).__benchPainted !== undefined,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    return await page.evaluate(() => (window as unknown as { __benchPainted: number }).__benchPainted);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Edits the first scenario of a lesson (a keystroke), presses Run at once; ms from Run to the first diagram. */
+async function firstRunAfterEdit(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN()}${FIRST_LESSON}`, { waitUntil: 'load' });
+    const part = page.locator('lesson-scenario').first();
+    await part.scrollIntoViewIfNeeded();
+    const editor = part.locator('scenario-editor');
+    await editor.locator('[data-part="surface"]').click();
+    await part
+      .locator('scenario-editor[data-mode="monaco"], scenario-editor[data-mode="textarea"]')
+      .waitFor({ timeout: 60_000 });
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n// edited');
+    return await runToPaintIn(part, '[data-ls="run"]');
+  } finally {
+    await context.close();
+  }
+}
+
+/** Wall-clock ms of `npm run sim -- <scenario> --format summary`, with the given compile cache directory. */
+function cliWall(cacheDir: string): number {
+  const started = performance.now();
+  const result = spawnSync(
+    'npm',
+    ['run', '--silent', 'sim', '--', 'src/content/scenarios/order-processing.ts', '--format', 'summary'],
+    {
+      env: { ...process.env, SPANLAB_COMPILE_CACHE: cacheDir },
+      // Another checkout's CLI (to measure a build from before a change) with SPANLAB_BENCH_CLI_DIR.
+      cwd: process.env['SPANLAB_BENCH_CLI_DIR'] ?? process.cwd(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const wall = performance.now() - started;
+  if (result.status !== 0) throw new Error(`npm run sim exited with ${String(result.status)}`);
+  return wall;
+}
+
+let origin = '';
+const ORIGIN = (): string => origin;
+
+/** The first-Run rows, each the median of `runs` samples. */
+export async function benchFirstRun(browser: Browser, at: string, runs: number): Promise<Row[]> {
+  origin = at;
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const bytes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const sample = await lessonCold(browser);
+    cold.push(sample.cold);
+    warm.push(sample.warm);
+    bytes.push(sample.bytes);
+  }
+  const second: number[] = [];
+  for (let i = 0; i < runs; i++) second.push(await lessonSecondPage(browser));
+  const playground: number[] = [];
+  for (let i = 0; i < runs; i++) playground.push(await playgroundFromNavigation(browser));
+  const edited: number[] = [];
+  for (let i = 0; i < runs; i++) edited.push(await firstRunAfterEdit(browser));
+  const cli: number[] = [];
+  const cacheDir = mkdtempSync(join(tmpdir(), 'spanlab-bench-cache-'));
+  const coldCli: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const fresh = mkdtempSync(join(tmpdir(), 'spanlab-bench-cache-'));
+      coldCli.push(cliWall(fresh));
+      rmSync(fresh, { recursive: true, force: true });
+    }
+    cliWall(cacheDir);
+    for (let i = 0; i < runs; i++) cli.push(cliWall(cacheDir));
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  const ms = (values: number[]): number => Math.round(median(values));
+  return [
+    {
+      name: 'First Run in a lesson, cold cache: in view, Run at once → first diagram',
+      median: ms(cold),
+      unit: 'ms',
+      target: '≤ 800 ms',
+      today: '5,500 ms',
+    },
+    {
+      name: 'The same, the lesson page warm (Run again, median of 3)',
+      median: ms(warm),
+      unit: 'ms',
+      target: '≤ 100 ms',
+      today: '~80 ms',
+    },
+    {
+      name: 'Cold/warm ratio, lesson',
+      median: Math.round((median(cold) / median(warm)) * 10) / 10,
+      unit: '×',
+      today: '≈ 70×',
+    },
+    {
+      name: 'First Run on a second lesson page, HTTP cache warm',
+      median: ms(second),
+      unit: 'ms',
+      target: '≤ 500 ms',
+      today: '2,000–7,500 ms',
+    },
+    {
+      name: 'Playground: navigate → first diagram, Run pressed when enabled',
+      median: ms(playground),
+      unit: 'ms',
+      target: '≤ 2,000 ms',
+      today: '6,500 ms',
+    },
+    {
+      name: 'First Run after the first edit (compiler loads), cold',
+      median: ms(edited),
+      unit: 'ms',
+      target: '≤ 2,500 ms',
+      today: '—',
+    },
+    {
+      name: "JS fetched on the first Run's critical path (scroll in → diagram)",
+      median: Math.round(median(bytes) / 1024),
+      unit: 'KB gzip',
+      target: '≤ 150 KB',
+      today: '> 2,100 KB',
+    },
+    {
+      name: 'CLI: order-processing --format summary, wall (compile cache warm)',
+      median: ms(cli),
+      unit: 'ms',
+      target: '≤ 1,000 ms',
+      today: '2,400–3,800 ms',
+    },
+    { name: 'CLI: the same, compile cache empty', median: ms(coldCli), unit: 'ms', today: '2,400–3,800 ms' },
+  ];
+}
