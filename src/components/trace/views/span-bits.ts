@@ -4,10 +4,8 @@ import { spanTitle, type LinkCell, type SpanTarget } from '../model/span-rows.ts
 import type { SpanRef } from '../model/span-ref.ts';
 import type { ViewHost } from './view-types.ts';
 
-/** The first 8 hex digits of an id and `…`. */
-export function shortId(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
-}
+/** An id as the views name it: the 8 hex digits that tell it apart (past the zeros that pad a 64-bit trace id) and `…`. */
+export { shortId } from '../../../simulator/index.ts';
 
 /** The reference of an indexed span. */
 export function refOf(entry: IndexedSpan): SpanRef {
