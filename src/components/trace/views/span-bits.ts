@@ -1,11 +1,12 @@
+import { shortId } from '../../../simulator/index.ts';
 import { h } from '../dom/h.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { spanTitle, type LinkCell, type SpanTarget } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { ViewHost } from './view-types.ts';
 
-/** An id as the views name it: the 8 hex digits that tell it apart (past the zeros that pad a 64-bit trace id) and `…`. */
-export { shortId } from '../../../simulator/index.ts';
+// An id as the views name it: the 8 hex digits that tell it apart (past a 64-bit id's padding) and `…`.
+export { shortId };
 
 /** The reference of an indexed span. */
 export function refOf(entry: IndexedSpan): SpanRef {
