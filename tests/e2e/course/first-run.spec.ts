@@ -6,7 +6,7 @@
  */
 import type { Locator, Page, Request, Route } from '@playwright/test';
 import { precompileScenario } from '../../../src/simulator/compile/precompile.ts';
-import { expect, saveScreenshot, test } from '../fixtures.ts';
+import { expect, saveScreenshot, setRunBudgets, test } from '../fixtures.ts';
 import { code, LESSON_PATH, openLesson, scenario, setCode } from './lesson-parts.ts';
 
 // Generous: on a loaded two-core machine the compiler alone can take many seconds to load.
@@ -158,12 +158,12 @@ test('the loop guard stops a runaway precompiled scenario at its line, as it sto
   page,
 }) => {
   const id = 'batch-consumer';
+  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
   await openLesson(page);
   const original = await code(scenario(page));
   const runaway = `${original}\nlet spins = 0;\nwhile (true) {\n  spins += 1;\n}\n`;
   const loopLine = runaway.split('\n').indexOf('while (true) {') + 1;
-  // The page ships the runaway compiled, as the build compiles a scenario; the reader's saved edit
-  // puts that text in the editor.
+  // The page ships the runaway as the scenario's code, compiled as the build compiles a scenario.
   const compiled = precompileScenario(runaway, `${id}.ts`);
   expect(compiled).toBeDefined();
   await page.route(LESSON_PATH, async (route) => {
@@ -171,15 +171,15 @@ test('the loop guard stops a runaway precompiled scenario at its line, as it sto
     const html = (await response.text()).replace(
       /(<script type="application\/json" data-ls="data">)(.*?)(<\/script>)/gs,
       (whole, open: string, json: string, close: string) => {
-        const data = JSON.parse(json) as { id: string; compiled?: unknown };
+        const data = JSON.parse(json) as { id: string; code: string; compiled?: unknown };
         if (data.id !== id) return whole;
+        data.code = runaway;
         data.compiled = compiled;
         return `${open}${JSON.stringify(data).replace(/</g, '\\u003c')}${close}`;
       },
     );
     await route.fulfill({ response, body: html });
   });
-  await setCode(scenario(page), runaway);
   const urls = requests(page);
   await page.reload();
   const part = scenario(page);
