@@ -60,9 +60,9 @@ export class ExerciseElement extends HTMLElement {
     this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
-      this.#storage?.saveCode(this.#key, this.#editor.value);
-      if (this.#solutionOpen) void this.#drawDiff();
       clearNotice(this.#part('notice')); // it spoke of the code before this edit
+      this.#storage?.saveCode(this.#key, this.#editor.value); // may say storage is full: after the clear
+      if (this.#solutionOpen) void this.#drawDiff();
     });
     this.addEventListener('problem-select', (event) => {
       const { line } = (event as CustomEvent<{ line: number }>).detail;

@@ -65,9 +65,9 @@ export class LessonScenarioElement extends HTMLElement {
     this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
     this.#editor.addEventListener('change', () => {
-      this.#storage?.saveCode(this.#key, this.#editor.value);
-      void this.#updateOpenLink();
       clearNotice(this.#part('notice')); // it spoke of the code before this edit
+      this.#storage?.saveCode(this.#key, this.#editor.value); // may say storage is full: after the clear
+      void this.#updateOpenLink();
     });
     this.addEventListener('problem-select', (event) => {
       const { line } = (event as CustomEvent<{ line: number }>).detail;

@@ -87,8 +87,8 @@ export class PlaygroundApp extends HTMLElement {
     );
     this.#editor.addEventListener('run', () => void this.run());
     this.#editor.addEventListener('change', () => {
-      this.#storage.saveCode(this.#current, this.#editor.value);
       clearNotice(this.#part('notice')); // it spoke of the code before this edit
+      this.#storage.saveCode(this.#current, this.#editor.value); // may say storage is full: after the clear
     });
     this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
       const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
@@ -175,18 +175,19 @@ export class PlaygroundApp extends HTMLElement {
       );
       return;
     }
-    if (fragment.kind === 'bad')
-      this.#notice(`Couldn't load the shared code (${fragment.reason}); showing the default scenario instead.`);
     // `?scenario=<id>` (a lesson's "Open in playground") picks that scenario; an unknown one
     // gives the default scenario, not the last one, so the notice and the picker agree.
     const requested = new URLSearchParams(location.search).get('scenario');
     const known = (id: string | null | undefined): boolean => !!id && this.#scenarios.some((s) => s.id === id);
-    if (requested !== null && !known(requested) && fragment.kind !== 'bad')
-      this.#notice(`There is no scenario "${requested.slice(0, 80)}"; showing the default scenario instead.`);
     const last = fragment.kind === 'bad' ? undefined : this.#storage.lastScenario();
     const initial = requested !== null ? requested : last;
     const id = (known(initial) ? initial : undefined) ?? this.#scenarios[0]?.id ?? '';
     this.#open(id, this.#storage.code(id));
+    // After opening: putting the code in the editor is a change, which clears the notices before it.
+    if (fragment.kind === 'bad')
+      this.#notice(`Couldn't load the shared code (${fragment.reason}); showing the default scenario instead.`);
+    else if (requested !== null && !known(requested))
+      this.#notice(`There is no scenario "${requested.slice(0, 80)}"; showing the default scenario instead.`);
   }
 
   #open(id: string, code: string | undefined): void {
