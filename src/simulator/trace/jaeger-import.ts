@@ -16,6 +16,7 @@ import {
   type Converted,
 } from './import-common.ts';
 import type { OtlpKeyValue } from './otlp-types.ts';
+import { scopeGroup, type ResourceGroup } from './scope-groups.ts';
 
 interface JaegerTag {
   key?: unknown;
@@ -60,10 +61,7 @@ export function looksLikeJaeger(data: unknown[]): boolean {
 
 /** Jaeger's traces as an OTLP/JSON request: a resource per process, a scope per `otel.scope.name`. */
 export function jaegerToOtlp(data: unknown[]): Converted {
-  const resources = new Map<
-    string,
-    { attributes: OtlpKeyValue[]; scopes: Map<string, { scope: object; spans: object[] }> }
-  >();
+  const resources = new Map<string, ResourceGroup>();
   for (const trace of data as JaegerTrace[]) {
     for (const span of trace.spans as JaegerSpan[]) {
       if (span === null || typeof span !== 'object') continue;
@@ -79,15 +77,7 @@ export function jaegerToOtlp(data: unknown[]): Converted {
       const tags = [...(span.tags ?? [])];
       const scopeName = take(tags, 'otel.scope.name') ?? take(tags, 'otel.library.name') ?? '';
       const scopeVersion = take(tags, 'otel.scope.version') ?? take(tags, 'otel.library.version');
-      const scopeKey = JSON.stringify([scopeName, scopeVersion]);
-      let scope = resource.scopes.get(scopeKey);
-      if (!scope) {
-        scope = {
-          scope: { name: scopeName, ...(scopeVersion === undefined ? {} : { version: scopeVersion }) },
-          spans: [],
-        };
-        resource.scopes.set(scopeKey, scope);
-      }
+      const scope = scopeGroup(resource, scopeName, scopeVersion);
       scope.spans.push(toOtlpSpan(span, tags));
     }
   }

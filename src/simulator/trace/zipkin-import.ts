@@ -15,6 +15,7 @@ import {
   type Converted,
 } from './import-common.ts';
 import type { OtlpKeyValue } from './otlp-types.ts';
+import { scopeGroup, type ResourceGroup } from './scope-groups.ts';
 
 interface ZipkinEndpoint {
   serviceName?: unknown;
@@ -48,10 +49,7 @@ export function looksLikeZipkin(value: unknown): boolean {
 /** A Zipkin v2 span list as an OTLP/JSON request; resources by local service, scopes by `otel.scope.name`. */
 export function zipkinToOtlp(list: unknown[]): Converted {
   const problems: string[] = [];
-  const resources = new Map<
-    string,
-    { attributes: OtlpKeyValue[]; scopes: Map<string, { scope: object; spans: object[] }> }
-  >();
+  const resources = new Map<string, ResourceGroup>();
   const ids = new Set<string>();
   for (const item of list)
     if (looksLikeZipkin(item)) ids.add(`${String((item as ZipkinSpan).traceId)}/${String((item as ZipkinSpan).id)}`);
@@ -94,15 +92,7 @@ export function zipkinToOtlp(list: unknown[]): Converted {
     }
     const scopeName = take(tags, 'otel.scope.name') ?? take(tags, 'otel.library.name') ?? '';
     const scopeVersion = take(tags, 'otel.scope.version') ?? take(tags, 'otel.library.version');
-    const scopeKey = JSON.stringify([scopeName, scopeVersion]);
-    let scope = resource.scopes.get(scopeKey);
-    if (!scope) {
-      scope = {
-        scope: { name: scopeName, ...(scopeVersion === undefined ? {} : { version: scopeVersion }) },
-        spans: [],
-      };
-      resource.scopes.set(scopeKey, scope);
-    }
+    const scope = scopeGroup(resource, scopeName, scopeVersion);
     // A shared span (Zipkin's one-id-per-RPC style) has its client's id: it becomes the client's child with an id of its own.
     const isShared =
       span.shared === true && span.kind === 'SERVER' && ids.has(`${String(span.traceId)}/${String(span.id)}`);
