@@ -30,7 +30,10 @@ export default defineConfig({
     launchOptions: { executablePath: browser.path, args: [...CHROMIUM_ARGS] },
     serviceWorkers: 'block',
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // Recording a trace for every test costs about a third of the suite's time (measured: 183 s
+    // against 116 s for the playground specs on two workers), so it is opt-in: SPANLAB_E2E_TRACE=1
+    // keeps one for each failing test; `--trace on` on the command line records them all.
+    trace: process.env['SPANLAB_E2E_TRACE'] === '1' ? 'retain-on-failure' : 'off',
   },
   webServer: {
     // --ignore-lock: run beside any preview server a developer has open, without taking its lock.

@@ -39,9 +39,8 @@ for (const slug of LESSON_SLUGS) {
   }) => {
     // A whole lesson: several runs, checks and a quiz, on a two-core machine.
     test.setTimeout(180_000);
+    // Each test's browser context starts with empty storage: nothing to clear.
     await page.goto(`/lessons/${slug}/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
 
     // Every scenario and exercise that names the lesson is on its page.
     const scenarioIds = await page

@@ -100,8 +100,7 @@ test('an opened trace takes the code’s place and says what it is: file, format
 });
 
 test('"Open in playground" from an edited lesson scenario says which scenario it was edited from', async ({ page }) => {
-  await page.goto('/lessons/implementation-patterns/');
-  await page.evaluate(() => localStorage.clear());
+  // Each test's browser context starts with empty storage: nothing to clear.
   await page.goto('/lessons/implementation-patterns/');
   await page.waitForFunction(() => customElements.get('lesson-scenario') !== undefined);
   const part = scenario(page, 'retry');
@@ -126,8 +125,7 @@ test('"Open in playground" from an edited lesson scenario says which scenario it
 });
 
 test('in an exercise, Reset never leaves "your work is back" beside "back to its starting code"', async ({ page }) => {
-  await page.goto('/lessons/span-links/');
-  await page.evaluate(() => localStorage.clear());
+  // Each test's browser context starts with empty storage: nothing to clear.
   await page.goto('/lessons/span-links/');
   await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
   const part = exercise(page);
