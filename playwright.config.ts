@@ -15,8 +15,10 @@ export default defineConfig({
   // Cleaned at the start of each run; screenshots go to its screenshots/ folder.
   outputDir: 'test-results',
   fullyParallel: true,
-  // Two cores: one worker each; the preview server is light.
-  workers: 2,
+  // One worker: a page here runs Chromium's renderer, the editor's, compiler's and run's workers
+  // and Mermaid at once, so two workers on two cores make every test about 2.5 times slower and
+  // the suite slower in all (measured: the 15 playground tests, 1.5 min on one worker, 1.7 on two).
+  workers: 1,
   forbidOnly: process.env['CI'] !== undefined,
   reporter: [['list'], ['./tests/e2e/support/slowest-reporter.ts']],
   // Generous, because tests wait for states, never for durations: a passing test never waits
