@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N] [--sql QUERY]`
- * Runs a scenario (or reads a trace file, told apart by its content) and prints it; see the CLI contract in DESIGN.md.
+ * Runs a scenario (or reads a trace file, told apart by its content) and prints it; see the README's "Run a scenario from the terminal".
  * `span-lab lint <file…> [--fail-on error|warning]`: the linter for CI (lint-command.ts).
  * `--sql` prints the rows of a query over its spans (tables: src/simulator/sql/span-tables.ts) as JSON.
  * The checks are the linter's findings and the expectations of the file's sibling `.yaml`, if any.
