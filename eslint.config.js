@@ -25,7 +25,10 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['astro', 'astro:*', 'astro/*'], message: 'The engine has no Astro: it runs in Node and in a worker.' },
+            {
+              group: ['astro', 'astro:*', 'astro/*'],
+              message: 'The engine has no Astro: it runs in Node and in a worker.',
+            },
             { group: ['**/components/**', '**/pages/**'], message: 'The engine may not import components or pages.' },
           ],
         },

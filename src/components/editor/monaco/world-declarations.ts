@@ -28,7 +28,8 @@ export function generateWorldDeclarations(): Record<string, string> {
     if (text === undefined) throw new Error(`@spanlab/world: no declarations emitted for ${path}`);
     files[path] = text.replace(specifierPattern, (_match, head: string, quote: string, specifier: string) => {
       if (!specifier.startsWith('.')) {
-        if (!knownPackages.has(specifier)) throw new Error(`@spanlab/world: ${path} imports ${specifier}, whose types the editor lacks`);
+        if (!knownPackages.has(specifier))
+          throw new Error(`@spanlab/world: ${path} imports ${specifier}, whose types the editor lacks`);
         return `${head}${quote}${specifier}${quote}`;
       }
       const target = posix.join(posix.dirname(path), specifier.replace(/\.ts$/, '.d.ts'));
@@ -72,7 +73,11 @@ function emitDeclarations(): Map<string, string> {
   });
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (errors.length > 0) {
-    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => simulatorDir, getNewLine: () => '\n' };
+    const host = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: () => simulatorDir,
+      getNewLine: () => '\n',
+    };
     throw new Error(ts.formatDiagnostics(errors, host));
   }
   return emitted;
