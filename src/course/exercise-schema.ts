@@ -1,7 +1,7 @@
 /** Exercises (`src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts`): a goal stated in terms of the trace, hints, and the checks Check runs. */
 import { z } from 'zod';
 import { expectationsSchema } from '../simulator/checks/expectation-schema.ts';
-import { LESSON_SLUGS } from '../simulator/checks/scenario-meta.ts';
+import { LESSON_SLUGS } from './lessons.ts';
 
 /** The ids of the course's exercises, each a folder under src/content/exercises/; lessons and the UI refer to them. */
 export const EXERCISE_IDS = [

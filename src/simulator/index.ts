@@ -11,17 +11,12 @@ export type {
 } from './checks/expectation-schema.ts';
 export { LINT_RULES } from './checks/lint/all-rules.ts';
 export { lintTrace } from './checks/lint/lint-trace.ts';
+export type { LintOptions } from './checks/lint/lint-trace.ts';
 export { RULE_IDS } from './checks/lint/rule-ids.ts';
 export type { RuleId } from './checks/lint/rule-ids.ts';
-export type { Finding, LintRule, Severity } from './checks/lint/rule.ts';
-export {
-  formatIssues,
-  LESSON_SLUGS,
-  parseScenarioMeta,
-  SCENARIO_PATTERNS,
-  scenarioMetaSchema,
-} from './checks/scenario-meta.ts';
-export type { ScenarioMeta } from './checks/scenario-meta.ts';
+export type { Finding, LintRule, RuleDocsUrl, Severity } from './checks/lint/rule.ts';
+export { formatIssues } from './checks/format-issues.ts';
+export { parseSidecar, sidecarSchema } from './checks/sidecar.ts';
 export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';
 export { precompileScenario } from './compile/precompile.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { EXERCISE_IDS, exerciseSchema } from '../../course/exercise-schema.ts';
-import { LESSON_SLUGS } from '../../simulator/index.ts';
+import { LESSON_SLUGS } from '../../course/lessons.ts';
 import { listExercises, loadExercise, sortExercises, toExerciseData, type ExerciseData } from './exercise-data.ts';
 
 const DIR = new URL('../../content/exercises/', import.meta.url);

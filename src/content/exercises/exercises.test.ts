@@ -6,7 +6,7 @@ import { EXERCISE_IDS, exerciseSchema, type ExerciseId, type ExerciseMeta } from
 import { evaluateExpectations } from '../../simulator/checks/evaluate-expectations.ts';
 import { lintTrace } from '../../simulator/checks/lint/lint-trace.ts';
 import type { RuleId } from '../../simulator/checks/lint/rule-ids.ts';
-import { formatIssues } from '../../simulator/checks/scenario-meta.ts';
+import { formatIssues } from '../../simulator/index.ts';
 import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
 import type { RunResult } from '../../simulator/trace/model.ts';
 import { HALF_FIXES, type HalfFix } from './half-fixes.ts';

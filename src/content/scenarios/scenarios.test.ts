@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateExpectations } from '../../simulator/checks/evaluate-expectations.ts';
 import { lintTrace } from '../../simulator/checks/lint/lint-trace.ts';
-import { parseScenarioMeta } from '../../simulator/checks/scenario-meta.ts';
+import { parseScenarioMeta } from '../../course/scenario-meta.ts';
 import { runScenarioFile, traceShape, type SpanShape } from '../../simulator/testing/trace-shape.ts';
 import type { RunResult } from '../../simulator/trace/model.ts';
 

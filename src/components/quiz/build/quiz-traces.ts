@@ -6,7 +6,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintTrace, type Finding, type RunResult } from '../../../simulator/index.ts';
+import { ruleLessonPath } from '../../../course/rule-docs.ts';
+import { lintTrace, type RunResult } from '../../../simulator/index.ts';
+import type { Finding } from '../../trace/model/finding.ts';
 
 /** A scenario's run and what the linter says about it. */
 export interface QuizTrace {
@@ -55,7 +57,8 @@ export async function quizTraces(ids: Iterable<string>): Promise<Map<string, Qui
           if (result === undefined) throw new Error(`No run came back for scenario "${id}".`);
           if (result.errors.length > 0)
             throw new Error(`Scenario "${id}" failed: ${result.errors.map((e) => e.message).join('; ')}`);
-          return { result, findings: lintTrace(result.spans) };
+          const findings = lintTrace(result.spans, { docsUrl: ruleLessonPath });
+          return { result, findings: findings.map(({ docs, ...finding }) => ({ ...finding, lesson: docs })) };
         }),
       );
     }

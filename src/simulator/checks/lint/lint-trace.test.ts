@@ -5,13 +5,19 @@ import { lintTrace } from './lint-trace.ts';
 import { RULE_IDS } from './rule-ids.ts';
 
 describe('lintTrace', () => {
-  it('runs every rule once, each with its lesson section and a one-line summary', () => {
+  it('runs every rule once, each with a one-line summary', () => {
     expect(LINT_RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
     for (const rule of LINT_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(rule.lesson).toBe(`/lessons/best-practices/#${rule.id}`);
       expect(rule.summary).not.toContain('\n');
     }
+  });
+
+  it('links each finding to where the host documents its rule, and nowhere without a docsUrl', () => {
+    const open = [makeSpan({ spanId: 'cccccccccccccccc', name: 'open', end: null })];
+    expect(lintTrace(open)[0]).not.toHaveProperty('docs');
+    const docsUrl = (rule: string): string => `https://example.test/rules#${rule}`;
+    expect(lintTrace(open, { docsUrl })[0]?.docs).toBe('https://example.test/rules#span-not-ended');
   });
 
   it('finds nothing in no spans', () => {

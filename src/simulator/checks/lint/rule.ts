@@ -15,9 +15,12 @@ export interface Finding {
   message: string;
   /** The ids of the spans involved, the span the finding is about first. */
   spans: string[];
-  /** The lesson section that explains the rule: `/lessons/<slug>/#<section>`. */
-  lesson: string;
+  /** Where the rule is explained, when the host gave `lintTrace` a `docsUrl` (the engine knows rules, not pages). */
+  docs?: string;
 }
+
+/** Where a host documents each rule (the site: a lesson section), for `lintTrace`'s `docsUrl`. */
+export type RuleDocsUrl = (rule: RuleId) => string;
 
 /** What a rule's check returns for each problem: the message and the spans involved. */
 export interface RuleHit {
@@ -25,18 +28,11 @@ export interface RuleHit {
   spans: readonly SpanRecord[];
 }
 
-/** A lint rule: an id, a severity, the lesson that explains it, and a check over a run's spans. */
+/** A lint rule: an id, a severity, a one-line summary, and a check over a run's spans. */
 export interface LintRule {
   id: RuleId;
   severity: Severity;
   /** One line: what the rule looks for (the README's list). */
   summary: string;
-  /** The lesson section that explains it. */
-  lesson: string;
   check(index: TraceIndex): RuleHit[];
-}
-
-/** The lesson section of a rule: a section named after it in the best-practices lesson. */
-export function lessonFor(id: RuleId): string {
-  return `/lessons/best-practices/#${id}`;
 }

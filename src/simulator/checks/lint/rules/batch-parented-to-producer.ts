@@ -1,5 +1,5 @@
 import type { SpanRecord } from '../../../trace/model.ts';
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import type { LintRule, RuleHit } from '../rule.ts';
 import { isProducer, messagesHandled } from '../span-facts.ts';
 
 /**
@@ -12,7 +12,6 @@ export const batchParentedToProducer: LintRule = {
   id: 'batch-parented-to-producer',
   severity: 'error',
   summary: 'a batch or fan-in span made the child of one of its several producers',
-  lesson: lessonFor('batch-parented-to-producer'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {

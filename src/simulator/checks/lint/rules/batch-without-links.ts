@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 import { messagesHandled } from '../span-facts.ts';
 
 /** A span that handles several messages (by the messaging conventions) and links to none of them. */
@@ -6,7 +6,6 @@ export const batchWithoutLinks: LintRule = {
   id: 'batch-without-links',
   severity: 'warning',
   summary: 'a span that processes several messages with no links to where they came from',
-  lesson: lessonFor('batch-without-links'),
   check(index) {
     return index.spans
       .filter((span) => span.kind !== 'producer' && span.links.length === 0)

@@ -1,5 +1,5 @@
 import { formatMs } from '../../format-ms.ts';
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 
 /**
  * How close two ends may be and still count as the same time: the JS SDK's start times are whole
@@ -17,7 +17,6 @@ export const childOutlivesParent: LintRule = {
   id: 'child-outlives-parent',
   severity: 'info',
   summary: 'a child that ends after its parent in the same service, outside a messaging hand-off: fire-and-forget work',
-  lesson: lessonFor('child-outlives-parent'),
   check(index) {
     return index.spans.flatMap((span) => {
       const parent = index.parent(span);

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import type { LintRule, RuleHit } from '../rule.ts';
 import { failed, followsSiblingSteps, isCompensation } from '../span-facts.ts';
 
 /**
@@ -11,7 +11,6 @@ export const compensationUnderFailedStep: LintRule = {
   severity: 'error',
   summary:
     'a compensation made the child of the failed step, when it belongs under the saga, linking to the steps it undoes',
-  lesson: lessonFor('compensation-under-failed-step'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 import { messagesHandled } from '../span-facts.ts';
 
 /**
@@ -11,7 +11,6 @@ export const consumerWithoutOrigin: LintRule = {
   id: 'consumer-without-origin',
   severity: 'warning',
   summary: "a consumer span with neither a parent nor a link to the message's producer",
-  lesson: lessonFor('consumer-without-origin'),
   check(index) {
     return index.spans
       .filter((span) => span.kind === 'consumer' && span.parentSpanId === null && span.links.length === 0)

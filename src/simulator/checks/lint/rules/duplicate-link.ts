@@ -1,5 +1,5 @@
 import type { Attributes, SpanLinkRecord, SpanRecord } from '../../../trace/model.ts';
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import type { LintRule, RuleHit } from '../rule.ts';
 
 /**
  * A span that links to the same span more than once with the same attributes. Links to one span
@@ -11,7 +11,6 @@ export const duplicateLink: LintRule = {
   id: 'duplicate-link',
   severity: 'warning',
   summary: 'the same span linked more than once from one span, with the same attributes',
-  lesson: lessonFor('duplicate-link'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {

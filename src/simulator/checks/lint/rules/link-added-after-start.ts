@@ -1,5 +1,5 @@
 import type { SpanLinkRecord } from '../../../trace/model.ts';
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 
 /**
  * Whether the runtime saw a link added after its span started (`addLink`/`addLinks`). The SDK
@@ -14,7 +14,6 @@ export const linkAddedAfterStart: LintRule = {
   id: 'link-added-after-start',
   severity: 'warning',
   summary: 'links added after the span started, which a head sampler may not consider',
-  lesson: lessonFor('link-added-after-start'),
   check(index) {
     return index.spans.flatMap((span) => {
       const late = span.links.filter(addedAfterStart);

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import type { LintRule, RuleHit } from '../rule.ts';
 import { isProducer } from '../span-facts.ts';
 
 /**
@@ -10,7 +10,6 @@ export const linkToAncestor: LintRule = {
   id: 'link-to-ancestor',
   severity: 'warning',
   summary: 'a link to the span itself or to its own ancestor, which the parent chain already says',
-  lesson: lessonFor('link-to-ancestor'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {

@@ -1,11 +1,10 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 
 /** Links that carry no attributes: nothing says why they are there. */
 export const linkWithoutAttributes: LintRule = {
   id: 'link-without-attributes',
   severity: 'info',
   summary: 'links with no attributes to say why they are there',
-  lesson: lessonFor('link-without-attributes'),
   check(index) {
     return index.spans.flatMap((span) => {
       const bare = span.links.filter((link) => Object.keys(link.attributes).length === 0);

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 
 /** The JS SDK's default limit of links per span. */
 const SDK_LINK_LIMIT = 128;
@@ -13,7 +13,6 @@ export const linksDropped: LintRule = {
   id: 'links-dropped',
   severity: 'error',
   summary: "links lost to a limit: the SDK's 128 links per span by default, or another limit on the way",
-  lesson: lessonFor('links-dropped'),
   check(index) {
     return index.spans
       .filter((span) => span.dropped.links > 0)

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 import { hasValidContext } from '../span-facts.ts';
 
 /**
@@ -10,7 +10,6 @@ export const malformedLink: LintRule = {
   id: 'malformed-link',
   severity: 'error',
   summary: 'a link without a valid span context: it leads nowhere',
-  lesson: lessonFor('malformed-link'),
   check(index) {
     return index.spans.flatMap((span) => {
       const bad = span.links.filter((link) => !hasValidContext(link));

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import type { LintRule, RuleHit } from '../rule.ts';
 import {
   attemptNumber,
   failed,
@@ -23,7 +23,6 @@ export const retryNested: LintRule = {
   id: 'retry-nested',
   severity: 'error',
   summary: 'a retry attempt nested as the child of the attempt that failed before it',
-  lesson: lessonFor('retry-nested'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {

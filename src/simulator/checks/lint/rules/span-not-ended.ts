@@ -1,11 +1,10 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 
 /** A span that was started and never ended: no exporter ever sends it. */
 export const spanNotEnded: LintRule = {
   id: 'span-not-ended',
   severity: 'error',
   summary: 'a span never ended, so no exporter ever sends it',
-  lesson: lessonFor('span-not-ended'),
   check(index) {
     return index.spans
       .filter((span) => span.end === null)

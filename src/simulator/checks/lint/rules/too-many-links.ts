@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import type { LintRule } from '../rule.ts';
 
 /** Links past which no trace view stays readable; a reader follows a handful, not hundreds. */
 export const MEANINGFUL_LINKS = 32;
@@ -8,7 +8,6 @@ export const tooManyLinks: LintRule = {
   id: 'too-many-links',
   severity: 'info',
   summary: `a span with more than ${MEANINGFUL_LINKS} links, more than anyone can follow`,
-  lesson: lessonFor('too-many-links'),
   check(index) {
     return index.spans
       .filter((span) => span.links.length + span.dropped.links > MEANINGFUL_LINKS)
