@@ -3,21 +3,6 @@ import { z } from 'zod';
 import { expectationsSchema } from '../simulator/checks/expectation-schema.ts';
 import { LESSON_SLUGS } from './lessons.ts';
 
-/** The ids of the course's exercises, each a folder under src/content/exercises/; lessons and the UI refer to them. */
-export const EXERCISE_IDS = [
-  'order-children',
-  'link-the-batch',
-  'links-at-start',
-  'single-message-parent',
-  'fan-out-aggregate',
-  'retry-links',
-  'saga-compensation',
-  'fix-the-trace',
-] as const;
-
-/** An exercise's id. */
-export type ExerciseId = (typeof EXERCISE_IDS)[number];
-
 /** An exercise's metadata. */
 export const exerciseSchema = z.strictObject({
   title: z.string().min(1).describe('The exercise as a short imperative title, e.g. "Link the batch to its messages".'),

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintTrace } from '../simulator/checks/lint/lint-trace.ts';
-import type { RuleId } from '../simulator/checks/lint/rule-ids.ts';
+import type { RuleId } from '../simulator/index.ts';
 import { formatIssues } from '../simulator/index.ts';
 import { LESSON_SLUGS } from './lessons.ts';
 import { parseScenarioMeta } from './scenario-meta.ts';

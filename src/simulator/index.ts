@@ -9,11 +9,10 @@ export type {
   LinkCheck,
   SpanSelector,
 } from './checks/expectation-schema.ts';
-export { LINT_RULES } from './checks/lint/all-rules.ts';
+export { LINT_RULES, RULE_IDS } from './checks/lint/all-rules.ts';
+export type { RuleId } from './checks/lint/all-rules.ts';
 export { lintTrace } from './checks/lint/lint-trace.ts';
 export type { LintOptions } from './checks/lint/lint-trace.ts';
-export { RULE_IDS } from './checks/lint/rule-ids.ts';
-export type { RuleId } from './checks/lint/rule-ids.ts';
 export type { Finding, LintRule, RuleDocsUrl, Severity } from './checks/lint/rule.ts';
 export { formatIssues } from './checks/format-issues.ts';
 export { parseSidecar, sidecarSchema } from './checks/sidecar.ts';

@@ -68,7 +68,7 @@ export function toExerciseData(entry: ExerciseMetaEntry, sources: Record<string,
 
 /** Exercises in the order of their lessons, then by id. */
 export function sortExercises(exercises: ExerciseData[]): ExerciseData[] {
-  const rank = (lesson: string): number => (LESSON_SLUGS as readonly string[]).indexOf(lesson);
+  const rank = (lesson: string): number => LESSON_SLUGS.indexOf(lesson);
   return [...exercises].sort((a, b) => rank(a.lesson) - rank(b.lesson) || a.id.localeCompare(b.id));
 }
 

@@ -1,12 +1,14 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeSpan, TRACE_B } from '../../trace/otlp-test-spans.ts';
-import { LINT_RULES } from './all-rules.ts';
+import { LINT_RULES, RULE_IDS } from './all-rules.ts';
 import { lintTrace } from './lint-trace.ts';
-import { RULE_IDS } from './rule-ids.ts';
 
 describe('lintTrace', () => {
-  it('runs every rule once, each with a one-line summary', () => {
-    expect(LINT_RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+  it('registers every rule of the rules folder once, each with a one-line summary', () => {
+    const files = readdirSync(new URL('./rules/', import.meta.url)).filter((name) => !name.endsWith('.test.ts'));
+    expect([...RULE_IDS].sort()).toEqual(files.map((name) => name.replace(/\.ts$/, '')).sort());
+    expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
     for (const rule of LINT_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(rule.summary).not.toContain('\n');

@@ -1,7 +1,7 @@
 /** What a lint rule is and what it reports. */
 import type { SpanRecord } from '../../trace/model.ts';
 import type { TraceIndex } from '../TraceIndex.ts';
-import type { RuleId } from './rule-ids.ts';
+import type { RuleId } from './all-rules.ts';
 
 /** How much a finding matters: `error` breaks what a trace tells, `warning` likely misleads, `info` is worth a look. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -29,10 +29,16 @@ export interface RuleHit {
 }
 
 /** A lint rule: an id, a severity, a one-line summary, and a check over a run's spans. */
-export interface LintRule {
-  id: RuleId;
+export interface LintRule<Id extends string = RuleId> {
+  /** Kebab-case, the name of the rule's file in `rules/` and of its section in the docs. */
+  id: Id;
   severity: Severity;
   /** One line: what the rule looks for (the README's list). */
   summary: string;
   check(index: TraceIndex): RuleHit[];
+}
+
+/** A rule, keeping its id as a literal type: `RuleId` is derived from the registered rules' ids. */
+export function defineRule<const Id extends string>(rule: LintRule<Id>): LintRule<Id> {
+  return rule;
 }

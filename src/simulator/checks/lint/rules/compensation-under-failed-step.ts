@@ -1,4 +1,4 @@
-import type { LintRule, RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 import { failed, followsSiblingSteps, isCompensation } from '../span-facts.ts';
 
 /**
@@ -6,7 +6,7 @@ import { failed, followsSiblingSteps, isCompensation } from '../span-facts.ts';
  * steps before it: its parent failed and is one step of a sequence (an earlier sibling of the
  * same family, or one the compensation links to).
  */
-export const compensationUnderFailedStep: LintRule = {
+export const compensationUnderFailedStep = defineRule({
   id: 'compensation-under-failed-step',
   severity: 'error',
   summary:
@@ -31,4 +31,4 @@ export const compensationUnderFailedStep: LintRule = {
     }
     return hits;
   },
-};
+});

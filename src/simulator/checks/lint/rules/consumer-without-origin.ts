@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 import { messagesHandled } from '../span-facts.ts';
 
 /**
@@ -7,7 +7,7 @@ import { messagesHandled } from '../span-facts.ts';
  * message it accounts for, the "Process" or "Receive" span SHOULD link to the message's creation
  * context." Breaking a SHOULD is a warning. A consumer of several messages is `batch-without-links`'s.
  */
-export const consumerWithoutOrigin: LintRule = {
+export const consumerWithoutOrigin = defineRule({
   id: 'consumer-without-origin',
   severity: 'warning',
   summary: "a consumer span with neither a parent nor a link to the message's producer",
@@ -20,4 +20,4 @@ export const consumerWithoutOrigin: LintRule = {
         spans: [span],
       }));
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { Attributes, SpanLinkRecord, SpanRecord } from '../../../trace/model.ts';
-import type { LintRule, RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 
 /**
  * A span that links to the same span more than once with the same attributes. Links to one span
@@ -7,7 +7,7 @@ import type { LintRule, RuleHit } from '../rule.ts';
  * link, and several messages may share one creation context (a batch sent in one call without
  * "Create" spans, a redelivery), each link telling them apart by its `messaging.message.id`.
  */
-export const duplicateLink: LintRule = {
+export const duplicateLink = defineRule({
   id: 'duplicate-link',
   severity: 'warning',
   summary: 'the same span linked more than once from one span, with the same attributes',
@@ -35,7 +35,7 @@ export const duplicateLink: LintRule = {
     }
     return hits;
   },
-};
+});
 
 // The same attributes in any order give the same key.
 function attributesKey(attributes: Attributes): string {

@@ -1,4 +1,4 @@
-import type { LintRule, RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 import { isProducer } from '../span-facts.ts';
 
 /**
@@ -6,7 +6,7 @@ import { isProducer } from '../span-facts.ts';
  * Not flagged: a consumer's link to its parent producer — the messaging conventions ask a
  * consumer to link to each message's creation context even when that is also its parent.
  */
-export const linkToAncestor: LintRule = {
+export const linkToAncestor = defineRule({
   id: 'link-to-ancestor',
   severity: 'warning',
   summary: 'a link to the span itself or to its own ancestor, which the parent chain already says',
@@ -35,4 +35,4 @@ export const linkToAncestor: LintRule = {
     }
     return hits;
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** Links that carry no attributes: nothing says why they are there. */
-export const linkWithoutAttributes: LintRule = {
+export const linkWithoutAttributes = defineRule({
   id: 'link-without-attributes',
   severity: 'info',
   summary: 'links with no attributes to say why they are there',
@@ -24,4 +24,4 @@ export const linkWithoutAttributes: LintRule = {
       ];
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 import { hasValidContext } from '../span-facts.ts';
 
 /**
@@ -6,7 +6,7 @@ import { hasValidContext } from '../span-facts.ts';
  * something typed `any` — an array from `JSON.parse`, a context never extracted — type-checks, and
  * the link then leads nowhere.
  */
-export const malformedLink: LintRule = {
+export const malformedLink = defineRule({
   id: 'malformed-link',
   severity: 'error',
   summary: 'a link without a valid span context: it leads nowhere',
@@ -28,4 +28,4 @@ export const malformedLink: LintRule = {
       ];
     });
   },
-};
+});

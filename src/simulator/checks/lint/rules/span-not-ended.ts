@@ -1,7 +1,7 @@
-import type { LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** A span that was started and never ended: no exporter ever sends it. */
-export const spanNotEnded: LintRule = {
+export const spanNotEnded = defineRule({
   id: 'span-not-ended',
   severity: 'error',
   summary: 'a span never ended, so no exporter ever sends it',
@@ -20,4 +20,4 @@ export const spanNotEnded: LintRule = {
         };
       });
   },
-};
+});
