@@ -1,6 +1,6 @@
 /** Exercises (`src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts`): a goal stated in terms of the trace, hints, and the checks Check runs. */
 import { z } from 'zod';
-import { expectationsSchema } from '../simulator/checks/expectation-schema.ts';
+import { expectationsSchema } from '@spanlab/engine';
 import { LESSON_SLUGS } from './lessons.ts';
 
 /** An exercise's metadata. */

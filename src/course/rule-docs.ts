@@ -1,5 +1,5 @@
 /** Where the course explains each lint rule: the engine knows rules, the site knows its pages. */
-import type { RuleId } from '../simulator/index.ts';
+import type { RuleId } from '@spanlab/engine';
 
 /** A rule's section of the best-practices lesson, named after the rule; `lintTrace`'s `docsUrl`. */
 export function ruleLessonPath(rule: RuleId): string {

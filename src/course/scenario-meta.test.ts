@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectationSchema, formatIssues } from '../simulator/index.ts';
+import { expectationSchema, formatIssues } from '@spanlab/engine';
 import { parseScenarioMeta, scenarioMetaSchema } from './scenario-meta.ts';
 
 const valid = {

@@ -4,7 +4,7 @@
  * `expectations` of such a file (its sidecar); the rest is the course's.
  */
 import { z } from 'zod';
-import { expectationsSchema, formatIssues, RULE_IDS } from '../simulator/index.ts';
+import { expectationsSchema, formatIssues, RULE_IDS } from '@spanlab/engine';
 import { LESSON_SLUGS } from './lessons.ts';
 
 /** The patterns the scenarios show. */

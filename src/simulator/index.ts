@@ -1,4 +1,4 @@
-/** The engine's public surface: components and pages import only from here. */
+/** The engine's public surface (`@spanlab/engine`): outside the engine, only this and the other entry points of package.json are imported. */
 export { describeExpectation } from './checks/describe-expectation.ts';
 export { evaluateExpectations } from './checks/evaluate-expectations.ts';
 export { expectationSchema, expectationsSchema } from './checks/expectation-schema.ts';
@@ -48,6 +48,7 @@ export type { OtlpExport, OtlpExportText } from './trace/otlp-export.ts';
 export { fromOtlpJson, looksLikeTraceFile, OTLP_IMPORT_MAX_BYTES, TRACE_FORMAT_NAMES } from './trace/otlp-import.ts';
 export type { OtlpImportResult, TraceFileFormat } from './trace/otlp-import.ts';
 export { buildLinkGraph, toLinkGraph } from './views/link-graph.ts';
+export { flowchartLabel } from './views/mermaid-escape.ts';
 export type { LinkGraph } from './views/link-graph.ts';
 export type { MermaidChart } from './views/mermaid-chart.ts';
 export { treeOrder } from './views/span-tree.ts';

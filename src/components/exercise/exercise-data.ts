@@ -1,7 +1,7 @@
 /** The exercises as the Exercise component reads them: metadata from the content collection, code from the `.ts` files beside it. */
 import { getCollection } from 'astro:content';
 import { LESSON_SLUGS } from '../../course/lessons.ts';
-import type { Expectation } from '../../simulator/index.ts';
+import type { Expectation } from '@spanlab/engine';
 
 /** One exercise, ready to show and check. */
 export interface ExerciseData {

@@ -4,9 +4,9 @@
  */
 export { SandboxRunner } from '../playground/SandboxRunner.ts';
 import { ruleLessonPath } from '../../course/rule-docs.ts';
-import { lintTrace as lintWith, type Finding, type SpanRecord } from '../../simulator/index.ts';
+import { lintTrace as lintWith, type Finding, type SpanRecord } from '@spanlab/engine';
 
-export { describeExpectation, evaluateExpectations } from '../../simulator/index.ts';
+export { describeExpectation, evaluateExpectations } from '@spanlab/engine';
 
 /** The linter's findings, each with the lesson section that explains its rule. */
 export function lintTrace(spans: readonly SpanRecord[]): Finding[] {

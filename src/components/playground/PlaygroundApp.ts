@@ -1,5 +1,5 @@
 import { ruleLessonPath } from '../../course/rule-docs.ts';
-import { lintTrace, type PrecompiledScenario, type RunResult } from '../../simulator/index.ts';
+import { lintTrace, type PrecompiledScenario, type RunResult } from '@spanlab/engine';
 import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';

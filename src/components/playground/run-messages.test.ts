@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleLessonPath } from '../../course/rule-docs.ts';
-import { lintTrace } from '../../simulator/index.ts';
-import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
+import { lintTrace } from '@spanlab/engine';
+import { runScenario } from '@spanlab/engine/node';
 import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
 
 const API = "import { trace } from '@opentelemetry/api';\nconst tracer = trace.getTracer('t');\n";

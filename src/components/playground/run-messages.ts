@@ -1,5 +1,5 @@
 /** A run's errors and outcome in words, and its errors as editor problems. */
-import type { Finding, LimitHit, RunError, RunResult } from '../../simulator/index.ts';
+import type { Finding, LimitHit, RunError, RunResult } from '@spanlab/engine';
 import type { Problem } from '../editor/types.ts';
 import type { Finding as ViewFinding } from '../trace/model/finding.ts';
 

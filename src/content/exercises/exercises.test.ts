@@ -4,12 +4,8 @@ import { parse } from 'yaml';
 import { checkOutcome } from '../../components/exercise/check-outcome.ts';
 import { EXERCISE_IDS, type ExerciseId } from '../../course/exercise-ids.ts';
 import { exerciseSchema, type ExerciseMeta } from '../../course/exercise-schema.ts';
-import { evaluateExpectations } from '../../simulator/checks/evaluate-expectations.ts';
-import { lintTrace } from '../../simulator/checks/lint/lint-trace.ts';
-import type { RuleId } from '../../simulator/index.ts';
-import { formatIssues } from '../../simulator/index.ts';
-import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
-import type { RunResult } from '../../simulator/trace/model.ts';
+import { evaluateExpectations, formatIssues, lintTrace, type RuleId, type RunResult } from '@spanlab/engine';
+import { runScenario } from '@spanlab/engine/node';
 import { HALF_FIXES, type HalfFix } from './half-fixes.ts';
 
 const halfFixes: Readonly<Record<string, readonly HalfFix[]>> = HALF_FIXES;

@@ -4,13 +4,15 @@
  * `node src/components/editor/monaco/world-declarations.ts` rewrites world-declarations.generated.ts.
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const simulatorDir = join(here, '../../../simulator');
-const entry = join(simulatorDir, 'world/index.ts');
+// The world's entry point in the engine package; its declarations are emitted from the engine's source.
+const entry = createRequire(import.meta.url).resolve('@spanlab/engine/world');
+const simulatorDir = dirname(dirname(entry));
 /** Where the generated module lives. */
 export const generatedPath = join(here, 'world-declarations.generated.ts');
 /** Packages the world's declarations may import; the editor supplies their types too. */

@@ -7,10 +7,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ruleLessonPath } from '../../../course/rule-docs.ts';
-import { lintTrace, type RunResult } from '../../../simulator/index.ts';
-import type * as NodeHost from '../../../simulator/platform/node/run-in-node.ts';
+import { lintTrace, type RunResult } from '@spanlab/engine';
+import type * as NodeHost from '@spanlab/engine/node';
 import type { Finding } from '../../trace/model/finding.ts';
 
 /** A scenario's run and what the linter says about it. */
@@ -21,8 +20,8 @@ export interface QuizTrace {
 
 const SCENARIOS = join(process.cwd(), 'src/content/scenarios');
 // The Node host starts each run from the child entry beside it, which a bundled copy of it lacks:
-// the build imports it from the source tree, as Node loads it, not through the bundle.
-const NODE_HOST = pathToFileURL(join(process.cwd(), 'src/simulator/platform/node/run-in-node.ts')).href;
+// the build leaves this import to Node (a specifier in a variable), which loads the package's files.
+const NODE_HOST = '@spanlab/engine/node';
 
 const cache = new Map<string, Promise<QuizTrace>>();
 // One run at a time, in the order asked: the build shares the machine with the rest of itself.

@@ -1,4 +1,4 @@
-import { groupByTrace, treeOrder, type SpanLinkRecord, type SpanRecord } from '../../../simulator/index.ts';
+import { groupByTrace, treeOrder, type SpanLinkRecord, type SpanRecord } from '@spanlab/engine';
 import { spanKey, type SpanRef } from './span-ref.ts';
 
 /** One trace of the run: its spans in tree order and its time range. */

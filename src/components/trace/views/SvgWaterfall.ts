@@ -1,4 +1,4 @@
-import { treeGuides } from '../../../simulator/index.ts';
+import { treeGuides } from '@spanlab/engine';
 import { h, s, uniqueId } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
