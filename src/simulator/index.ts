@@ -43,6 +43,7 @@ export type {
   SpanRecord,
   SpanStatusRecord,
 } from './trace/model.ts';
+export { spanKey } from './trace/span-key.ts';
 export { toOtlpJson, toOtlpJsonText } from './trace/otlp-export.ts';
 export type { OtlpExport, OtlpExportText } from './trace/otlp-export.ts';
 export { fromOtlpJson, looksLikeTraceFile, OTLP_IMPORT_MAX_BYTES, TRACE_FORMAT_NAMES } from './trace/otlp-import.ts';

@@ -1,5 +1,6 @@
 import type { Attributes, SpanLinkRecord, SpanRecord } from '../../../trace/model.ts';
 import { defineRule, type RuleHit } from '../rule.ts';
+import { spanKey } from '../../../trace/span-key.ts';
 
 /**
  * A span that links to the same span more than once with the same attributes. Links to one span
@@ -16,7 +17,7 @@ export const duplicateLink = defineRule({
     for (const span of index.spans) {
       const seen = new Map<string, { link: SpanLinkRecord; times: number }>();
       for (const link of span.links) {
-        const key = `${link.traceId}/${link.spanId}/${attributesKey(link.attributes)}`;
+        const key = `${spanKey(link.traceId, link.spanId)}/${attributesKey(link.attributes)}`;
         const entry = seen.get(key);
         if (entry) entry.times += 1;
         else seen.set(key, { link, times: 1 });
