@@ -49,6 +49,6 @@ export function linkWrittenLessons(findings: readonly Finding[], lessons: readon
   const written = new Set(lessons);
   return findings.map(({ docs, ...finding }) => ({
     ...finding,
-    lesson: docs !== undefined && written.has(docs.split('#')[0] ?? '') ? docs : undefined,
+    lesson: docs && written.has(docs.split('#')[0]!) ? docs : undefined,
   }));
 }
