@@ -32,13 +32,8 @@ export default defineConfig({
   ],
   // The playground's run worker, bundled into one script its sandboxed iframe starts.
   vite: {
+    // The engine's modules have no side effects on import (`sideEffects: false` in its package.json),
+    // so a page that uses two functions of its index ships nothing else of it.
     plugins: [runWorkerBundle(), monacoLazyCss()],
-    build: {
-      // The engine's modules have no side effects on import: a page that uses two functions of
-      // its public index must not ship the rest (TypeScript, the SDK, zod).
-      rolldownOptions: {
-        treeshake: { moduleSideEffects: (/** @type {string} */ id) => !id.includes('/src/simulator/') },
-      },
-    },
   },
 });

@@ -1,7 +1,18 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+
+/** The engine's manifest, read as data (importing it would be the deep import the rule below forbids). */
+const engine = /** @type {{ exports: Record<string, string> }} */ (
+  JSON.parse(readFileSync(new URL('./src/simulator/package.json', import.meta.url), 'utf8'))
+);
+/** The engine's entry points other than its index: `sql`, `browser`, `node`, `testing`, … */
+const ENGINE_ENTRY_POINTS = Object.keys(engine.exports)
+  .filter((key) => key !== '.')
+  .map((key) => key.slice(2));
 
 export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'src/env.d.ts'] },
@@ -25,12 +36,39 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['astro', 'astro:*', 'astro/*'], message: 'The engine has no Astro: it runs in Node and in a worker.' },
+            {
+              group: ['astro', 'astro:*', 'astro/*'],
+              message: 'The engine has no Astro: it runs in Node and in a worker.',
+            },
             { group: ['**/components/**', '**/pages/**'], message: 'The engine may not import components or pages.' },
           ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator'],
+    },
+  },
+  {
+    // The engine is a package (@spanlab/engine, src/simulator/package.json): outside it, only its
+    // declared entry points may be imported, never a file inside it.
+    files: ['**/*.{ts,mts,js,mjs}'],
+    ignores: ['src/simulator/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)simulator(/|$)',
+              message:
+                'Import the engine through @spanlab/engine or one of its entry points (its package.json `exports`), never a path inside it.',
+            },
+            {
+              regex: `^@spanlab/engine/(?!(${ENGINE_ENTRY_POINTS.join('|')})$)`,
+              message: 'Not an entry point of @spanlab/engine: see the `exports` of src/simulator/package.json.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

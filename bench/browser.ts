@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/support/site.ts';
 import type { Row } from './engine.ts';
-import { LESSON_SLUGS } from '../src/simulator/checks/scenario-meta.ts';
+import { LESSON_SLUGS } from '../src/course/lessons.ts';
 import { benchFirstRun } from './first-run.ts';
 import { runToPaint, runToPaintIn, setCode, TEN_THOUSAND } from './playground-page.ts';
 import { benchSql } from './sql.ts';

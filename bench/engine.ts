@@ -1,7 +1,7 @@
 /** Engine benchmarks: throughput beside the bare SDK, virtual backoff cost, 10,000 spans. */
 import { readFileSync } from 'node:fs';
 import { fork } from 'node:child_process';
-import { runScenario } from '../src/simulator/platform/node/run-in-node.ts';
+import { runScenario } from '@spanlab/engine/node';
 import { median } from './stats.ts';
 
 export interface Row {

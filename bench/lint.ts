@@ -1,5 +1,5 @@
 /** The linter's precision and recall on its corpus (src/simulator/checks/lint/corpus), errors and warnings. */
-import { scoreCorpus } from '../src/simulator/checks/lint/corpus/score.ts';
+import { scoreCorpus } from '@spanlab/engine/testing';
 
 /** Prints what the linter found in its corpus against the labels. */
 export function printLintScore(): void {

@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { BATCH_SPANS_QUERY, linkedSpansQuery } from '../src/simulator/sql/index.ts';
+import { BATCH_SPANS_QUERY, linkedSpansQuery } from '@spanlab/engine/sql';
 import type { Row } from './engine.ts';
 import { runToPaint, setCode, TEN_THOUSAND } from './playground-page.ts';
 import { median } from './stats.ts';

@@ -4,7 +4,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { exerciseSchema } from './course/exercise-schema.ts';
 import { quizBankSchema } from './course/quiz-schema.ts';
-import { scenarioMetaSchema } from './simulator/checks/scenario-meta.ts';
+import { scenarioMetaSchema } from './course/scenario-meta.ts';
 
 /** Lessons and the home page: Markdown and MDX under `src/content/docs/`, with Starlight's frontmatter. */
 const docs = defineCollection({ loader: docsLoader(), schema: docsSchema() });

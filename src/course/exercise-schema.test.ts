@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../simulator/checks/scenario-meta.ts';
+import { formatIssues } from '@spanlab/engine';
 import { exerciseSchema } from './exercise-schema.ts';
 
 const valid = {

@@ -1,22 +1,7 @@
 /** Exercises (`src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts`): a goal stated in terms of the trace, hints, and the checks Check runs. */
 import { z } from 'zod';
-import { expectationsSchema } from '../simulator/checks/expectation-schema.ts';
-import { LESSON_SLUGS } from '../simulator/checks/scenario-meta.ts';
-
-/** The ids of the course's exercises, each a folder under src/content/exercises/; lessons and the UI refer to them. */
-export const EXERCISE_IDS = [
-  'order-children',
-  'link-the-batch',
-  'links-at-start',
-  'single-message-parent',
-  'fan-out-aggregate',
-  'retry-links',
-  'saga-compensation',
-  'fix-the-trace',
-] as const;
-
-/** An exercise's id. */
-export type ExerciseId = (typeof EXERCISE_IDS)[number];
+import { expectationsSchema } from '@spanlab/engine';
+import { LESSON_SLUGS } from './lessons.ts';
 
 /** An exercise's metadata. */
 export const exerciseSchema = z.strictObject({

@@ -5,7 +5,7 @@
  * page styles for its theme; the leaves' labels also say "your answer" and "right answer", so
  * the result never rests on colour.
  */
-import { flowchartLabel } from '../simulator/views/mermaid-escape.ts';
+import { flowchartLabel } from '@spanlab/engine';
 import {
   ANSWER_WORDS,
   answersOf,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { LESSON_SLUGS } from '../simulator/index.ts';
+import { LESSON_SLUGS } from './lessons.ts';
 
 const CONTENT = new URL('../content/', import.meta.url);
 const lesson = (slug: string): string => readFileSync(new URL(`docs/lessons/${slug}.mdx`, CONTENT), 'utf8');

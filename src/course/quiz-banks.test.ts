@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { lintTrace } from '../simulator/checks/lint/lint-trace.ts';
-import type { RuleId } from '../simulator/checks/lint/rule-ids.ts';
-import { formatIssues, LESSON_SLUGS, parseScenarioMeta } from '../simulator/checks/scenario-meta.ts';
-import { runScenarioFile } from '../simulator/testing/trace-shape.ts';
+import { formatIssues, lintTrace, type RuleId } from '@spanlab/engine';
+import { LESSON_SLUGS } from './lessons.ts';
+import { parseScenarioMeta } from './scenario-meta.ts';
+import { runScenarioFile } from '@spanlab/engine/testing';
 import { DECISION_LEAVES, DECISION_LEAVES_SHORT, DECISION_NODES, walkDecision } from './decision-flowchart.ts';
 import { quizBankSchema, type QuizBank, type QuizQuestion } from './quiz-schema.ts';
 

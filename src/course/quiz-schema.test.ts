@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssues } from '../simulator/checks/scenario-meta.ts';
+import { formatIssues } from '@spanlab/engine';
 import { quizBankSchema } from './quiz-schema.ts';
 
 /** A bank or a question as it comes out of a YAML file, before validation. */

@@ -1,7 +1,7 @@
 /** Quiz banks (`src/content/quizzes/<bank>.yaml`): questions on the decision flowchart, choices, and mistakes to spot on a trace. */
 import { z } from 'zod';
-import { RULE_IDS } from '../simulator/checks/lint/rule-ids.ts';
-import { LESSON_SLUGS } from '../simulator/checks/scenario-meta.ts';
+import { RULE_IDS } from '@spanlab/engine';
+import { LESSON_SLUGS } from './lessons.ts';
 import { DECISION_NODES, walkDecision, type DecisionNodeId } from './decision-flowchart.ts';
 
 const id = z

@@ -5,12 +5,14 @@
  * frame can start one, and the same in `astro dev` as in the build.
  */
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 const VIRTUAL_ID = 'virtual:spanlab/run-worker';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-const ENTRY = fileURLToPath(new URL('../simulator/platform/browser/run-worker.ts', import.meta.url));
+// The engine's worker entry point, as a file esbuild can start from.
+const ENTRY = createRequire(import.meta.url).resolve('@spanlab/engine/browser/run-worker');
 
 /** The plugin; add it to Astro's `vite.plugins`. */
 export function runWorkerBundle(): Plugin {

@@ -1,4 +1,4 @@
-/** The engine's public surface: components and pages import only from here. */
+/** The engine's public surface (`@spanlab/engine`): outside the engine, only this and the other entry points of package.json are imported. */
 export { describeExpectation } from './checks/describe-expectation.ts';
 export { evaluateExpectations } from './checks/evaluate-expectations.ts';
 export { expectationSchema, expectationsSchema } from './checks/expectation-schema.ts';
@@ -9,19 +9,13 @@ export type {
   LinkCheck,
   SpanSelector,
 } from './checks/expectation-schema.ts';
-export { LINT_RULES } from './checks/lint/all-rules.ts';
+export { LINT_RULES, RULE_IDS } from './checks/lint/all-rules.ts';
+export type { RuleId } from './checks/lint/all-rules.ts';
 export { lintTrace } from './checks/lint/lint-trace.ts';
-export { RULE_IDS } from './checks/lint/rule-ids.ts';
-export type { RuleId } from './checks/lint/rule-ids.ts';
-export type { Finding, LintRule, Severity } from './checks/lint/rule.ts';
-export {
-  formatIssues,
-  LESSON_SLUGS,
-  parseScenarioMeta,
-  SCENARIO_PATTERNS,
-  scenarioMetaSchema,
-} from './checks/scenario-meta.ts';
-export type { ScenarioMeta } from './checks/scenario-meta.ts';
+export type { LintOptions } from './checks/lint/lint-trace.ts';
+export type { Finding, LintRule, RuleDocsUrl, Severity } from './checks/lint/rule.ts';
+export { formatIssues } from './checks/format-issues.ts';
+export { parseSidecar, sidecarSchema } from './checks/sidecar.ts';
 export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';
 export { precompileScenario } from './compile/precompile.ts';
@@ -49,11 +43,13 @@ export type {
   SpanRecord,
   SpanStatusRecord,
 } from './trace/model.ts';
+export { spanKey } from './trace/span-key.ts';
 export { toOtlpJson, toOtlpJsonText } from './trace/otlp-export.ts';
 export type { OtlpExport, OtlpExportText } from './trace/otlp-export.ts';
 export { fromOtlpJson, looksLikeTraceFile, OTLP_IMPORT_MAX_BYTES, TRACE_FORMAT_NAMES } from './trace/otlp-import.ts';
 export type { OtlpImportResult, TraceFileFormat } from './trace/otlp-import.ts';
 export { buildLinkGraph, toLinkGraph } from './views/link-graph.ts';
+export { flowchartLabel } from './views/mermaid-escape.ts';
 export type { LinkGraph } from './views/link-graph.ts';
 export type { MermaidChart } from './views/mermaid-chart.ts';
 export { treeOrder } from './views/span-tree.ts';

@@ -83,7 +83,9 @@ function mount(): ScenarioEditorElement {
 
 function events(element: HTMLElement, type: 'change' | 'run'): string[] {
   const values: string[] = [];
-  element.addEventListener(type, (event) => values.push((event as CustomEvent<ScenarioEditorEventDetail>).detail.value));
+  element.addEventListener(type, (event) =>
+    values.push((event as CustomEvent<ScenarioEditorEventDetail>).detail.value),
+  );
   return values;
 }
 

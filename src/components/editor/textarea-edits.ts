@@ -27,7 +27,12 @@ export function indentEdit(value: string, start: number, end: number): TextEdit 
   const lines = value.slice(block.start, block.end).split('\n');
   const text = lines.map((line) => (line === '' ? line : INDENT + line)).join('\n');
   const firstShift = lines[0] === '' ? 0 : INDENT.length;
-  return { ...block, text, selectionStart: start + firstShift, selectionEnd: end + text.length - (block.end - block.start) };
+  return {
+    ...block,
+    text,
+    selectionStart: start + firstShift,
+    selectionEnd: end + text.length - (block.end - block.start),
+  };
 }
 
 /** Shift+Tab: up to one level of indentation removed from every selected line. */

@@ -1,4 +1,4 @@
-import type { Expectation, PrecompiledScenario } from '../../simulator/index.ts';
+import type { Expectation, PrecompiledScenario } from '@spanlab/engine';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';

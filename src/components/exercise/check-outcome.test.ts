@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { evaluateExpectations, lintTrace, type Expectation } from '../../simulator/index.ts';
-import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
+import { evaluateExpectations, lintTrace, type Expectation } from '@spanlab/engine';
+import { runScenario } from '@spanlab/engine/node';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
 
 const DIR = new URL('../../content/exercises/link-the-batch/', import.meta.url);

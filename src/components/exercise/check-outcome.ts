@@ -1,5 +1,5 @@
 /** What a Check found, as a list of verdicts and one sentence: plain data, drawn by check-report.ts. */
-import type { ExpectationVerdict, Finding, RunResult } from '../../simulator/index.ts';
+import type { ExpectationVerdict, Finding, RunResult } from '@spanlab/engine';
 import { describeErrors, describeLimit } from '../playground/run-messages.ts';
 
 /** How one verdict came out; each is shown with an icon and a word, never by colour alone. */

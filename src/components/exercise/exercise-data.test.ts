@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { EXERCISE_IDS, exerciseSchema } from '../../course/exercise-schema.ts';
-import { LESSON_SLUGS } from '../../simulator/index.ts';
+import { EXERCISE_IDS } from '../../course/exercise-ids.ts';
+import { exerciseSchema } from '../../course/exercise-schema.ts';
+import { LESSON_SLUGS } from '../../course/lessons.ts';
 import { listExercises, loadExercise, sortExercises, toExerciseData, type ExerciseData } from './exercise-data.ts';
 
 const DIR = new URL('../../content/exercises/', import.meta.url);
@@ -27,7 +28,7 @@ describe('exercise data', () => {
   it('lists every exercise, in lesson order then by id, with its code read from its files', async () => {
     const exercises = await listExercises();
     expect(exercises.map((e) => e.id).sort()).toEqual([...EXERCISE_IDS].sort());
-    const ranks = exercises.map((e) => (LESSON_SLUGS as readonly string[]).indexOf(e.lesson));
+    const ranks = exercises.map((e) => LESSON_SLUGS.indexOf(e.lesson));
     expect(ranks.every((rank) => rank >= 0)).toBe(true);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const exercise of exercises) {

@@ -1,6 +1,7 @@
 /** The exercises as the Exercise component reads them: metadata from the content collection, code from the `.ts` files beside it. */
 import { getCollection } from 'astro:content';
-import { LESSON_SLUGS, type Expectation } from '../../simulator/index.ts';
+import { LESSON_SLUGS } from '../../course/lessons.ts';
+import type { Expectation } from '@spanlab/engine';
 
 /** One exercise, ready to show and check. */
 export interface ExerciseData {
@@ -67,7 +68,7 @@ export function toExerciseData(entry: ExerciseMetaEntry, sources: Record<string,
 
 /** Exercises in the order of their lessons, then by id. */
 export function sortExercises(exercises: ExerciseData[]): ExerciseData[] {
-  const rank = (lesson: string): number => (LESSON_SLUGS as readonly string[]).indexOf(lesson);
+  const rank = (lesson: string): number => LESSON_SLUGS.indexOf(lesson);
   return [...exercises].sort((a, b) => rank(a.lesson) - rank(b.lesson) || a.id.localeCompare(b.id));
 }
 

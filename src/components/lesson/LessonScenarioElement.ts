@@ -1,4 +1,4 @@
-import type { PrecompiledScenario, RunResult } from '../../simulator/index.ts';
+import type { PrecompiledScenario, RunResult } from '@spanlab/engine';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';

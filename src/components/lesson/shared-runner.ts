@@ -2,7 +2,7 @@
  * One sandboxed runner for every scenario and exercise of a page, created on first use. Runs take
  * turns; a component's new run cancels only its own earlier run, never another component's.
  */
-import type { RunResult } from '../../simulator/index.ts';
+import type { RunResult } from '@spanlab/engine';
 import type { RunRequest } from '../playground/SandboxRunner.ts';
 import type * as Engine from './lesson-engine.ts';
 

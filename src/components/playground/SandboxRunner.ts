@@ -5,16 +5,17 @@ import {
   type RunOptions,
   type RunResult,
   wallClockMessage,
-} from '../../simulator/index.ts';
-import type { CompileRequest, CompileResponse } from '../../simulator/platform/browser/compile-worker.ts';
-import { parseRunEvents } from '../../simulator/platform/browser/validate-events.ts';
+} from '@spanlab/engine';
 import {
   MAX_BATCH_CHARS,
   MAX_MESSAGES_PER_RUN,
   MAX_MESSAGES_PER_SECOND,
+  parseRunEvents,
+  type CompileRequest,
+  type CompileResponse,
   type PageToSandbox,
   type SandboxToPage,
-} from '../../simulator/platform/browser/worker-protocol.ts';
+} from '@spanlab/engine/browser';
 import { compiledFor, rememberCompiled } from './compiled-cache.ts';
 import { SANDBOX_SRCDOC } from './sandbox-frame.ts';
 import { testBudgets } from './test-budgets.ts';
@@ -174,7 +175,7 @@ export class SandboxRunner {
   }
 
   #startCompiler(): Worker {
-    const worker = new Worker(new URL('../../simulator/platform/browser/compile-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('@spanlab/engine/browser/compile-worker', import.meta.url), {
       type: 'module',
       name: 'span-lab-compiler',
     });

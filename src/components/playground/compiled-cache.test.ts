@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { precompileScenario } from '../../simulator/index.ts';
+import { precompileScenario } from '@spanlab/engine';
 import { compiledFor, rememberPrecompiled } from './compiled-cache.ts';
 
 const SOURCE = `import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('a').end();\n`;

@@ -4,7 +4,7 @@
  * since. A Run of code found here needs no compiler; an edit undone back to the original is found
  * too, since the key is a hash of the text.
  */
-import { sourceKey, type CompiledScenario, type PrecompiledScenario } from '../../simulator/index.ts';
+import { sourceKey, type CompiledScenario, type PrecompiledScenario } from '@spanlab/engine';
 
 const compiled = new Map<string, CompiledScenario>();
 

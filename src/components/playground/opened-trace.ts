@@ -1,5 +1,5 @@
 /** Open trace: the code panel gives way to what the opened file is, until the reader goes back to code. */
-import type { SpanRecord } from '../../simulator/index.ts';
+import type { SpanRecord } from '@spanlab/engine';
 import { formatDuration, plural } from '../trace/model/format.ts';
 
 /** What the panel says about an opened trace file. */

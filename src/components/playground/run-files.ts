@@ -5,7 +5,7 @@ import {
   toOtlpJsonText,
   TRACE_FORMAT_NAMES,
   type RunResult,
-} from '../../simulator/index.ts';
+} from '@spanlab/engine';
 
 /** Offers the run's spans as an OTLP JSON file; returns how many never-ended spans it left out. */
 export function downloadTrace(result: RunResult, fileName: string): number {

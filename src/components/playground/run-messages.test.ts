@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintTrace } from '../../simulator/index.ts';
-import { runScenario } from '../../simulator/platform/node/run-in-node.ts';
+import { ruleLessonPath } from '../../course/rule-docs.ts';
+import { lintTrace } from '@spanlab/engine';
+import { runScenario } from '@spanlab/engine/node';
 import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
 
 const API = "import { trace } from '@opentelemetry/api';\nconst tracer = trace.getTracer('t');\n";
@@ -24,11 +25,12 @@ describe('run messages, on real runs', () => {
 
   it('links a finding to its lesson only when that lesson is written', async () => {
     const result = await runScenario(`${API}tracer.startSpan('never-ended');\n`);
-    const findings = lintTrace(result.spans);
+    const findings = lintTrace(result.spans, { docsUrl: ruleLessonPath });
     expect(findings.length).toBeGreaterThan(0);
-    const lesson = findings[0]!.lesson.split('#')[0]!;
-    expect(linkWrittenLessons(findings, [lesson])[0]?.lesson).toBe(findings[0]!.lesson);
+    expect(findings[0]!.docs).toBe('/lessons/best-practices/#span-not-ended');
+    expect(linkWrittenLessons(findings, ['/lessons/best-practices/'])[0]?.lesson).toBe(findings[0]!.docs);
     expect(linkWrittenLessons(findings, [])[0]?.lesson).toBeUndefined();
+    expect(linkWrittenLessons(lintTrace(result.spans), ['/lessons/best-practices/'])[0]?.lesson).toBeUndefined();
     expect(describeRun(result, 3, findings.length)).toMatch(/The linter has \d+ findings?: see Problems\.$/);
   });
 });

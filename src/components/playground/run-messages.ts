@@ -1,6 +1,7 @@
 /** A run's errors and outcome in words, and its errors as editor problems. */
-import type { Finding, LimitHit, RunError, RunResult } from '../../simulator/index.ts';
+import type { Finding, LimitHit, RunError, RunResult } from '@spanlab/engine';
 import type { Problem } from '../editor/types.ts';
+import type { Finding as ViewFinding } from '../trace/model/finding.ts';
 
 /** What Run (or Check) says when the editor holds no code: nothing ran, so nothing is in Problems or Console. */
 export const EMPTY_EDITOR = 'Not run: the editor is empty. Write a scenario, or press Reset for the original code.';
@@ -43,13 +44,11 @@ export function describeRun(result: RunResult, ms: number, findings: number): st
   return parts.join(' ');
 }
 
-/** Findings for the views: a finding links to its lesson only once that lesson is written. */
-export function linkWrittenLessons(
-  findings: readonly Finding[],
-  lessons: readonly string[],
-): Array<Omit<Finding, 'lesson'> & { lesson: string | undefined }> {
+/** Findings for the views: a finding links to the lesson that explains its rule (its `docs`) only once that lesson is written. */
+export function linkWrittenLessons(findings: readonly Finding[], lessons: readonly string[]): ViewFinding[] {
   const written = new Set(lessons);
-  return findings.map((finding) =>
-    written.has(finding.lesson.split('#')[0] ?? '') ? finding : { ...finding, lesson: undefined },
-  );
+  return findings.map(({ docs, ...finding }) => ({
+    ...finding,
+    lesson: docs && written.has(docs.split('#')[0]!) ? docs : undefined,
+  }));
 }

@@ -1,4 +1,4 @@
-import type { RunOptions } from '../../simulator/index.ts';
+import type { RunOptions } from '@spanlab/engine';
 
 /**
  * The global a browser test sets, before the page loads, to change a run's budgets

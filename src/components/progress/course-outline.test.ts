@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LESSON_SLUGS } from '../../simulator/index.ts';
+import { LESSON_SLUGS } from '../../course/lessons.ts';
 import { courseOutline } from './course-outline.ts';
 
 describe('courseOutline', () => {

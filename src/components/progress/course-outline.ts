@@ -1,5 +1,5 @@
 /** The course as the overview shows it: the lessons in order, each with its exercises and its quiz. */
-import { LESSON_SLUGS } from '../../simulator/index.ts';
+import { LESSON_SLUGS } from '../../course/lessons.ts';
 
 /** An exercise or a quiz, as listed under its lesson. */
 export interface OutlineItem {

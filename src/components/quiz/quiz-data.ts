@@ -1,6 +1,7 @@
 /** What the build hands the quiz's script: plain data, read from the page's markup. */
 import type { DecisionStep } from '../../course/decision-flowchart.ts';
-import type { Finding, RunResult } from '../../simulator/index.ts';
+import type { RunResult } from '@spanlab/engine';
+import type { Finding } from '../trace/model/finding.ts';
 
 /** The kinds of question, as in the banks. */
 export type QuestionKind = 'flowchart' | 'choice' | 'spot-the-mistake';

@@ -8,5 +8,5 @@ export {
   type SqlOutcome,
   type SqlWorkerRequest,
   type SqlWorkerResponse,
-} from '../../simulator/sql/index.ts';
-export type { RunResult, SpanRecord } from '../../simulator/index.ts';
+} from '@spanlab/engine/sql';
+export type { RunResult, SpanRecord } from '@spanlab/engine';

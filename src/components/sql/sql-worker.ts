@@ -5,8 +5,7 @@
  */
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { SqlWorkerState } from '../../simulator/sql/index.ts';
-import type { SqlWorkerResponse } from '../../simulator/sql/index.ts';
+import { type SqlWorkerResponse, SqlWorkerState } from '@spanlab/engine/sql';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const started = performance.now();

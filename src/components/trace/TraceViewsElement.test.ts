@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunResult } from '../../simulator/index.ts';
+import type { RunResult } from '@spanlab/engine';
 import { batchRun, makeRun, makeSpan, T1, T3 } from './test-runs.ts';
 import type { TraceViewsElement } from './TraceViewsElement.ts';
 

@@ -1,4 +1,4 @@
-import type { RunResult } from '../../simulator/index.ts';
+import type { RunResult } from '@spanlab/engine';
 import { h } from './dom/h.ts';
 import { Tabs } from './dom/Tabs.ts';
 import { isDarkTheme, watchTheme } from './dom/theme.ts';

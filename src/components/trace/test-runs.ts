@@ -1,5 +1,5 @@
 /** Runs for the views' tests: a span factory, a run wrapper, and a small run with links across traces. */
-import type { RunResult, SpanRecord } from '../../simulator/index.ts';
+import type { RunResult, SpanRecord } from '@spanlab/engine';
 
 const AT = 1_735_689_600_000;
 

@@ -3,7 +3,7 @@
  * as a reader might leave it. exercises.test.ts runs each and requires Check to fail on it, on
  * the expectation (or lint rule) named in `fails`.
  */
-import type { ExerciseId } from '../../course/exercise-schema.ts';
+import type { ExerciseId } from '../../course/exercise-ids.ts';
 
 /** One half-fix: text replacements on the solution (each `from` occurs exactly once in it). */
 export interface HalfFix {
@@ -14,8 +14,8 @@ export interface HalfFix {
   fails: RegExp;
 }
 
-/** At least one half-fix per exercise. */
-export const HALF_FIXES: Record<ExerciseId, readonly HalfFix[]> = {
+/** At least one half-fix per exercise, by exercise id. */
+export const HALF_FIXES = {
   'order-children': [
     {
       what: 'process-order and the other steps are active, but ship-order is started without being made active',
@@ -104,4 +104,4 @@ export const HALF_FIXES: Record<ExerciseId, readonly HalfFix[]> = {
       fails: /^Linter: span-not-ended$/,
     },
   ],
-};
+} satisfies Record<ExerciseId, readonly HalfFix[]>;

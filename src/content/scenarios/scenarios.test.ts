@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { evaluateExpectations } from '../../simulator/checks/evaluate-expectations.ts';
-import { lintTrace } from '../../simulator/checks/lint/lint-trace.ts';
-import { parseScenarioMeta } from '../../simulator/checks/scenario-meta.ts';
-import { runScenarioFile, traceShape, type SpanShape } from '../../simulator/testing/trace-shape.ts';
-import type { RunResult } from '../../simulator/trace/model.ts';
+import { evaluateExpectations, lintTrace, type RunResult } from '@spanlab/engine';
+import { parseScenarioMeta } from '../../course/scenario-meta.ts';
+import { runScenarioFile, type SpanShape, traceShape } from '@spanlab/engine/testing';
 
 const DIR = new URL('./', import.meta.url);
 const SCENARIOS = readdirSync(DIR)

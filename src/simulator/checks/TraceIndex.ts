@@ -1,7 +1,6 @@
 import type { SpanLinkRecord, SpanRecord } from '../trace/model.ts';
 import { shortId } from '../views/span-label.ts';
-
-const keyOf = (traceId: string, spanId: string): string => `${traceId}/${spanId}`;
+import { spanKey } from '../trace/span-key.ts';
 
 /**
  * A run's spans, indexed for the checks: parents, children and link targets within the run,
@@ -22,7 +21,7 @@ export class TraceIndex {
     for (const span of spans) {
       if (!this.#traceNumbers.has(span.traceId)) this.#traceNumbers.set(span.traceId, this.#traceNumbers.size + 1);
       this.#nameCounts.set(span.name, (this.#nameCounts.get(span.name) ?? 0) + 1);
-      const key = keyOf(span.traceId, span.spanId);
+      const key = spanKey(span.traceId, span.spanId);
       if (!this.#byKey.has(key)) this.#byKey.set(key, span);
     }
     for (const span of spans) {
@@ -37,7 +36,7 @@ export class TraceIndex {
   /** The span's parent, when it is in the run (not itself). */
   parent(span: SpanRecord): SpanRecord | undefined {
     if (span.parentSpanId === null) return undefined;
-    const parent = this.#byKey.get(keyOf(span.traceId, span.parentSpanId));
+    const parent = this.#byKey.get(spanKey(span.traceId, span.parentSpanId));
     return parent === span ? undefined : parent;
   }
 
@@ -65,7 +64,7 @@ export class TraceIndex {
 
   /** The span a link points to, when it is in the run. */
   linkTarget(link: SpanLinkRecord): SpanRecord | undefined {
-    return this.#byKey.get(keyOf(link.traceId, link.spanId));
+    return this.#byKey.get(spanKey(link.traceId, link.spanId));
   }
 
   /** A trace's number in this run, from 1, in order of first appearance; 0 for a trace not in it. */

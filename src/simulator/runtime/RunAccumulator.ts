@@ -1,6 +1,7 @@
 import type { ConsoleEntry, LimitHit, RunError, RunResult, RunStats, SpanRecord } from '../trace/model.ts';
 import type { RunEvent } from './protocol.ts';
 import { EPOCH_MS } from './epoch.ts';
+import { spanKey } from '../trace/span-key.ts';
 
 /**
  * Builds a RunResult from the events a run reports, on the host side — so a run that had to be
@@ -25,7 +26,7 @@ export class RunAccumulator {
       case 'span-start':
       case 'span-end':
         // Keyed by trace and span id: a span id may repeat across traces in a hand-made context.
-        this.#spans.set(`${event.span.traceId}-${event.span.spanId}`, { span: event.span, order: event.order });
+        this.#spans.set(spanKey(event.span.traceId, event.span.spanId), { span: event.span, order: event.order });
         break;
       case 'console':
         this.#console.push(event.entry);

@@ -67,7 +67,10 @@ describe('toOtlpJson', () => {
         ],
       },
       { resource: ['service.name=payments'], scopes: [{ scope: { name: 'payments-app' }, spans: ['charge card'] }] },
-      { resource: ['service.name=worker'], scopes: [{ scope: { name: 'worker-app', version: '2.1.0' }, spans: ['orders process'] }] },
+      {
+        resource: ['service.name=worker'],
+        scopes: [{ scope: { name: 'worker-app', version: '2.1.0' }, spans: ['orders process'] }],
+      },
     ]);
   });
 
@@ -127,7 +130,9 @@ describe('toOtlpJson', () => {
   });
 
   it('adds service.name to a resource that lacks it', () => {
-    const { request } = toOtlpJson([makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', service: 'svc', resource: { 'host.name': 'h' } })]);
+    const { request } = toOtlpJson([
+      makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', service: 'svc', resource: { 'host.name': 'h' } }),
+    ]);
     expect(request.resourceSpans[0]?.resource.attributes).toEqual([
       { key: 'host.name', value: { stringValue: 'h' } },
       { key: 'service.name', value: { stringValue: 'svc' } },

@@ -18,6 +18,7 @@ import type {
   OtlpSpan,
   OtlpTraceRequest,
 } from './otlp-types.ts';
+import { spanKey } from './span-key.ts';
 
 /** What `toOtlpJson` made, and the spans it left out because they never ended. */
 export interface OtlpExport {
@@ -88,7 +89,7 @@ const INT64_LIMIT = 2 ** 63;
 export function toOtlpJson(spans: readonly SpanRecord[]): OtlpExport {
   const skippedUnended: SpanRecord[] = [];
   const services = new Map<string, string>();
-  for (const span of spans) services.set(`${span.traceId}/${span.spanId}`, span.service);
+  for (const span of spans) services.set(spanKey(span.traceId, span.spanId), span.service);
   const resources = new Map<string, ResourceGroup>();
   const exact: ExactSpan[] = [];
   for (const span of spans) {
@@ -151,7 +152,7 @@ function encodeResource(group: ResourceGroup, services: ReadonlyMap<string, stri
  */
 function parentIsRemote(span: SpanRecord, services: ReadonlyMap<string, string>): boolean | undefined {
   if (span.parentSpanId === null) return false;
-  const parentService = services.get(`${span.traceId}/${span.parentSpanId}`);
+  const parentService = services.get(spanKey(span.traceId, span.parentSpanId));
   return parentService !== undefined && parentService !== span.service ? true : undefined;
 }
 

@@ -13,6 +13,7 @@ import type { ParsedSpan, ParsedTraceRequest } from './otlp-import-schema.ts';
 import { describe } from './otlp-import-values.ts';
 import { JsonTextError, parseJsonLines } from './otlp-json-text.ts';
 import { looksLikeZipkin, zipkinToOtlp } from './zipkin-import.ts';
+import { spanKey } from './span-key.ts';
 
 /** The largest file `fromOtlpJson` opens: 50 MB. */
 export const OTLP_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -269,7 +270,7 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
             return;
           }
           const span = parsed.data;
-          const id = `${span.traceId}/${span.spanId}`;
+          const id = spanKey(span.traceId, span.spanId);
           if (seen.has(id)) {
             duplicates++;
             return;
@@ -326,7 +327,7 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
  * view can draw a tree; its parent as given stays in `exact`. Returns the spans it changed, named.
  */
 function breakParentCycles(spans: SpanRecord[]): string[] {
-  const byId = new Map(spans.map((span) => [`${span.traceId}/${span.spanId}`, span]));
+  const byId = new Map(spans.map((span) => [spanKey(span.traceId, span.spanId), span]));
   const done = new Set<SpanRecord>();
   const broken: string[] = [];
   for (const start of spans) {
@@ -336,7 +337,7 @@ function breakParentCycles(spans: SpanRecord[]): string[] {
     while (span && !done.has(span) && !onPath.has(span)) {
       path.push(span);
       onPath.add(span);
-      span = span.parentSpanId === null ? undefined : byId.get(`${span.traceId}/${span.parentSpanId}`);
+      span = span.parentSpanId === null ? undefined : byId.get(spanKey(span.traceId, span.parentSpanId));
     }
     if (span && onPath.has(span)) {
       const cycle = path.slice(path.indexOf(span));

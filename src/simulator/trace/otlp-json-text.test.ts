@@ -13,7 +13,9 @@ function errorOf(text: string): JsonTextError {
 
 describe('parseJsonDocuments', () => {
   it('reads one document, pretty-printed or not', () => {
-    expect(parseJsonDocuments('\n\n  {"a": [1, {"b": null}]}\n')).toEqual([{ value: { a: [1, { b: null }] }, line: 3 }]);
+    expect(parseJsonDocuments('\n\n  {"a": [1, {"b": null}]}\n')).toEqual([
+      { value: { a: [1, { b: null }] }, line: 3 },
+    ]);
   });
 
   it('reads JSON Lines, with the line each document starts on', () => {

@@ -37,7 +37,12 @@ export function sampleRun(): SpanRecord[] {
       kind: 'server',
       start: EPOCH + 123,
       end: EPOCH + 480,
-      attributes: { 'http.request.method': 'POST', 'http.response.status_code': 200, 'app.ratio': 0.25, 'app.retry': false },
+      attributes: {
+        'http.request.method': 'POST',
+        'http.response.status_code': 200,
+        'app.ratio': 0.25,
+        'app.retry': false,
+      },
       resource: { 'service.name': 'checkout', 'deployment.environment.name': 'lab' },
     }),
     makeSpan({

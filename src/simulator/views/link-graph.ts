@@ -3,6 +3,7 @@ import { largestFitting, MAX_EDGES, MAX_TEXT_SIZE, type MermaidChart } from './m
 import { flowchartLabel, MAX_LABEL_CHARS } from './mermaid-escape.ts';
 import { linkLabel, shortId, spanLabel } from './span-label.ts';
 import { treeOrder } from './span-tree.ts';
+import { spanKey } from '../trace/span-key.ts';
 
 /** Options for the link graph. */
 export interface LinkGraphOptions {
@@ -47,9 +48,6 @@ interface External {
   spanId: string;
 }
 
-// JSON, so that no odd id (one holding the separator, say) can stand for another pair.
-const key = (traceId: string, spanId: string): string => JSON.stringify([traceId, spanId]);
-
 function prepare(spans: readonly SpanRecord[], maxLabelChars: number): Drawing {
   const traces = [...groupByTrace(spans)];
   const entries: Entry[] = [];
@@ -57,8 +55,8 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number): Drawing {
   traces.forEach(([, traceSpans], trace) => {
     for (const { span } of treeOrder(traceSpans)) {
       const id = `s${String(entries.length)}`;
-      const spanKey = key(span.traceId, span.spanId);
-      if (!first.has(spanKey)) first.set(spanKey, { index: entries.length, id });
+      const key = spanKey(span.traceId, span.spanId);
+      if (!first.has(key)) first.set(key, { index: entries.length, id });
       const arrows = span.links.map((link) => {
         const label = linkLabel(link, maxLabelChars);
         return label === '' ? '-.->' : `-.->|${flowchartLabel(label)}|`;
@@ -89,13 +87,13 @@ function render(drawing: Drawing, n: number): { text: string; edges: number } {
   const externals = new Map<string, External>();
   // The node for a referenced span: drawn, external, or null when in the run but not drawn.
   const target = (traceId: string, spanId: string): string | null => {
-    const spanKey = key(traceId, spanId);
-    const drawn = first.get(spanKey);
+    const key = spanKey(traceId, spanId);
+    const drawn = first.get(key);
     if (drawn !== undefined) return drawn.index < n ? drawn.id : null;
-    let external = externals.get(spanKey);
+    let external = externals.get(key);
     if (external === undefined) {
       external = { id: `x${String(externals.size)}`, traceId, spanId };
-      externals.set(spanKey, external);
+      externals.set(key, external);
     }
     return external.id;
   };

@@ -75,7 +75,7 @@ function checkLines(findings: readonly Finding[], verdicts: readonly Expectation
     out.push(`Findings — ${bySeverity.join(', ')}`);
     for (const f of findings) {
       out.push(`  ${f.severity.padEnd(7)} ${f.rule}: ${f.message}`);
-      out.push(`          spans ${f.spans.map(short).join(', ')} · ${f.lesson}`);
+      out.push(`          spans ${f.spans.map(short).join(', ')}${f.docs === undefined ? '' : ` · ${f.docs}`}`);
     }
   }
   if (verdicts.length > 0) {

@@ -52,7 +52,8 @@ function traceOrder(spans: readonly SpanRecord[], focus: string | null | undefin
 /** The smallest step of 1, 2 or 5 × 10ⁿ ms that puts at most `maxTicks` ticks on `range` ms. */
 export function tickStep(range: number, maxTicks: number): number {
   for (let power = 1; ; power *= 10) {
-    for (const step of [1, 2, 5]) if (Math.floor(range / (step * power)) + 1 <= Math.max(2, maxTicks)) return step * power;
+    for (const step of [1, 2, 5])
+      if (Math.floor(range / (step * power)) + 1 <= Math.max(2, maxTicks)) return step * power;
   }
 }
 

@@ -10,16 +10,14 @@ onWorldReset(() => {
 });
 
 async function command<T>(name: 'GET' | 'SET' | 'DEL', key: string, body: () => T): Promise<T> {
-  const span = trace
-    .getTracer('@spanlab/world/cache')
-    .startSpan(
-      name,
-      {
-        kind: SpanKind.CLIENT,
-        attributes: { 'db.system.name': 'redis', 'db.operation.name': name, 'db.query.text': `${name} ${key}` },
-      },
-      context.active(),
-    );
+  const span = trace.getTracer('@spanlab/world/cache').startSpan(
+    name,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system.name': 'redis', 'db.operation.name': name, 'db.query.text': `${name} ${key}` },
+    },
+    context.active(),
+  );
   await sleep(drawLatency(latency));
   const result = body();
   span.end();

@@ -5,7 +5,7 @@
  * guard stops a runaway precompiled scenario as it stops an edited one.
  */
 import type { Locator, Page, Request, Route } from '@playwright/test';
-import { precompileScenario } from '../../../src/simulator/compile/precompile.ts';
+import { precompileScenario } from '@spanlab/engine';
 import { expect, saveScreenshot, setRunBudgets, test } from '../fixtures.ts';
 import { code, LESSON_PATH, openLesson, scenario, setCode } from './lesson-parts.ts';
 

@@ -1,4 +1,4 @@
-import { RULE_IDS } from '../../../src/simulator/checks/lint/rule-ids.ts';
+import { RULE_IDS } from '@spanlab/engine';
 import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
 
 /** The eight lessons in course order, with the title each page and sidebar entry shows. */

@@ -4,7 +4,7 @@
  * and the lesson, exercises and score kept as progress.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { LESSON_SLUGS } from '../../../src/simulator/checks/scenario-meta.ts';
+import { LESSON_SLUGS } from '../../../src/course/lessons.ts';
 import { expect, test } from '../fixtures.ts';
 import { check, runScenario, setCode, spanNames } from './lesson-parts.ts';
 import { answer, current, next } from './quiz-helpers.ts';

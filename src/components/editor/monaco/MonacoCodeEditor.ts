@@ -122,7 +122,16 @@ export class MonacoCodeEditor implements CodeEditor {
       end = lineEnd;
     }
     const { MarkerSeverity } = this.#monaco;
-    const severity = { error: MarkerSeverity.Error, warning: MarkerSeverity.Warning, info: MarkerSeverity.Info }[problem.severity];
-    return { severity, message: problem.message, startLineNumber: line, startColumn: start, endLineNumber: line, endColumn: end };
+    const severity = { error: MarkerSeverity.Error, warning: MarkerSeverity.Warning, info: MarkerSeverity.Info }[
+      problem.severity
+    ];
+    return {
+      severity,
+      message: problem.message,
+      startLineNumber: line,
+      startColumn: start,
+      endLineNumber: line,
+      endColumn: end,
+    };
   }
 }

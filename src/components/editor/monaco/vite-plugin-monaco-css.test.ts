@@ -6,7 +6,9 @@ describe('Monaco CSS imports made lazy', () => {
     const code = "import { x } from './x.js';\nimport './media/suggest.css';\nimport \"../hover.css\";\nexport { x };";
     const rewritten = rewriteCssImports(code);
     expect(rewritten).toMatch(/^import \{ adoptCss as __adoptMonacoCss \} from ".*adopt-css\.ts";\n/);
-    expect(rewritten).toContain('import __monacoCss0 from "./media/suggest.css?inline"; __adoptMonacoCss(__monacoCss0);');
+    expect(rewritten).toContain(
+      'import __monacoCss0 from "./media/suggest.css?inline"; __adoptMonacoCss(__monacoCss0);',
+    );
     expect(rewritten).toContain('import __monacoCss1 from "../hover.css?inline"; __adoptMonacoCss(__monacoCss1);');
     expect(rewritten).toContain("import { x } from './x.js';");
   });

@@ -4,13 +4,15 @@
  * `node src/components/editor/monaco/world-declarations.ts` rewrites world-declarations.generated.ts.
  */
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const simulatorDir = join(here, '../../../simulator');
-const entry = join(simulatorDir, 'world/index.ts');
+// The world's entry point in the engine package; its declarations are emitted from the engine's source.
+const entry = createRequire(import.meta.url).resolve('@spanlab/engine/world');
+const simulatorDir = dirname(dirname(entry));
 /** Where the generated module lives. */
 export const generatedPath = join(here, 'world-declarations.generated.ts');
 /** Packages the world's declarations may import; the editor supplies their types too. */
@@ -28,7 +30,8 @@ export function generateWorldDeclarations(): Record<string, string> {
     if (text === undefined) throw new Error(`@spanlab/world: no declarations emitted for ${path}`);
     files[path] = text.replace(specifierPattern, (_match, head: string, quote: string, specifier: string) => {
       if (!specifier.startsWith('.')) {
-        if (!knownPackages.has(specifier)) throw new Error(`@spanlab/world: ${path} imports ${specifier}, whose types the editor lacks`);
+        if (!knownPackages.has(specifier))
+          throw new Error(`@spanlab/world: ${path} imports ${specifier}, whose types the editor lacks`);
         return `${head}${quote}${specifier}${quote}`;
       }
       const target = posix.join(posix.dirname(path), specifier.replace(/\.ts$/, '.d.ts'));
@@ -72,7 +75,11 @@ function emitDeclarations(): Map<string, string> {
   });
   const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (errors.length > 0) {
-    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => simulatorDir, getNewLine: () => '\n' };
+    const host = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: () => simulatorDir,
+      getNewLine: () => '\n',
+    };
     throw new Error(ts.formatDiagnostics(errors, host));
   }
   return emitted;

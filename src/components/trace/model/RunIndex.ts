@@ -1,5 +1,5 @@
-import { groupByTrace, treeOrder, type SpanLinkRecord, type SpanRecord } from '../../../simulator/index.ts';
-import { spanKey, type SpanRef } from './span-ref.ts';
+import { groupByTrace, treeOrder, type SpanLinkRecord, type SpanRecord, spanKey } from '@spanlab/engine';
+import type { SpanRef } from './span-ref.ts';
 
 /** One trace of the run: its spans in tree order and its time range. */
 export interface TraceEntry {

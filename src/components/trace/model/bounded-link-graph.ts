@@ -1,4 +1,4 @@
-import { buildLinkGraph, type LinkGraph, type SpanRecord } from '../../../simulator/index.ts';
+import { buildLinkGraph, type LinkGraph, type SpanRecord } from '@spanlab/engine';
 
 /**
  * Most spans the link graph draws. Mermaid's dagre layout takes about 5 ms a node (measured:

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from '../../../simulator/index.ts';
+import type { AttributeValue, Attributes } from '@spanlab/engine';
 
 /** What the views show for a name with nothing visible in it. */
 export const UNNAMED = '(unnamed)';

@@ -1,4 +1,4 @@
-import type { RunError, RunResult } from '../../../simulator/index.ts';
+import type { RunError, RunResult } from '@spanlab/engine';
 import type { Finding, Severity } from './finding.ts';
 import { formatCount, plural } from './format.ts';
 import type { IndexedSpan, RunIndex } from './RunIndex.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraph, buildWaterfall, type SpanRecord } from '../../../simulator/index.ts';
+import { buildLinkGraph, buildWaterfall, type SpanRecord } from '@spanlab/engine';
 import { batchRun, makeSpan } from '../test-runs.ts';
 import { RunIndex } from './RunIndex.ts';
 

@@ -4,11 +4,6 @@ export interface SpanRef {
   spanId: string;
 }
 
-/** A string key for a span reference, safe for any pair of ids (JSON, so no separator can collide). */
-export function spanKey(traceId: string, spanId: string): string {
-  return JSON.stringify([traceId, spanId]);
-}
-
 /** Whether two references name the same span. */
 export function sameSpan(a: SpanRef | null, b: SpanRef | null): boolean {
   return a !== null && b !== null && a.traceId === b.traceId && a.spanId === b.spanId;

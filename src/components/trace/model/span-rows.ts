@@ -1,4 +1,4 @@
-import { spanDuration, type SpanLinkRecord } from '../../../simulator/index.ts';
+import { spanDuration, type SpanLinkRecord } from '@spanlab/engine';
 import { attributeLines, cutText, displayName, formatDuration, formatOffset } from './format.ts';
 import type { IndexedSpan, RunIndex } from './RunIndex.ts';
 import type { SpanRef } from './span-ref.ts';

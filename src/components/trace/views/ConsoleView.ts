@@ -1,4 +1,4 @@
-import { EPOCH_MS, type ConsoleEntry } from '../../../simulator/index.ts';
+import { EPOCH_MS, type ConsoleEntry } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import { formatOffset } from '../model/format.ts';
 import { locationButton, notice } from './span-bits.ts';

@@ -1,8 +1,9 @@
+import { spanKey } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import { cutText, formatCount, plural } from '../model/format.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { rowMatches, spanRow } from '../model/span-rows.ts';
-import { spanKey, type SpanRef } from '../model/span-ref.ts';
+import type { SpanRef } from '../model/span-ref.ts';
 import { lineList, linkList, shortId, targetNode } from './span-bits.ts';
 import type { RunData, TraceView, ViewHost } from './view-types.ts';
 

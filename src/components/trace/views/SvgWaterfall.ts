@@ -1,9 +1,9 @@
-import { treeGuides } from '../../../simulator/index.ts';
+import { treeGuides, spanKey } from '@spanlab/engine';
 import { h, s, uniqueId } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
-import { spanKey, type SpanRef } from '../model/span-ref.ts';
+import type { SpanRef } from '../model/span-ref.ts';
 import { refOf, shortId } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 

@@ -1,5 +1,5 @@
 import { flaggedSpans } from '../model/problems.ts';
-import { buildWaterfall, type RunWaterfall } from '../../../simulator/index.ts';
+import { buildWaterfall, type RunWaterfall } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { RunIndex, TraceEntry } from '../model/RunIndex.ts';

@@ -1,8 +1,9 @@
+import { spanKey } from '@spanlab/engine';
 import type { SpanFlag } from '../model/problems.ts';
 import { rovingFocus, type RovingGroup } from '../dom/roving-focus.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
-import { spanKey, type SpanRef } from '../model/span-ref.ts';
+import type { SpanRef } from '../model/span-ref.ts';
 import { refOf } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 

@@ -1,4 +1,4 @@
-import { shortId } from '../../../simulator/index.ts';
+import { shortId } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { spanTitle, type LinkCell, type SpanTarget } from '../model/span-rows.ts';

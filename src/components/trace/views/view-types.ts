@@ -1,4 +1,4 @@
-import type { RunResult } from '../../../simulator/index.ts';
+import type { RunResult } from '@spanlab/engine';
 import type { Problem } from '../model/problems.ts';
 import type { RunIndex } from '../model/RunIndex.ts';
 import type { SelectionStore } from '../model/SelectionStore.ts';

@@ -1,4 +1,7 @@
-/** Every lint rule, in the order the linter runs them and the README lists them. */
+/**
+ * Every lint rule, in the order the linter runs them and the README lists them: the one place a
+ * rule is registered. `RULE_IDS` and `RuleId` are derived from this list.
+ */
 import type { LintRule } from './rule.ts';
 import { batchParentedToProducer } from './rules/batch-parented-to-producer.ts';
 import { batchWithoutLinks } from './rules/batch-without-links.ts';
@@ -15,8 +18,7 @@ import { retryNested } from './rules/retry-nested.ts';
 import { spanNotEnded } from './rules/span-not-ended.ts';
 import { tooManyLinks } from './rules/too-many-links.ts';
 
-/** The linter's rules. */
-export const LINT_RULES: readonly LintRule[] = [
+const RULES = [
   batchParentedToProducer,
   batchWithoutLinks,
   tooManyLinks,
@@ -31,4 +33,13 @@ export const LINT_RULES: readonly LintRule[] = [
   childOutlivesParent,
   consumerWithoutOrigin,
   malformedLink,
-];
+] as const;
+
+/** A lint rule's id. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+/** The linter's rules. */
+export const LINT_RULES: readonly LintRule[] = RULES;
+
+/** The ids of the linter's rules, kebab-case; scenario metadata names the rule an anti-pattern teaches. */
+export const RULE_IDS: readonly RuleId[] = RULES.map((rule) => rule.id);

@@ -1,17 +1,25 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeSpan, TRACE_B } from '../../trace/otlp-test-spans.ts';
-import { LINT_RULES } from './all-rules.ts';
+import { LINT_RULES, RULE_IDS } from './all-rules.ts';
 import { lintTrace } from './lint-trace.ts';
-import { RULE_IDS } from './rule-ids.ts';
 
 describe('lintTrace', () => {
-  it('runs every rule once, each with its lesson section and a one-line summary', () => {
-    expect(LINT_RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+  it('registers every rule of the rules folder once, each with a one-line summary', () => {
+    const files = readdirSync(new URL('./rules/', import.meta.url)).filter((name) => !name.endsWith('.test.ts'));
+    expect([...RULE_IDS].sort()).toEqual(files.map((name) => name.replace(/\.ts$/, '')).sort());
+    expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
     for (const rule of LINT_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(rule.lesson).toBe(`/lessons/best-practices/#${rule.id}`);
       expect(rule.summary).not.toContain('\n');
     }
+  });
+
+  it('links each finding to where the host documents its rule, and nowhere without a docsUrl', () => {
+    const open = [makeSpan({ spanId: 'cccccccccccccccc', name: 'open', end: null })];
+    expect(lintTrace(open)[0]).not.toHaveProperty('docs');
+    const docsUrl = (rule: string): string => `https://example.test/rules#${rule}`;
+    expect(lintTrace(open, { docsUrl })[0]?.docs).toBe('https://example.test/rules#span-not-ended');
   });
 
   it('finds nothing in no spans', () => {

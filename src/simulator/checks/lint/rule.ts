@@ -1,7 +1,7 @@
 /** What a lint rule is and what it reports. */
 import type { SpanRecord } from '../../trace/model.ts';
 import type { TraceIndex } from '../TraceIndex.ts';
-import type { RuleId } from './rule-ids.ts';
+import type { RuleId } from './all-rules.ts';
 
 /** How much a finding matters: `error` breaks what a trace tells, `warning` likely misleads, `info` is worth a look. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -15,9 +15,12 @@ export interface Finding {
   message: string;
   /** The ids of the spans involved, the span the finding is about first. */
   spans: string[];
-  /** The lesson section that explains the rule: `/lessons/<slug>/#<section>`. */
-  lesson: string;
+  /** Where the rule is explained, when the host gave `lintTrace` a `docsUrl` (the engine knows rules, not pages). */
+  docs?: string;
 }
+
+/** Where a host documents each rule (the site: a lesson section), for `lintTrace`'s `docsUrl`. */
+export type RuleDocsUrl = (rule: RuleId) => string;
 
 /** What a rule's check returns for each problem: the message and the spans involved. */
 export interface RuleHit {
@@ -25,18 +28,17 @@ export interface RuleHit {
   spans: readonly SpanRecord[];
 }
 
-/** A lint rule: an id, a severity, the lesson that explains it, and a check over a run's spans. */
-export interface LintRule {
-  id: RuleId;
+/** A lint rule: an id, a severity, a one-line summary, and a check over a run's spans. */
+export interface LintRule<Id extends string = RuleId> {
+  /** Kebab-case, the name of the rule's file in `rules/` and of its section in the docs. */
+  id: Id;
   severity: Severity;
   /** One line: what the rule looks for (the README's list). */
   summary: string;
-  /** The lesson section that explains it. */
-  lesson: string;
   check(index: TraceIndex): RuleHit[];
 }
 
-/** The lesson section of a rule: a section named after it in the best-practices lesson. */
-export function lessonFor(id: RuleId): string {
-  return `/lessons/best-practices/#${id}`;
+/** A rule, keeping its id as a literal type: `RuleId` is derived from the registered rules' ids. */
+export function defineRule<const Id extends string>(rule: LintRule<Id>): LintRule<Id> {
+  return rule;
 }

@@ -15,7 +15,7 @@ const tracer = trace.getTracer('lint-case');
 `;
 
 /** A finding with the names of its spans instead of their ids. */
-export type NamedFinding = Omit<Finding, 'spans' | 'lesson'> & { spans: string[] };
+export type NamedFinding = Omit<Finding, 'spans' | 'docs'> & { spans: string[] };
 
 /** The spans of one case: its services are named `<case>` or `<case>-<anything>`. */
 export type Cases = (name: string) => SpanRecord[];
@@ -32,7 +32,7 @@ export async function runCases(source: string): Promise<Cases> {
 /** One rule's findings on some spans, with span names for ids. */
 export function lintWith(rule: LintRule, spans: readonly SpanRecord[]): NamedFinding[] {
   const names = new Map(spans.map((s) => [s.spanId, s.name]));
-  return lintTrace(spans, [rule]).map(({ rule: id, severity, message, spans: ids }) => ({
+  return lintTrace(spans, { rules: [rule] }).map(({ rule: id, severity, message, spans: ids }) => ({
     rule: id,
     severity,
     message,

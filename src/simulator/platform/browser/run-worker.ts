@@ -1,6 +1,6 @@
 /**
  * Web Worker entry: runs one compiled scenario and streams its events to whoever created the
- * worker. Bundled into one self-contained script (see platform/browser/bundle-run-worker.ts) so a
+ * worker. Bundled into one self-contained script (see src/integrations/run-worker-bundle.ts) so a
  * sandboxed iframe can start it from a blob: URL, under its own Content-Security-Policy.
  */
 import type { CompiledScenario } from '../../compile/transpile.ts';

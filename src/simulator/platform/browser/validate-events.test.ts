@@ -10,6 +10,12 @@ describe('parseRunEvents', () => {
     const events = result.spans.map((span, order) => ({ type: 'span-end', span, order }));
     const parsed = parseRunEvents(JSON.stringify([...events, { type: 'console', entry: result.console[0] }]));
     expect(parsed).toEqual({ ok: true, events: [...events, { type: 'console', entry: result.console[0] }] });
+    const [span] = result.spans;
+    const withAttributes = (attributes: Record<string, unknown>): string =>
+      JSON.stringify([{ type: 'span-end', span: { ...span, attributes }, order: 0 }]);
+    // As in the model: null inside an array, never as an attribute's value.
+    expect(parseRunEvents(withAttributes({ list: ['x', null] })).ok).toBe(true);
+    expect(parseRunEvents(withAttributes({ gone: null }))).toMatchObject({ ok: false });
   });
 
   it('refuses what a hostile scenario could post instead', () => {

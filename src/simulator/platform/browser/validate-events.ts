@@ -1,17 +1,22 @@
-/** Parses and checks a batch of RunEvents that came from a sandboxed run: shape first, then trust. */
+/**
+ * Parses and checks a batch of RunEvents that came from a sandboxed run: shape first, then trust.
+ * The schema is pinned to the model (`satisfies z.ZodType<RunEvent>`), so the two cannot drift.
+ */
 import { z } from 'zod';
 import type { RunEvent } from '../../runtime/protocol.ts';
+import type { AttributeValue, SpanRecord } from '../../trace/model.ts';
 
+// As in the model: null only inside an array (the SDK drops a null attribute, keeps one in an array).
 const attributeValue = z.union([
   z.string(),
   z.number(),
   z.boolean(),
-  z.null(),
   z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
-]);
+]) satisfies z.ZodType<AttributeValue>;
 const attributes = z.record(z.string(), attributeValue);
 const id = (digits: number) => z.string().regex(new RegExp(`^[0-9a-f]{${digits}}$`));
-const position = { line: z.number().int().optional(), column: z.number().int().optional() };
+// `exactOptional`: an optional field is absent or a value, never `undefined` (exactOptionalPropertyTypes).
+const position = { line: z.number().int().exactOptional(), column: z.number().int().exactOptional() };
 
 const span = z.object({
   traceId: id(32),
@@ -20,16 +25,18 @@ const span = z.object({
   name: z.string(),
   kind: z.enum(['internal', 'server', 'client', 'producer', 'consumer']),
   service: z.string(),
-  scope: z.object({ name: z.string(), version: z.string().optional() }),
+  scope: z.object({ name: z.string(), version: z.string().exactOptional() }),
   start: z.number(),
   end: z.number().nullable(),
   attributes,
   events: z.array(z.object({ name: z.string(), time: z.number(), attributes })),
-  links: z.array(z.object({ traceId: id(32), spanId: id(16), attributes, addedAfterStart: z.boolean().optional() })),
-  status: z.object({ code: z.enum(['unset', 'ok', 'error']), message: z.string().optional() }),
+  links: z.array(
+    z.object({ traceId: id(32), spanId: id(16), attributes, addedAfterStart: z.boolean().exactOptional() }),
+  ),
+  status: z.object({ code: z.enum(['unset', 'ok', 'error']), message: z.string().exactOptional() }),
   dropped: z.object({ attributes: z.number(), events: z.number(), links: z.number() }),
   resource: attributes,
-});
+}) satisfies z.ZodType<SpanRecord>;
 
 const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('span-start'), span, order: z.number().int() }),
@@ -48,7 +55,7 @@ const event = z.discriminatedUnion('type', [
     error: z.object({
       kind: z.enum(['compile', 'runtime', 'unhandled-rejection', 'limit', 'crash']),
       message: z.string().max(20_000),
-      name: z.string().optional(),
+      name: z.string().exactOptional(),
       ...position,
     }),
   }),
@@ -70,7 +77,7 @@ const event = z.discriminatedUnion('type', [
       consoleDropped: z.number(),
     }),
   }),
-]);
+]) satisfies z.ZodType<RunEvent>;
 
 const batch = z.array(event).max(10_000);
 
@@ -90,5 +97,5 @@ export function parseRunEvents(json: string): { ok: true; events: RunEvent[] } |
       reason: `a message from the run had the wrong shape (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
     };
   }
-  return { ok: true, events: parsed.data as RunEvent[] };
+  return { ok: true, events: parsed.data };
 }

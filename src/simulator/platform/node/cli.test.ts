@@ -150,6 +150,22 @@ describe('npm run sim', () => {
     expect(JSON.parse((await sim(alone, '--format', 'checks')).stdout)).toEqual({ findings: [], expectations: [] });
   });
 
+  it("checks a user's own scenario against a sidecar that holds only expectations", async () => {
+    const file = tempScenario(
+      `import { trace } from '@opentelemetry/api';\nconst tracer = trace.getTracer('x');\nexport default () => {\n  tracer.startActiveSpan('job', (job) => {\n    tracer.startSpan('step').end();\n    job.end();\n  });\n};\n`,
+    );
+    writeFileSync(
+      file.replace(/\.ts$/, '.yaml'),
+      'expectations:\n  - span: job\n    root: true\n  - span: step\n    parent: job\n  - span: missing\n',
+    );
+    const { code, stdout, stderr } = await sim(file, '--format', 'checks');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const checks = JSON.parse(stdout) as { findings: unknown[]; expectations: Array<{ passed: boolean }> };
+    expect(checks.findings).toEqual([]);
+    expect(checks.expectations.map((verdict) => verdict.passed)).toEqual([true, true, false]);
+  });
+
   it('lints an OTLP JSON trace from elsewhere, and rejects invalid metadata with its path', async () => {
     const otlp = await sim(join(SCENARIOS, 'retry-nested.ts'));
     const file = join(mkdtempSync(join(tmpdir(), 'span-lab-')), 'trace.json');

@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N] [--sql QUERY]`
- * Runs a scenario (or reads a trace file, told apart by its content) and prints it; see the CLI contract in DESIGN.md.
+ * Runs a scenario (or reads a trace file, told apart by its content) and prints it; see the README's "Run a scenario from the terminal".
  * `span-lab lint <file…> [--fail-on error|warning]`: the linter for CI (lint-command.ts).
  * `--sql` prints the rows of a query over its spans (tables: src/simulator/sql/span-tables.ts) as JSON.
  * The checks are the linter's findings and the expectations of the file's sibling `.yaml`, if any.
@@ -14,7 +14,7 @@ import { evaluateExpectations } from '../../checks/evaluate-expectations.ts';
 import type { Expectation, ExpectationVerdict } from '../../checks/expectation-schema.ts';
 import { lintTrace } from '../../checks/lint/lint-trace.ts';
 import type { Finding } from '../../checks/lint/rule.ts';
-import { parseScenarioMeta } from '../../checks/scenario-meta.ts';
+import { parseSidecar } from '../../checks/sidecar.ts';
 import type { SqlOutcome } from '../../sql/SpanDatabase.ts';
 import { SQL_MAX_ROWS } from '../../sql/SpanDatabase.ts';
 import { SQL_TIME_LIMIT_MS, type SqlWorkerResponse } from '../../sql/sql-worker-protocol.ts';
@@ -82,7 +82,7 @@ async function load(file: string, seed: number): Promise<RunResult> {
   return input.result;
 }
 
-/** The expectations of the metadata beside the file (`x.ts` → `x.yaml`), or none when it has no such file. */
+/** The expectations of the sidecar beside the file (`x.ts` → `x.yaml`), or none when it has no such file or they are not given. */
 function loadExpectations(file: string): Expectation[] {
   const metaFile = file.replace(/\.(ts|json|jsonl|ndjson)$/, '.yaml');
   if (metaFile === file || !existsSync(metaFile)) return [];
@@ -92,9 +92,9 @@ function loadExpectations(file: string): Expectation[] {
   } catch (error) {
     fail(`${metaFile}: ${(error as Error).message}`, 1);
   }
-  const parsed = parseScenarioMeta(data);
+  const parsed = parseSidecar(data);
   if (!parsed.ok) fail(`${metaFile}: invalid metadata:\n${parsed.error}`, 1);
-  return parsed.meta.expectations;
+  return parsed.expectations;
 }
 
 function checksJson(findings: readonly Finding[], expectations: readonly ExpectationVerdict[]): string {

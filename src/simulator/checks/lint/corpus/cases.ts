@@ -3,7 +3,7 @@
  * that should fire on it — none for a clean trace. Written from how services are traced, with
  * real operation names; a case's id says what it is, never what the linter should find.
  */
-import type { RuleId } from '../rule-ids.ts';
+import type { RuleId } from '../all-rules.ts';
 import type { SpanSketch } from './trace-builder.ts';
 
 /** One labelled trace. */

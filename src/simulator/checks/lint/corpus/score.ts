@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fromOtlpJson } from '../../../trace/otlp-import.ts';
 import type { SpanRecord } from '../../../trace/model.ts';
 import { lintTrace } from '../lint-trace.ts';
-import type { RuleId } from '../rule-ids.ts';
+import type { RuleId } from '../all-rules.ts';
 import { CORPUS } from './cases.ts';
 import { buildTrace } from './trace-builder.ts';
 

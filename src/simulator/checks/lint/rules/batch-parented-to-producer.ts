@@ -1,5 +1,5 @@
 import type { SpanRecord } from '../../../trace/model.ts';
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 import { isProducer, messagesHandled } from '../span-facts.ts';
 
 /**
@@ -8,11 +8,10 @@ import { isProducer, messagesHandled } from '../span-facts.ts';
  * lose track of it. Seen two ways: the span handles 2+ messages and its parent is a producer;
  * or it links to other spans named and kinded like its parent, in other traces.
  */
-export const batchParentedToProducer: LintRule = {
+export const batchParentedToProducer = defineRule({
   id: 'batch-parented-to-producer',
   severity: 'error',
   summary: 'a batch or fan-in span made the child of one of its several producers',
-  lesson: lessonFor('batch-parented-to-producer'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
@@ -39,4 +38,4 @@ export const batchParentedToProducer: LintRule = {
     }
     return hits;
   },
-};
+});

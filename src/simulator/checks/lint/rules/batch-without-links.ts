@@ -1,12 +1,11 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 import { messagesHandled } from '../span-facts.ts';
 
 /** A span that handles several messages (by the messaging conventions) and links to none of them. */
-export const batchWithoutLinks: LintRule = {
+export const batchWithoutLinks = defineRule({
   id: 'batch-without-links',
   severity: 'warning',
   summary: 'a span that processes several messages with no links to where they came from',
-  lesson: lessonFor('batch-without-links'),
   check(index) {
     return index.spans
       .filter((span) => span.kind !== 'producer' && span.links.length === 0)
@@ -17,4 +16,4 @@ export const batchWithoutLinks: LintRule = {
         spans: [span],
       }));
   },
-};
+});

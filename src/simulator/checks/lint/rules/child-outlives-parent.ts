@@ -1,5 +1,5 @@
 import { formatMs } from '../../format-ms.ts';
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /**
  * How close two ends may be and still count as the same time: the JS SDK's start times are whole
@@ -13,11 +13,10 @@ const GRANULARITY_MS = 1;
  * fire-and-forget. Spans of different services are not compared: their clocks may disagree; ends
  * within the timestamps' granularity (1 ms) are not told apart.
  */
-export const childOutlivesParent: LintRule = {
+export const childOutlivesParent = defineRule({
   id: 'child-outlives-parent',
   severity: 'info',
   summary: 'a child that ends after its parent in the same service, outside a messaging hand-off: fire-and-forget work',
-  lesson: lessonFor('child-outlives-parent'),
   check(index) {
     return index.spans.flatMap((span) => {
       const parent = index.parent(span);
@@ -31,4 +30,4 @@ export const childOutlivesParent: LintRule = {
       ];
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 import { failed, followsSiblingSteps, isCompensation } from '../span-facts.ts';
 
 /**
@@ -6,12 +6,11 @@ import { failed, followsSiblingSteps, isCompensation } from '../span-facts.ts';
  * steps before it: its parent failed and is one step of a sequence (an earlier sibling of the
  * same family, or one the compensation links to).
  */
-export const compensationUnderFailedStep: LintRule = {
+export const compensationUnderFailedStep = defineRule({
   id: 'compensation-under-failed-step',
   severity: 'error',
   summary:
     'a compensation made the child of the failed step, when it belongs under the saga, linking to the steps it undoes',
-  lesson: lessonFor('compensation-under-failed-step'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
@@ -32,4 +31,4 @@ export const compensationUnderFailedStep: LintRule = {
     }
     return hits;
   },
-};
+});

@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 import { messagesHandled } from '../span-facts.ts';
 
 /**
@@ -7,11 +7,10 @@ import { messagesHandled } from '../span-facts.ts';
  * message it accounts for, the "Process" or "Receive" span SHOULD link to the message's creation
  * context." Breaking a SHOULD is a warning. A consumer of several messages is `batch-without-links`'s.
  */
-export const consumerWithoutOrigin: LintRule = {
+export const consumerWithoutOrigin = defineRule({
   id: 'consumer-without-origin',
   severity: 'warning',
   summary: "a consumer span with neither a parent nor a link to the message's producer",
-  lesson: lessonFor('consumer-without-origin'),
   check(index) {
     return index.spans
       .filter((span) => span.kind === 'consumer' && span.parentSpanId === null && span.links.length === 0)
@@ -21,4 +20,4 @@ export const consumerWithoutOrigin: LintRule = {
         spans: [span],
       }));
   },
-};
+});

@@ -1,5 +1,6 @@
 import type { Attributes, SpanLinkRecord, SpanRecord } from '../../../trace/model.ts';
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
+import { spanKey } from '../../../trace/span-key.ts';
 
 /**
  * A span that links to the same span more than once with the same attributes. Links to one span
@@ -7,17 +8,16 @@ import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
  * link, and several messages may share one creation context (a batch sent in one call without
  * "Create" spans, a redelivery), each link telling them apart by its `messaging.message.id`.
  */
-export const duplicateLink: LintRule = {
+export const duplicateLink = defineRule({
   id: 'duplicate-link',
   severity: 'warning',
   summary: 'the same span linked more than once from one span, with the same attributes',
-  lesson: lessonFor('duplicate-link'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
       const seen = new Map<string, { link: SpanLinkRecord; times: number }>();
       for (const link of span.links) {
-        const key = `${link.traceId}/${link.spanId}/${attributesKey(link.attributes)}`;
+        const key = `${spanKey(link.traceId, link.spanId)}/${attributesKey(link.attributes)}`;
         const entry = seen.get(key);
         if (entry) entry.times += 1;
         else seen.set(key, { link, times: 1 });
@@ -36,7 +36,7 @@ export const duplicateLink: LintRule = {
     }
     return hits;
   },
-};
+});
 
 // The same attributes in any order give the same key.
 function attributesKey(attributes: Attributes): string {

@@ -1,5 +1,5 @@
 import type { SpanLinkRecord } from '../../../trace/model.ts';
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /**
  * Whether the runtime saw a link added after its span started (`addLink`/`addLinks`). The SDK
@@ -10,11 +10,10 @@ export function addedAfterStart(link: SpanLinkRecord): boolean {
 }
 
 /** Links added with addLink/addLinks after the span started: a head sampler had already decided without them. */
-export const linkAddedAfterStart: LintRule = {
+export const linkAddedAfterStart = defineRule({
   id: 'link-added-after-start',
   severity: 'warning',
   summary: 'links added after the span started, which a head sampler may not consider',
-  lesson: lessonFor('link-added-after-start'),
   check(index) {
     return index.spans.flatMap((span) => {
       const late = span.links.filter(addedAfterStart);
@@ -29,4 +28,4 @@ export const linkAddedAfterStart: LintRule = {
       ];
     });
   },
-};
+});

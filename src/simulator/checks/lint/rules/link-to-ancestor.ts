@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 import { isProducer } from '../span-facts.ts';
 
 /**
@@ -6,11 +6,10 @@ import { isProducer } from '../span-facts.ts';
  * Not flagged: a consumer's link to its parent producer — the messaging conventions ask a
  * consumer to link to each message's creation context even when that is also its parent.
  */
-export const linkToAncestor: LintRule = {
+export const linkToAncestor = defineRule({
   id: 'link-to-ancestor',
   severity: 'warning',
   summary: 'a link to the span itself or to its own ancestor, which the parent chain already says',
-  lesson: lessonFor('link-to-ancestor'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
@@ -36,4 +35,4 @@ export const linkToAncestor: LintRule = {
     }
     return hits;
   },
-};
+});

@@ -1,11 +1,10 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** Links that carry no attributes: nothing says why they are there. */
-export const linkWithoutAttributes: LintRule = {
+export const linkWithoutAttributes = defineRule({
   id: 'link-without-attributes',
   severity: 'info',
   summary: 'links with no attributes to say why they are there',
-  lesson: lessonFor('link-without-attributes'),
   check(index) {
     return index.spans.flatMap((span) => {
       const bare = span.links.filter((link) => Object.keys(link.attributes).length === 0);
@@ -25,4 +24,4 @@ export const linkWithoutAttributes: LintRule = {
       ];
     });
   },
-};
+});

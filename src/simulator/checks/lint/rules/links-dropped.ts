@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** The JS SDK's default limit of links per span. */
 const SDK_LINK_LIMIT = 128;
@@ -9,11 +9,10 @@ const SDK_LINK_LIMIT = 128;
  * the SDK's choice, and the JavaScript SDK drops the first ones added); otherwise the cause is
  * unknown: a limit set in the SDK, or a collector on the way.
  */
-export const linksDropped: LintRule = {
+export const linksDropped = defineRule({
   id: 'links-dropped',
   severity: 'error',
   summary: "links lost to a limit: the SDK's 128 links per span by default, or another limit on the way",
-  lesson: lessonFor('links-dropped'),
   check(index) {
     return index.spans
       .filter((span) => span.dropped.links > 0)
@@ -29,4 +28,4 @@ export const linksDropped: LintRule = {
         };
       });
   },
-};
+});

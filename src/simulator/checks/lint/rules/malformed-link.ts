@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 import { hasValidContext } from '../span-facts.ts';
 
 /**
@@ -6,11 +6,10 @@ import { hasValidContext } from '../span-facts.ts';
  * something typed `any` — an array from `JSON.parse`, a context never extracted — type-checks, and
  * the link then leads nowhere.
  */
-export const malformedLink: LintRule = {
+export const malformedLink = defineRule({
   id: 'malformed-link',
   severity: 'error',
   summary: 'a link without a valid span context: it leads nowhere',
-  lesson: lessonFor('malformed-link'),
   check(index) {
     return index.spans.flatMap((span) => {
       const bad = span.links.filter((link) => !hasValidContext(link));
@@ -29,4 +28,4 @@ export const malformedLink: LintRule = {
       ];
     });
   },
-};
+});

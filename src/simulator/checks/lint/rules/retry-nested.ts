@@ -1,4 +1,4 @@
-import { lessonFor, type LintRule, type RuleHit } from '../rule.ts';
+import { defineRule, type RuleHit } from '../rule.ts';
 import {
   attemptNumber,
   failed,
@@ -19,11 +19,10 @@ import type { SpanRecord } from '../../../trace/model.ts';
  * (`http.request.resend_count`) nested under the request before it, which failed, is one too: a
  * resend is made only once the response (a 503, say) has come back.
  */
-export const retryNested: LintRule = {
+export const retryNested = defineRule({
   id: 'retry-nested',
   severity: 'error',
   summary: 'a retry attempt nested as the child of the attempt that failed before it',
-  lesson: lessonFor('retry-nested'),
   check(index) {
     const hits: RuleHit[] = [];
     for (const span of index.spans) {
@@ -49,7 +48,7 @@ export const retryNested: LintRule = {
     }
     return hits;
   },
-};
+});
 
 /** An HTTP resend nested under the earlier request of the same client, which failed. */
 function nestedResend(index: TraceIndex, span: SpanRecord, parent: SpanRecord): RuleHit | undefined {

@@ -1,11 +1,10 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** A span that was started and never ended: no exporter ever sends it. */
-export const spanNotEnded: LintRule = {
+export const spanNotEnded = defineRule({
   id: 'span-not-ended',
   severity: 'error',
   summary: 'a span never ended, so no exporter ever sends it',
-  lesson: lessonFor('span-not-ended'),
   check(index) {
     return index.spans
       .filter((span) => span.end === null)
@@ -21,4 +20,4 @@ export const spanNotEnded: LintRule = {
         };
       });
   },
-};
+});

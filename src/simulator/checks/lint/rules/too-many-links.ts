@@ -1,14 +1,13 @@
-import { lessonFor, type LintRule } from '../rule.ts';
+import { defineRule } from '../rule.ts';
 
 /** Links past which no trace view stays readable; a reader follows a handful, not hundreds. */
 export const MEANINGFUL_LINKS = 32;
 
 /** A span with more links than a reader can follow. */
-export const tooManyLinks: LintRule = {
+export const tooManyLinks = defineRule({
   id: 'too-many-links',
   severity: 'info',
   summary: `a span with more than ${MEANINGFUL_LINKS} links, more than anyone can follow`,
-  lesson: lessonFor('too-many-links'),
   check(index) {
     return index.spans
       .filter((span) => span.links.length + span.dropped.links > MEANINGFUL_LINKS)
@@ -17,4 +16,4 @@ export const tooManyLinks: LintRule = {
         spans: [span],
       }));
   },
-};
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectationSchema } from './expectation-schema.ts';
-import { formatIssues, parseScenarioMeta, scenarioMetaSchema } from './scenario-meta.ts';
+import { expectationSchema, formatIssues } from '@spanlab/engine';
+import { parseScenarioMeta, scenarioMetaSchema } from './scenario-meta.ts';
 
 const valid = {
   title: 'Batch consumer with links',

@@ -1,19 +1,11 @@
-/** The metadata beside each scenario (`src/content/scenarios/<id>.yaml`): what it shows, and what its trace must look like. */
+/**
+ * The metadata beside each of the course's scenarios (`src/content/scenarios/<id>.yaml`): what it
+ * shows, the lesson it belongs to, and what its trace must look like. The engine reads only the
+ * `expectations` of such a file (its sidecar); the rest is the course's.
+ */
 import { z } from 'zod';
-import { expectationsSchema } from './expectation-schema.ts';
-import { RULE_IDS } from './lint/rule-ids.ts';
-
-/** The course's lessons, by slug. */
-export const LESSON_SLUGS = [
-  'understanding-span-relationships',
-  'parent-child',
-  'span-links',
-  'when-to-use-each',
-  'implementation-patterns',
-  'real-world-scenarios',
-  'visualization-and-analysis',
-  'best-practices',
-] as const;
+import { expectationsSchema, formatIssues, RULE_IDS } from '@spanlab/engine';
+import { LESSON_SLUGS } from './lessons.ts';
 
 /** The patterns the scenarios show. */
 export const SCENARIO_PATTERNS = [
@@ -60,13 +52,6 @@ export const scenarioMetaSchema = z
 
 /** A scenario's metadata, validated. */
 export type ScenarioMeta = z.infer<typeof scenarioMetaSchema>;
-
-/** A validation error as lines a reader can act on: `expectations.0.links.count: expected number, received string`. */
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}`)
-    .join('\n');
-}
 
 /** Validates metadata parsed from YAML (or frontmatter): the metadata, or the problems as readable lines. */
 export function parseScenarioMeta(data: unknown): { ok: true; meta: ScenarioMeta } | { ok: false; error: string } {
