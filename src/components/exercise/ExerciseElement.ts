@@ -108,7 +108,7 @@ export class ExerciseElement extends HTMLElement {
       this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
       return;
     }
-    const findings = engine.lintTrace(result.spans);
+    const findings = engine.lintWithDocs(result.spans);
     const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
     this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;

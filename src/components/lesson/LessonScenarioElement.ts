@@ -134,7 +134,7 @@ export class LessonScenarioElement extends HTMLElement {
       this.#status(`Not run: ${describeErrors(result.errors)}`);
       return;
     }
-    const findings = linkWrittenLessons(engine.lintTrace(result.spans), data.lessons);
+    const findings = linkWrittenLessons(engine.lintWithDocs(result.spans), data.lessons);
     this.#show(result, findings);
     this.#status(describeRun(result, performance.now() - started, findings.length));
   }

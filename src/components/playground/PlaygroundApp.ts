@@ -1,5 +1,5 @@
-import { ruleLessonPath } from '../../course/rule-docs.ts';
-import { lintTrace, type PrecompiledScenario, type RunResult } from '@spanlab/engine';
+import { lintWithDocs } from '../../course/rule-docs.ts';
+import type { PrecompiledScenario, RunResult } from '@spanlab/engine';
 import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
@@ -216,10 +216,7 @@ export class PlaygroundApp extends HTMLElement {
     this.#views.opened = null;
     // The linter's findings go to Problems, for a run and for a trace opened from a file alike;
     // a finding links to its lesson only once that lesson is written.
-    this.#views.findings = linkWrittenLessons(
-      result ? lintTrace(result.spans, { docsUrl: ruleLessonPath }) : [],
-      this.#lessons,
-    );
+    this.#views.findings = linkWrittenLessons(result ? lintWithDocs(result.spans) : [], this.#lessons);
     this.#views.result = result;
     this.#views.stale = false;
     const sql = this.querySelector<HTMLElement & { result: RunResult | null }>('sql-panel');

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ruleLessonPath } from '../../../course/rule-docs.ts';
-import { lintTrace, type RunResult } from '@spanlab/engine';
+import { lintWithDocs } from '../../../course/rule-docs.ts';
+import type { RunResult } from '@spanlab/engine';
 import type * as NodeHost from '@spanlab/engine/node';
 import type { Finding } from '../../trace/model/finding.ts';
 
@@ -32,7 +32,7 @@ async function run(id: string): Promise<QuizTrace> {
   const result = await runScenario(await readFile(join(SCENARIOS, `${id}.ts`), 'utf8'), { fileName: `${id}.ts` });
   if (result.errors.length > 0)
     throw new Error(`Scenario "${id}" failed: ${result.errors.map((e) => e.message).join('; ')}`);
-  const findings = lintTrace(result.spans, { docsUrl: ruleLessonPath });
+  const findings = lintWithDocs(result.spans);
   return { result, findings: findings.map(({ docs, ...finding }) => ({ ...finding, lesson: docs })) };
 }
 
