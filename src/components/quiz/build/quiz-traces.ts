@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LESSON_SLUGS } from '../../../course/lessons.ts';
 import { lintWithDocs } from '../../../course/rule-docs.ts';
+import { linkWrittenLessons } from '../../playground/run-messages.ts';
 import type { RunResult } from '@spanlab/engine';
 import type * as NodeHost from '@spanlab/engine/node';
 import type { Finding } from '../../trace/model/finding.ts';
@@ -23,6 +25,7 @@ const SCENARIOS = join(process.cwd(), 'src/content/scenarios');
 // the build leaves this import to Node (a specifier in a variable), which loads the package's files.
 const NODE_HOST = '@spanlab/engine/node';
 
+const WRITTEN_LESSONS = LESSON_SLUGS.map((slug) => `/lessons/${slug}/`);
 const cache = new Map<string, Promise<QuizTrace>>();
 // One run at a time, in the order asked: the build shares the machine with the rest of itself.
 let queue: Promise<unknown> = Promise.resolve();
@@ -32,8 +35,7 @@ async function run(id: string): Promise<QuizTrace> {
   const result = await runScenario(await readFile(join(SCENARIOS, `${id}.ts`), 'utf8'), { fileName: `${id}.ts` });
   if (result.errors.length > 0)
     throw new Error(`Scenario "${id}" failed: ${result.errors.map((e) => e.message).join('; ')}`);
-  const findings = lintWithDocs(result.spans);
-  return { result, findings: findings.map(({ docs, ...finding }) => ({ ...finding, lesson: docs })) };
+  return { result, findings: linkWrittenLessons(lintWithDocs(result.spans), WRITTEN_LESSONS) };
 }
 
 /**
