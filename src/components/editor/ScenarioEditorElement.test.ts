@@ -129,16 +129,48 @@ describe('<scenario-editor> before it is reached', () => {
     expect(created).toHaveLength(0);
   });
 
-  it('loads nothing until it is visible, then mounts the rich editor', async () => {
+  it('loads nothing until it is visible, then mounts the rich editor once the page has been quiet', async () => {
+    vi.useFakeTimers();
     const element = mount();
     FakeObserver.instances[0]?.show();
-    await element.upgrade();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(element.mode, 'Monaco waits for a quiet page').toBe('static');
+    await vi.advanceTimersByTimeAsync(1_500);
     expect(element.mode).toBe('monaco');
     expect(element.dataset['mode']).toBe('monaco');
     const [editor] = created;
     expect(editor?.options.value).toBe(CODE);
     expect(editor?.options.label).toBe('Scenario: test');
     expect(editor?.options.describedBy).toBe('hint-1');
+  });
+
+  it('waits for a Run in progress (beforeUpgrade) and a quiet time after it before loading by itself', async () => {
+    vi.useFakeTimers();
+    let finishRun: () => void = () => undefined;
+    const run = new Promise<void>((resolve) => (finishRun = resolve));
+    ScenarioEditorElement.beforeUpgrade = () => run;
+    try {
+      const element = mount();
+      FakeObserver.instances[0]?.show();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(element.mode, 'no editor while the run goes').toBe('static');
+      finishRun();
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(element.mode).toBe('static');
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(element.mode).toBe('monaco');
+    } finally {
+      ScenarioEditorElement.beforeUpgrade = undefined;
+    }
+  });
+
+  it('loads at once when the reader points at the code', async () => {
+    const element = mount();
+    FakeObserver.instances[0]?.show();
+    element.dispatchEvent(new Event('pointerenter'));
+    await element.upgrade();
+    expect(element.mode).toBe('monaco');
+    expect(created).toHaveLength(1);
   });
 
   it('upgrades when focused, and moves focus into the editor', async () => {

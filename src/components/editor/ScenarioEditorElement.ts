@@ -12,11 +12,21 @@ export interface ScenarioEditorEventDetail {
 const CHANGE_DELAY_MS = 300;
 /** Start loading the editor a little before it scrolls into view. */
 const PRELOAD_MARGIN = '200px 0px';
+/**
+ * How long the page must stay quiet (no Run going) after the editor came into view before Monaco
+ * loads without the reader asking. Loading it takes both cores of a small machine for a second or
+ * two; at once after the first diagram it made the next Run wait (measured: Run again 80 → 471 ms)
+ * and the Link graph tab slower. A reader who reaches for the code (pointer, focus, a key) gets it
+ * at once.
+ */
+const IDLE_UPGRADE_MS = 4_000;
 
 /**
  * `<scenario-editor label="…">`: a scenario's code, highlighted by the server, that becomes an
- * editor once the reader reaches it (scrolls it into view or focuses it): Monaco when
- * `ScenarioEditorElement.loadEditor` is set and the screen is wide, else a plain textarea.
+ * editor: Monaco when `ScenarioEditorElement.loadEditor` is set and the screen is wide, else a
+ * plain textarea. The textarea comes as soon as the element nears the viewport. Monaco comes when
+ * the reader reaches for the code (the pointer over it, focus, a key), or once the page has been
+ * quiet for a few seconds with the code in view, so that it never competes with a Run.
  *
  * API: `value` (get/set; setting it fires no event), `setProblems(problems)`, `focus()`,
  * `revealLine(line)`, `upgrade()`, `mode`. Events: `change` (detail `{ value }`, 300 ms after the
@@ -56,7 +66,10 @@ export class ScenarioEditorElement extends HTMLElement {
         this.#run();
       }
     });
-    this.addEventListener('focusin', () => void this.upgrade());
+    // The reader reaching for the code: load the editor now (after the run path, see beforeUpgrade).
+    for (const type of ['focusin', 'pointerenter', 'pointerdown'] as const) {
+      this.addEventListener(type, () => void this.upgrade());
+    }
     // Native `change` events of inner fields must not pass for ours (which carry `detail.value`).
     this.addEventListener('change', (event) => event.target !== this && event.stopPropagation(), { capture: true });
   }
@@ -229,11 +242,38 @@ export class ScenarioEditorElement extends HTMLElement {
     }
     this.#observer ??= new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.upgrade();
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#observer?.disconnect();
+        // The textarea costs nothing; Monaco waits for a quiet page unless the reader asks first.
+        void (isNarrow() || !ScenarioEditorElement.loadEditor ? this.upgrade() : this.#upgradeWhenQuiet());
       },
       { rootMargin: PRELOAD_MARGIN },
     );
     this.#observer.observe(this);
+  }
+
+  /** Upgrades once the run path has loaded and no Run has gone for IDLE_UPGRADE_MS, in an idle moment. */
+  async #upgradeWhenQuiet(): Promise<void> {
+    for (;;) {
+      await ScenarioEditorElement.beforeUpgrade?.().catch(() => undefined);
+      if (this.#upgrade) return;
+      await new Promise((resolve) => setTimeout(resolve, IDLE_UPGRADE_MS));
+      if (this.#upgrade || !this.isConnected) return;
+      // A Run pressed meanwhile holds beforeUpgrade again: wait for it and its quiet time too.
+      const quiet = await Promise.race([
+        (ScenarioEditorElement.beforeUpgrade?.() ?? Promise.resolve()).then(
+          () => true,
+          () => true,
+        ),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 0)),
+      ]);
+      if (!quiet) continue;
+      await new Promise((resolve) =>
+        typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 2_000 }) : resolve(0),
+      );
+      void this.upgrade();
+      return;
+    }
   }
 
   #setMode(mode: EditorMode): void {

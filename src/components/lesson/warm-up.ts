@@ -3,7 +3,8 @@
  * gantt chart) once the reader reaches a component — in the middle half of the screen, or the
  * pointer or focus in it — so that Run draws at once, while a page only scrolled past or loaded
  * ships none of it. The editors upgrade (Monaco) only after that, and after any Run pressed
- * meanwhile: the editor never delays a run.
+ * meanwhile (and, unless the reader reaches for the code, after a quiet time): the editor never
+ * delays a run.
  */
 import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';

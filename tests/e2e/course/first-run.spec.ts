@@ -128,7 +128,8 @@ test("an unedited scenario's first Run loads no TypeScript; an edit loads the co
   const part = scenario(page);
   await part.scrollIntoViewIfNeeded();
   expect(await runScenario(part)).toMatch(/^Ran in \d+ ms: 7 spans in 4 traces/);
-  // The editor upgrades after the run; even then nothing has asked for the compiler.
+  // The reader reaches for the code: the editor upgrades; even then nothing has asked for the compiler.
+  await part.locator('scenario-editor').hover();
   await expect(part.locator('scenario-editor')).toHaveAttribute('data-mode', 'monaco', { timeout: 60_000 });
   expect(
     urls.filter((url) => COMPILER.test(url)),

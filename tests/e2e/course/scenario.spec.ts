@@ -142,6 +142,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await runScenario(scenario(page));
       const ex = exercise(page);
       await check(ex);
+      // The reader reaches for each editor, so that Monaco is what is scanned.
+      for (const part of [scenario(page), ex]) {
+        await part.locator('scenario-editor').hover();
+        await expect(part.locator('scenario-editor')).toHaveAttribute('data-mode', 'monaco', { timeout: 30_000 });
+      }
       await ex.getByRole('button', { name: /^Hint 1/ }).click();
       await ex.getByRole('button', { name: 'Show solution' }).click();
       await expect(ex.getByRole('table')).toBeVisible();

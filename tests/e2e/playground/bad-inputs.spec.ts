@@ -362,6 +362,8 @@ test('row 16: a syntax error gives line:column, runs nothing, and marks the prev
 test('row 17: type errors alone are shown as diagnostics and the code still runs', async ({ page }) => {
   await openPlayground(page, 'order-processing');
   const editor = page.locator('scenario-editor');
+  // The reader's pointer on the code loads Monaco, whose TypeScript worker reports type errors.
+  await editor.hover();
   await expect(editor).toHaveAttribute('data-mode', 'monaco', { timeout: 20_000 });
   const code = `${API}\nconst count: number = 'not a number';\ntrace.getTracer('t').startSpan('ran-despite-types').end();\nconsole.log('count is', count);\n`;
   await setCode(page, code);
@@ -855,6 +857,7 @@ test('row 27: a share link holding while (true) {} never runs on its own; after 
   expect(await editorCode(page)).toBe(code);
   await expect(page.locator('[data-pg="picker"]')).toHaveValue('shared');
   // Nothing runs by itself: not on load, not when the editor upgrades, not on focus or Ctrl+S.
+  await page.locator('scenario-editor').hover();
   await expect(page.locator('scenario-editor')).toHaveAttribute('data-mode', 'monaco');
   await page.locator('scenario-editor').click();
   await pageSettled(page);
@@ -946,6 +949,7 @@ for (const [what, blocked] of [
     await openPlayground(page, 'order-processing');
     const original = await editorCode(page);
     const editor = page.locator('scenario-editor');
+    await editor.hover(); // the reader reaches for the code: Monaco is tried, and fails
     await expect(editor).toHaveAttribute('data-mode', 'textarea', { timeout: 20_000 });
     expect(refused.length, `requests refused for ${String(blocked)}`).toBeGreaterThan(0);
     const textarea = page.getByRole('textbox', { name: 'Scenario code' });
