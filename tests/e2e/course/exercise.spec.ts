@@ -141,7 +141,7 @@ test("the reader's work survives a reload, and Reset can be undone", async ({ pa
 });
 
 test('a compile error and a runaway loop get clear messages, and the code stays', async ({ page }) => {
-  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
+  await setRunBudgets(page, { wallClockBudgetMs: 1_000 });
   await openLesson(page);
   const part = exercise(page);
   const broken = `${start}\nconst x: number = ;\n`;

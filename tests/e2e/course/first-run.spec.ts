@@ -159,7 +159,7 @@ test('the loop guard stops a runaway precompiled scenario at its line, as it sto
   page,
 }) => {
   const id = 'batch-consumer';
-  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
+  await setRunBudgets(page, { wallClockBudgetMs: 1_000 });
   await openLesson(page);
   const original = await code(scenario(page));
   const runaway = `${original}\nlet spins = 0;\nwhile (true) {\n  spins += 1;\n}\n`;

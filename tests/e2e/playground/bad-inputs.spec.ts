@@ -15,8 +15,8 @@ import { editorCode, openPlayground, pageSettled, setCode, showTab } from './hel
 
 /** The real default wall-clock budget's message; one test proves it. */
 const WALL_CLOCK = wallClockStop(5);
-/** The message of the 2 s wall-clock budget the other runaway tests set, so that each costs 2 s, not 5. */
-const SHORT_WALL_CLOCK = wallClockStop(2);
+/** The message of the 1 s wall-clock budget the other runaway tests set, so that each costs 1 s, not 5. */
+const SHORT_WALL_CLOCK = wallClockStop(1);
 const API = "import { trace } from '@opentelemetry/api';";
 
 // ---------------------------------------------------------------------------------------------
@@ -235,7 +235,7 @@ test('row 1: a loop whose guard the code disables is still ended, by the page te
   page,
 }) => {
   const workers = watchRunWorkers(page);
-  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
+  await setRunBudgets(page, { wallClockBudgetMs: 1_000 });
   await openPlayground(page, 'order-processing');
   // Shadows the guard the compiler puts in every loop: only the page's backstop can stop this.
   const code = `${API}\nvar __spanlab_loop = Object;\nsetTimeout(() => { while (true) {} }, 10);\ntrace.getTracer('t').startSpan('before-loop').end();\n`;
@@ -268,7 +268,7 @@ for (const [where, loop, inner] of [
     page,
   }) => {
     const workers = watchRunWorkers(page);
-    await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
+    await setRunBudgets(page, { wallClockBudgetMs: 1_000 });
     await openPlayground(page, 'order-processing');
     const code = `${API}\nconst t = trace.getTracer('t');\nt.startSpan('top-level').end();\nt.startSpan('left-open');\n${loop}\n`;
     await setCode(page, code);
@@ -665,7 +665,7 @@ try {
 test('row 23: a scenario that replaces Date.now, performance.now, setTimeout and console cannot blind the budget or the capture', async ({
   page,
 }) => {
-  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
+  await setRunBudgets(page, { wallClockBudgetMs: 1_000 });
   await openPlayground(page, 'order-processing');
   const code = `${API}
 const t = trace.getTracer('t');
@@ -850,7 +850,7 @@ test('row 27: a share link holding while (true) {} never runs on its own; after 
   page,
 }) => {
   const workers = watchRunWorkers(page);
-  await setRunBudgets(page, { wallClockBudgetMs: 2_000 });
+  await setRunBudgets(page, { wallClockBudgetMs: 1_000 });
   const code = `${API}\ntrace.getTracer('t').startSpan('shared-before-loop').end();\nwhile (true) {}\n`;
   await page.goto(`/playground/#code=${LZString.compressToEncodedURIComponent(code)}`);
   await expect(noticeOf(page)).toContainText('This code came from a share link. It runs only when you press Run.');

@@ -6,7 +6,7 @@ export type RunBudgets = TestBudgets;
 
 /**
  * Sets the run budgets of every page `target` opens from now on, before its scripts run. A test
- * that must exhaust a budget makes it short (a runaway loop then costs it 2 s, not the real 5 s);
+ * that must exhaust a budget makes it short (a runaway loop then costs it 1 s, not the real 5 s);
  * a test that must outlast one makes it long. One test keeps the real default, to prove it.
  */
 export async function setRunBudgets(target: Page | BrowserContext, budgets: RunBudgets): Promise<void> {
