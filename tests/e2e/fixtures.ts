@@ -28,4 +28,6 @@ export type { OriginGuard } from './support/origin-guard.ts';
 export { saveElementScreenshot, saveScreenshot, SCREENSHOT_DIR } from './support/screenshot.ts';
 export { ORIGIN } from './support/site.ts';
 export { setRunBudgets, wallClockStop } from './support/budgets.ts';
+export { switchColorScheme } from './support/color-scheme.ts';
+export type { ColorScheme } from './support/color-scheme.ts';
 export type { RunBudgets } from './support/budgets.ts';

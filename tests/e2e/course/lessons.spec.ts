@@ -1,5 +1,5 @@
 import { RULE_IDS } from '@spanlab/engine';
-import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import { describeViolations, expect, saveScreenshot, seriousViolations, switchColorScheme, test } from '../fixtures.ts';
 
 /** The eight lessons in course order, with the title each page and sidebar entry shows. */
 const LESSONS = [
@@ -18,30 +18,30 @@ const path = (slug: string): string => `/lessons/${slug}/`;
 /** The lessons whose pages are saved as screenshots, in both themes. */
 const SCREENSHOTS: readonly string[] = ['span-links', 'best-practices'];
 
-// One page load per lesson and theme: what it renders, where it leads, and an axe scan.
+// One page load per lesson: what it renders, where it leads, and an axe scan in each theme (the
+// page loaded light, then switched to dark as the system setting would).
 for (const [index, [slug, title]] of LESSONS.entries()) {
   const previous = index === 0 ? '/' : path(LESSONS[index - 1]![0]);
   const next = index === LESSONS.length - 1 ? '/quiz/' : path(LESSONS[index + 1]![0]);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test.describe(`${colorScheme} theme`, () => {
-      test.use({ colorScheme });
-      test(`${slug}: renders, is current in the sidebar, leads on, ends with its quiz; axe finds no serious violation`, async ({
-        page,
-      }) => {
-        await page.goto(path(slug));
-        await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-        const sidebar = page.getByRole('navigation', { name: 'Main' });
-        await expect(sidebar.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
-        await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', previous);
-        await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', next);
-        // The quiz that closes the lesson titles itself "Check yourself: …".
-        await expect(page.getByRole('heading', { level: 2, name: /^Check yourself/ })).toBeVisible();
-        const violations = await seriousViolations(page);
-        expect(violations, describeViolations(violations)).toEqual([]);
-        if (SCREENSHOTS.includes(slug)) await saveScreenshot(page, `lesson-${slug}-${colorScheme}`);
-      });
-    });
-  }
+  test(`${slug}: renders, is current in the sidebar, leads on, ends with its quiz; axe finds no serious violation in either theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(path(slug));
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    const sidebar = page.getByRole('navigation', { name: 'Main' });
+    await expect(sidebar.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', previous);
+    await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', next);
+    // The quiz that closes the lesson titles itself "Check yourself: …".
+    await expect(page.getByRole('heading', { level: 2, name: /^Check yourself/ })).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await switchColorScheme(page, colorScheme);
+      const violations = await seriousViolations(page);
+      expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
+      if (SCREENSHOTS.includes(slug)) await saveScreenshot(page, `lesson-${slug}-${colorScheme}`);
+    }
+  });
 }
 
 test('the sidebar lists the eight lessons in course order', async ({ page }) => {
