@@ -1,5 +1,14 @@
 import LZString from 'lz-string';
-import { describeViolations, expect, SCREENSHOT_DIR, seriousViolations, setRunBudgets, test } from '../fixtures.ts';
+import {
+  describeViolations,
+  expect,
+  SCREENSHOT_DIR,
+  seriousViolations,
+  setRunBudgets,
+  switchColorScheme,
+  test,
+  type ColorScheme,
+} from '../fixtures.ts';
 import {
   check,
   code,
@@ -131,49 +140,53 @@ test('two scenarios on a page share one runner: each shows its own run', async (
   expect(await page.locator('iframe[title="Span Lab sandbox"]').count()).toBe(1);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} theme`, () => {
-    // At the default width, so Monaco is the editor scanned, in both of its themes.
-    test.use({ colorScheme });
-    test(`the page with a scenario and an exercise has no serious accessibility violation (${colorScheme})`, async ({
-      page,
-    }) => {
-      await openLesson(page);
-      await runScenario(scenario(page));
-      const ex = exercise(page);
-      await check(ex);
-      // The reader reaches for each editor, so that Monaco is what is scanned.
-      for (const part of [scenario(page), ex]) {
-        await part.locator('scenario-editor').hover();
-        await expect(part.locator('scenario-editor')).toHaveAttribute('data-mode', 'monaco', { timeout: 30_000 });
-      }
-      await ex.getByRole('button', { name: /^Hint 1/ }).click();
-      await ex.getByRole('button', { name: 'Show solution' }).click();
-      await expect(ex.getByRole('table')).toBeVisible();
-      const violations = await seriousViolations(page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      // And once it passes (the solution taken on purpose).
-      await ex.getByRole('button', { name: 'Replace my code with it' }).click();
-      expect(await check(ex)).toMatch(/^Passed/);
-      const passed = await seriousViolations(page);
-      expect(passed, describeViolations(passed)).toEqual([]);
-    });
-  });
-}
+// One page load for both themes: scanned light, switched to dark as the system setting would,
+// scanned again; then the same once the exercise passes, dark first.
+test('the page with a scenario and an exercise has no serious accessibility violation, in either theme', async ({
+  page,
+}) => {
+  // Four scans of a long page, a run and two checks, on a two-core machine.
+  test.setTimeout(120_000);
+  // At the default width, so Monaco is the editor scanned, in both of its themes.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openLesson(page);
+  await runScenario(scenario(page));
+  const ex = exercise(page);
+  await check(ex);
+  // The reader reaches for each editor, so that Monaco is what is scanned.
+  for (const part of [scenario(page), ex]) {
+    await part.locator('scenario-editor').hover();
+    await expect(part.locator('scenario-editor')).toHaveAttribute('data-mode', 'monaco', { timeout: 30_000 });
+  }
+  await ex.getByRole('button', { name: /^Hint 1/ }).click();
+  await ex.getByRole('button', { name: 'Show solution' }).click();
+  await expect(ex.getByRole('table')).toBeVisible();
+  const scan = async (colorScheme: ColorScheme, when: string): Promise<void> => {
+    await switchColorScheme(page, colorScheme);
+    const violations = await seriousViolations(page);
+    expect(violations, `${colorScheme}, ${when}: ${describeViolations(violations)}`).toEqual([]);
+  };
+  await scan('light', 'failing');
+  await scan('dark', 'failing');
+  // And once it passes (the solution taken on purpose).
+  await ex.getByRole('button', { name: 'Replace my code with it' }).click();
+  expect(await check(ex)).toMatch(/^Passed/);
+  await scan('dark', 'passed');
+  await scan('light', 'passed');
+});
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme, viewport: { width: 600, height: 1000 } });
-    test(`screenshot of a scenario after a run (${colorScheme})`, async ({ page }) => {
-      await openLesson(page);
-      const part = scenario(page);
-      await runScenario(part);
-      await expect(part.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
-      await unpinHeaders(page);
-      await part.screenshot({ path: `${SCREENSHOT_DIR}lesson-scenario-${colorScheme}.png` });
-    });
-  });
-}
+test('screenshots of a scenario after a run, light and dark', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 1000 });
+  await openLesson(page);
+  const part = scenario(page);
+  await runScenario(part);
+  await expect(part.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  await unpinHeaders(page);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await switchColorScheme(page, colorScheme);
+    await part.screenshot({ path: `${SCREENSHOT_DIR}lesson-scenario-${colorScheme}.png` });
+  }
+});
 
 test('with `sql`, the SQL panel queries the run in place, and a span id selects the span', async ({ page }) => {
   await page.goto('/lessons/visualization-and-analysis/');
