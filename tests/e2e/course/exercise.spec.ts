@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, SCREENSHOT_DIR, setRunBudgets, test } from '../fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { expect, SCREENSHOT_DIR, setRunBudgets, switchColorScheme, test } from '../fixtures.ts';
 import { HALF_FIXES } from '../../../src/content/exercises/half-fixes.ts';
 import { check, code, exercise, openLesson, setCode, unpinHeaders } from './lesson-parts.ts';
 
@@ -155,22 +155,23 @@ test('a compile error and a runaway loop get clear messages, and the code stays'
   expect(await code(part)).toEqual(looping);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme });
-    test(`screenshots of an exercise: failing, passing, solution (${colorScheme})`, async ({ page }) => {
-      await openLesson(page);
-      await unpinHeaders(page);
-      const part = exercise(page);
-      await check(part);
-      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-failing-${colorScheme}.png` });
-      await part.getByRole('button', { name: /^Hint 1/ }).click();
-      await part.getByRole('button', { name: 'Show solution' }).click();
-      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-solution-${colorScheme}.png` });
-      await part.getByRole('button', { name: 'Hide solution' }).click();
-      await typeCode(page, solution);
-      await check(part);
-      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-passing-${colorScheme}.png` });
-    });
-  });
-}
+test('screenshots of an exercise, light and dark: failing, passing, solution', async ({ page }) => {
+  const both = async (part: Locator, name: string): Promise<void> => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await switchColorScheme(page, colorScheme);
+      await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-${name}-${colorScheme}.png` });
+    }
+  };
+  await openLesson(page);
+  await unpinHeaders(page);
+  const part = exercise(page);
+  await check(part);
+  await both(part, 'failing');
+  await part.getByRole('button', { name: /^Hint 1/ }).click();
+  await part.getByRole('button', { name: 'Show solution' }).click();
+  await both(part, 'solution');
+  await part.getByRole('button', { name: 'Hide solution' }).click();
+  await typeCode(page, solution);
+  await check(part);
+  await both(part, 'passing');
+});
