@@ -18,6 +18,7 @@ import {
   saveElementScreenshot,
   saveScreenshot,
   seriousViolations,
+  switchColorScheme,
   test,
 } from '../fixtures.ts';
 import {
@@ -105,36 +106,45 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   await saveElementScreenshot(section, 'quiz-flowchart-right');
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`in the ${colorScheme} theme`, () => {
-    test.use({ colorScheme });
-
-    test('every leaf of the chart can be reached, and the chart marks the one reached', async ({ page }) => {
-      // Four walks and a half, each answer waited for until its chart is drawn.
-      test.setTimeout(120_000);
-      const quiz = await openQuiz(page, LESSON);
-      const { section } = await current(quiz);
-      await saveElementScreenshot(await chartDrawn(section), `quiz-flowchart-start-${colorScheme}`);
-      const [first] = allWalks();
-      await walk(section, first!.slice(0, 2));
-      await expect.poll(async () => markedNodes(await chartDrawn(section), 'qz-current')).toHaveLength(1);
-      await saveElementScreenshot(section, `quiz-flowchart-mid-walk-${colorScheme}`);
-      for (const steps of allWalks()) {
-        const leaf = (walkDecision(steps) as { leaf: DecisionLeaf }).leaf;
-        if (await section.getByRole('button', { name: 'Start over' }).isVisible())
-          await section.getByRole('button', { name: 'Start over' }).click();
-        await walk(section, steps);
-        await expect(section.locator('[data-qz-part=trail] li').last()).toHaveText(DECISION_LEAVES[leaf]);
-        const chart = await chartDrawn(section);
-        await expect
-          .poll(() => markedNodes(chart, 'qz-reached'))
-          .toEqual([walkNodes(steps).find((id) => id.startsWith('l_'))]);
-        await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(steps));
-        await saveElementScreenshot(section, `quiz-flowchart-leaf-${leaf}-${colorScheme}`);
-      }
+test('every leaf of the chart can be reached, and the chart marks the one reached, in either theme', async ({
+  page,
+}) => {
+  // Four walks and a half, each answer waited for until its chart is drawn, each drawn in both themes.
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const quiz = await openQuiz(page, LESSON);
+  const { section } = await current(quiz);
+  /** Saves the chart as it is in both themes; switching redraws it, and the marks must survive that. */
+  const inBothThemes = async (name: string, marks?: () => Promise<void>): Promise<void> => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await switchColorScheme(page, colorScheme);
+      await chartDrawn(section);
+      await marks?.();
+      await saveElementScreenshot(section, `${name}-${colorScheme}`);
+    }
+    await switchColorScheme(page, 'light');
+  };
+  await inBothThemes('quiz-flowchart-start');
+  const [first] = allWalks();
+  await walk(section, first!.slice(0, 2));
+  await inBothThemes('quiz-flowchart-mid-walk', () =>
+    expect.poll(async () => markedNodes(section.locator('svg.qz-chart-svg'), 'qz-current')).toHaveLength(1),
+  );
+  for (const steps of allWalks()) {
+    const leaf = (walkDecision(steps) as { leaf: DecisionLeaf }).leaf;
+    if (await section.getByRole('button', { name: 'Start over' }).isVisible())
+      await section.getByRole('button', { name: 'Start over' }).click();
+    await walk(section, steps);
+    await expect(section.locator('[data-qz-part=trail] li').last()).toHaveText(DECISION_LEAVES[leaf]);
+    await inBothThemes(`quiz-flowchart-leaf-${leaf}`, async () => {
+      const chart = await chartDrawn(section);
+      await expect
+        .poll(() => markedNodes(chart, 'qz-reached'))
+        .toEqual([walkNodes(steps).find((id) => id.startsWith('l_'))]);
+      await expect.poll(() => markedNodes(chart, 'qz-walked')).toEqual(walkNodes(steps));
     });
-  });
-}
+  }
+});
 
 test('a lesson names the specification and conventions versions it was checked against, under its quiz', async ({
   page,
