@@ -6,7 +6,7 @@
  */
 import type { Locator, Page, Request, Route } from '@playwright/test';
 import { precompileScenario } from '@spanlab/engine';
-import { expect, saveScreenshot, setRunBudgets, test } from '../fixtures.ts';
+import { expect, saveScreenshot, setRunBudgets, switchColorScheme, test } from '../fixtures.ts';
 import { code, LESSON_PATH, openLesson, scenario, setCode } from './lesson-parts.ts';
 
 // Generous: on a loaded two-core machine the compiler alone can take many seconds to load.
@@ -59,66 +59,68 @@ function runWorkers(page: Page): string[] {
   return urls;
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme });
-
-    test('a lesson Run pressed before the runner has loaded waits, says so, then runs once', async ({ page }) => {
-      const workers = runWorkers(page);
-      await openLesson(page);
-      const release = await holdBack(page, LESSON_RUNNER);
-      const part = scenario(page);
-      await part.scrollIntoViewIfNeeded();
-      const run = part.getByRole('button', { name: 'Run', exact: true });
-      await run.click();
-      const status = part.locator('[data-ls="status"]');
-      await expect(status).toHaveText('Loading the runner…');
-      await expect(run).toHaveAttribute('aria-busy', 'true');
-      const views = part.locator('trace-views');
-      await expect(views).toContainText('Loading the runner…');
-      await expect(views.getByText(/No run yet/).filter({ visible: true })).toHaveCount(0);
-      await expect(part.locator('scenario-editor'), 'the editor waits for the run path').toHaveAttribute(
-        'data-mode',
-        'static',
-      );
-      // Pressed again (and Ctrl+Enter) while it waits: still one run.
-      await run.click();
-      await status.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-      await saveScreenshot(page, `first-run-lesson-loading-${colorScheme}`, { fullPage: false });
-      release();
-      await expect(status).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/, { timeout: 60_000 });
-      await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
-      await expect(run).not.toHaveAttribute('aria-busy');
-      expect(workers, 'one run worker: one run').toHaveLength(1);
-    });
-
-    test('a playground Run pressed before the runner has loaded waits, says so, then runs once', async ({ page }) => {
-      const workers = runWorkers(page);
-      const release = await holdBack(page, PLAYGROUND_RUNNER);
-      await page.goto('/playground/?scenario=order-processing');
-      const run = page.getByRole('button', { name: 'Run', exact: true });
-      await run.click();
-      const status = page.locator('[data-pg="status"]');
-      await expect(status).toHaveText('Loading the runner…');
-      await expect(run).toHaveAttribute('aria-busy', 'true');
-      await expect(
-        page
-          .locator('trace-views')
-          .getByText(/No run yet/)
-          .filter({ visible: true }),
-      ).toHaveCount(0);
-      // The editor waits for the run path: still the highlighted code.
-      await expect(page.locator('scenario-editor')).toHaveAttribute('data-mode', 'static');
-      await run.click();
-      await saveScreenshot(page, `first-run-playground-loading-${colorScheme}`, { fullPage: false });
-      release();
-      await expect(status).toHaveText(/^Ran in \d+ ms/, { timeout: 60_000 });
-      await expect(page.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
-      await expect(run).not.toHaveAttribute('aria-busy');
-      expect(workers, 'one run worker: one run').toHaveLength(1);
-    });
-  });
+/** Screenshots of the loading state in both themes (switched under the page, which keeps waiting). */
+async function loadingScreenshots(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await switchColorScheme(page, colorScheme);
+    await saveScreenshot(page, `${name}-${colorScheme}`, { fullPage: false });
+  }
 }
+
+test('a lesson Run pressed before the runner has loaded waits, says so, then runs once', async ({ page }) => {
+  const workers = runWorkers(page);
+  await openLesson(page);
+  const release = await holdBack(page, LESSON_RUNNER);
+  const part = scenario(page);
+  await part.scrollIntoViewIfNeeded();
+  const run = part.getByRole('button', { name: 'Run', exact: true });
+  await run.click();
+  const status = part.locator('[data-ls="status"]');
+  await expect(status).toHaveText('Loading the runner…');
+  await expect(run).toHaveAttribute('aria-busy', 'true');
+  const views = part.locator('trace-views');
+  await expect(views).toContainText('Loading the runner…');
+  await expect(views.getByText(/No run yet/).filter({ visible: true })).toHaveCount(0);
+  await expect(part.locator('scenario-editor'), 'the editor waits for the run path').toHaveAttribute(
+    'data-mode',
+    'static',
+  );
+  // Pressed again (and Ctrl+Enter) while it waits: still one run.
+  await run.click();
+  await status.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await loadingScreenshots(page, 'first-run-lesson-loading');
+  release();
+  await expect(status).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/, { timeout: 60_000 });
+  await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  await expect(run).not.toHaveAttribute('aria-busy');
+  expect(workers, 'one run worker: one run').toHaveLength(1);
+});
+
+test('a playground Run pressed before the runner has loaded waits, says so, then runs once', async ({ page }) => {
+  const workers = runWorkers(page);
+  const release = await holdBack(page, PLAYGROUND_RUNNER);
+  await page.goto('/playground/?scenario=order-processing');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await run.click();
+  const status = page.locator('[data-pg="status"]');
+  await expect(status).toHaveText('Loading the runner…');
+  await expect(run).toHaveAttribute('aria-busy', 'true');
+  await expect(
+    page
+      .locator('trace-views')
+      .getByText(/No run yet/)
+      .filter({ visible: true }),
+  ).toHaveCount(0);
+  // The editor waits for the run path: still the highlighted code.
+  await expect(page.locator('scenario-editor')).toHaveAttribute('data-mode', 'static');
+  await run.click();
+  await loadingScreenshots(page, 'first-run-playground-loading');
+  release();
+  await expect(status).toHaveText(/^Ran in \d+ ms/, { timeout: 60_000 });
+  await expect(page.locator('trace-views').getByRole('tabpanel').locator('svg').first()).toBeVisible();
+  await expect(run).not.toHaveAttribute('aria-busy');
+  expect(workers, 'one run worker: one run').toHaveLength(1);
+});
 
 test("an unedited scenario's first Run loads no TypeScript; an edit loads the compiler from its first keystroke", async ({
   page,
