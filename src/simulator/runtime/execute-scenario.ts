@@ -74,7 +74,7 @@ export async function executeScenario(
   };
 
   const clock = new VirtualClock(EPOCH_MS);
-  const manager = new SandboxContextManager();
+  const manager = new SandboxContextManager(options.context);
   api.context.setGlobalContextManager(manager);
   bindRunningService(manager);
   api.propagation.setGlobalPropagator(
@@ -256,14 +256,15 @@ function formatDuration(ms: number): string {
   return `${ms / 1000} s`;
 }
 
-// Timer callbacks run in the context (and as the service) they were scheduled in, as under AsyncLocalStorage.
+// Timer callbacks run in the context (and as the service) they were scheduled in, as under AsyncLocalStorage
+// (in the `stack` mode, as the service only: see SandboxContextManager).
 function bindTimersToContext(manager: SandboxContextManager): void {
   const g = globalThis as Record<string, unknown>;
   for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']) {
     const original = g[name];
     if (typeof original !== 'function') continue;
     g[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
-      const bound = typeof callback === 'function' ? manager.bindFrame(manager.frame(), callback) : callback;
+      const bound = manager.bindContinuation(callback);
       return (original as (...args: unknown[]) => unknown).call(this, bound, ...rest);
     };
   }

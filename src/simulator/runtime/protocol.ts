@@ -1,5 +1,6 @@
 /** What a running scenario reports to its host, as plain, structured-clonable data. */
 import type { ConsoleEntry, LimitHit, RunError, RunStats, SpanRecord } from '../trace/model.ts';
+import type { ContextMode } from './SandboxContextManager.ts';
 
 /** One thing that happened in a run. */
 export type RunEvent =
@@ -23,6 +24,8 @@ export interface RunOptions {
   spanBudget: number;
   /** The `service.name` of code that runs outside any simulated service. */
   defaultService: string;
+  /** How the active context follows asynchronous code: `async` (AsyncLocalStorage, Zone) or `stack` (the web SDK's StackContextManager). */
+  context: ContextMode;
 }
 
 /** The options a run gets when it names none. */
@@ -32,6 +35,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   virtualTimeBudgetMs: 60 * 60 * 1000,
   spanBudget: 20_000,
   defaultService: 'app',
+  context: 'async',
 };
 
 /** The wall-clock budget's message, the same whether the run or its host enforces it. */
