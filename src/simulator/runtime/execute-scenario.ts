@@ -1,6 +1,7 @@
 /** Runs a compiled scenario in the current realm (a worker), reporting what happens as RunEvents. */
 import * as api from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { BasicTracerProvider, TracerConfig } from '@opentelemetry/sdk-trace-base';
 import * as tslib from 'tslib';
 import { SANDBOX_PREFIX, SANDBOX_URL } from '../compile/sandbox-names.ts';
 import { SourcePositions } from '../compile/source-position.ts';
@@ -34,6 +35,11 @@ export interface RunnerHost {
   wallNow(): number;
   /** Sends every event emitted so far to the host, now. */
   flush(): void;
+  /**
+   * Makes the SDK tracer provider of one simulated service: the browser host gives the web SDK's
+   * WebTracerProvider; without it, the SDK's BasicTracerProvider (the spans are the same: a test compares).
+   */
+  createTracerProvider?: ((config: TracerConfig) => BasicTracerProvider) | undefined;
 }
 
 /** What the loop guard throws when the wall-clock budget is spent; never reported as an error. */
@@ -123,6 +129,7 @@ export async function executeScenario(
     },
     clock,
     options.defaultService,
+    host.createTracerProvider,
   );
   api.trace.setGlobalTracerProvider(provider);
   bindWorld({ seed: options.seed, defaultService: options.defaultService });
