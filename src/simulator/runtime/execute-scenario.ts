@@ -10,7 +10,8 @@ import type { CompiledScenario } from '../compile/transpile.ts';
 import type { LimitHit, RunError } from '../trace/model.ts';
 import * as world from '../world/index.ts';
 import { bindWorld, worldRandom } from '../world/runtime.ts';
-import { BudgetSampler } from './BudgetSampler.ts';
+import { isSampler, RunSampler, samplerFor } from './RunSampler.ts';
+import { scenarioSdk } from './scenario-sdk.ts';
 import { ConsoleCapture } from './ConsoleCapture.ts';
 import { lockDownGlobals, withSandboxHint } from './lock-down-globals.ts';
 import { bindPromiseCallbacks, createContextAwaiter } from './context-awaiter.ts';
@@ -110,7 +111,24 @@ export async function executeScenario(
     { logLevel: api.DiagLogLevel.WARN, suppressOverrideMessage: true },
   );
 
-  const sampler = new BudgetSampler(options.spanBudget, () =>
+  const module = { exports: {} as Record<string, unknown> };
+  const defaultSampler = samplerFor(options.sampler ?? 'always');
+  let warnedSampler = false;
+  // The run's option decides when given; else the scenario's `export const sampler`, from the first
+  // span after it is defined (an export that cannot sample is reported once and left aside).
+  const decide = () => {
+    if (options.sampler !== undefined) return defaultSampler;
+    const exported = module.exports['sampler'];
+    if (exported === undefined || isSampler(exported)) return exported ?? defaultSampler;
+    if (!warnedSampler) {
+      warnedSampler = true;
+      capture.write('warn', [
+        'The scenario exports `sampler`, but it has no shouldSample method: spans are sampled always.',
+      ]);
+    }
+    return defaultSampler;
+  };
+  const sampler = new RunSampler(options.spanBudget, decide, () =>
     host.emit({
       type: 'limit',
       hit: {
@@ -119,7 +137,10 @@ export async function executeScenario(
       },
     }),
   );
-  const collector = new SpanCollector((event) => host.emit(event));
+  const collector = new SpanCollector(
+    (event) => host.emit(event),
+    () => sampler.takeNotRecorded(),
+  );
   const provider = new ServiceTracerProvider(
     {
       idGenerator: new SeededIdGenerator(options.seed),
@@ -165,13 +186,13 @@ export async function executeScenario(
   const modules: Record<string, unknown> = {
     '@opentelemetry/api': api,
     '@spanlab/world': world,
+    '@opentelemetry/sdk-trace-base': scenarioSdk(),
     tslib: { ...tslib, __awaiter: createContextAwaiter(manager, originalThen) },
   };
   const require = (name: string): unknown => {
     if (name in modules) return modules[name];
     throw new Error(`Cannot find module '${name}'`);
   };
-  const module = { exports: {} as Record<string, unknown> };
 
   const asService = <T>(fn: () => T): T => manager.runAsService(options.defaultService, fn);
   const onFailure = (reason: unknown): void => {

@@ -1,6 +1,7 @@
 /** What a running scenario reports to its host, as plain, structured-clonable data. */
 import type { ConsoleEntry, LimitHit, RunError, RunStats, SpanRecord } from '../trace/model.ts';
 import type { ContextMode } from './SandboxContextManager.ts';
+import type { SamplerSpec } from './sampler-spec.ts';
 
 /** One thing that happened in a run. */
 export type RunEvent =
@@ -10,7 +11,7 @@ export type RunEvent =
   | { type: 'console'; entry: ConsoleEntry }
   | { type: 'error'; error: RunError }
   | { type: 'limit'; hit: LimitHit }
-  | { type: 'done'; stats: Omit<RunStats, 'spansKept'> };
+  | { type: 'done'; stats: Omit<RunStats, 'spansKept' | 'spansUnsampled'> };
 
 /** The limits and choices of one run. */
 export interface RunOptions {
@@ -26,6 +27,11 @@ export interface RunOptions {
   defaultService: string;
   /** How the active context follows asynchronous code: `async` (AsyncLocalStorage, Zone) or `stack` (the web SDK's StackContextManager). */
   context: ContextMode;
+  /**
+   * The head sampler: the SDK's own for `always`, `never`, `ratio:P`, `parent-ratio:P` (parsed by
+   * parseSamplerSpec). Absent: the scenario's exported `sampler` if it has one, else always.
+   */
+  sampler?: SamplerSpec | undefined;
 }
 
 /** The options a run gets when it names none. */

@@ -42,7 +42,7 @@ export async function runScenario(
     ...rest
   } = options;
   const runOptions: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...rest };
-  const accumulator = new RunAccumulator(runOptions.seed);
+  const accumulator = new RunAccumulator(runOptions.seed, runOptions);
   const compiled = await compile(source, fileName);
   if (!compiled.ok) {
     for (const error of compiled.errors) accumulator.addError(error);
