@@ -11,6 +11,7 @@ import type { LimitHit, RunError } from '../trace/model.ts';
 import * as world from '../world/index.ts';
 import { bindWorld, worldRandom } from '../world/runtime.ts';
 import { isSampler, RunSampler, samplerFor } from './RunSampler.ts';
+import { parseSamplerSpec } from './sampler-spec.ts';
 import { scenarioSdk } from './scenario-sdk.ts';
 import { ConsoleCapture } from './ConsoleCapture.ts';
 import { lockDownGlobals, withSandboxHint } from './lock-down-globals.ts';
@@ -81,7 +82,7 @@ export async function executeScenario(
   };
 
   const clock = new VirtualClock(EPOCH_MS);
-  const manager = new SandboxContextManager(options.context);
+  const manager = new SandboxContextManager(options.context === 'stack' ? 'stack' : 'async');
   api.context.setGlobalContextManager(manager);
   bindRunningService(manager);
   api.propagation.setGlobalPropagator(
@@ -112,12 +113,17 @@ export async function executeScenario(
   );
 
   const module = { exports: {} as Record<string, unknown> };
-  const defaultSampler = samplerFor(options.sampler ?? 'always');
+  // Options cross a worker or process boundary: a spec is parsed again here, never trusted.
+  const spec = options.sampler === undefined ? undefined : parseSamplerSpec(String(options.sampler));
+  if (spec && !spec.ok)
+    host.emit({ type: 'error', error: { kind: 'runtime', message: `The run's sampler: ${spec.message}` } });
+  const chosen = spec?.ok ? spec.spec : undefined;
+  const defaultSampler = samplerFor(chosen ?? 'always');
   let warnedSampler = false;
   // The run's option decides when given; else the scenario's `export const sampler`, from the first
   // span after it is defined (an export that cannot sample is reported once and left aside).
   const decide = () => {
-    if (options.sampler !== undefined) return defaultSampler;
+    if (chosen !== undefined) return defaultSampler;
     const exported = module.exports['sampler'];
     if (exported === undefined || isSampler(exported)) return exported ?? defaultSampler;
     if (!warnedSampler) {
