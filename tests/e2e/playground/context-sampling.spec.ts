@@ -4,6 +4,9 @@ import { promisify } from 'node:util';
 import { expect, saveScreenshot, test } from '../fixtures.ts';
 import { openPlayground, run, spanNames } from './helpers.ts';
 
+// Four runs, a CLI run and a second page: on a loaded two-core machine this took 35–53 s.
+test.describe.configure({ timeout: 120_000 });
+
 // The batch consumer processes its messages in `context.with(batch, async () => { … await … })`.
 // Under the web SDK's StackContextManager the batch span is active only until the first await:
 // the first message's span is its child, the next two start traces of their own.
