@@ -16,9 +16,20 @@ const issues = (data: unknown): string[] => {
 };
 
 describe('exercise schema', () => {
-  it('accepts a valid sample and fills in seed 1', () => {
-    expect(exerciseSchema.parse(valid)).toEqual({ ...valid, seed: 1 });
+  it('accepts a valid sample and fills in seed 1 and the async context', () => {
+    expect(exerciseSchema.parse(valid)).toEqual({ ...valid, seed: 1, context: 'async' });
     expect(exerciseSchema.parse({ ...valid, seed: 7 }).seed).toBe(7);
+    expect(exerciseSchema.parse({ ...valid, context: 'stack', sampler: 'ratio:0.50' })).toMatchObject({
+      context: 'stack',
+      sampler: 'ratio:0.5',
+    });
+  });
+
+  it('says what is wrong with a run setting', () => {
+    expect(issues({ ...valid, context: 'zone', sampler: 'ratio:2' })).toEqual([
+      'context: Invalid option: expected one of "async"|"stack"',
+      'sampler: "ratio:2": the ratio must be a number from 0 to 1 (the share of traces kept), e.g. ratio:0.25',
+    ]);
   });
 
   it('rejects an invalid sample with paths a reader can follow', () => {

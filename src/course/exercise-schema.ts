@@ -1,7 +1,8 @@
 /** Exercises (`src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts`): a goal stated in terms of the trace, hints, and the checks Check runs. */
 import { z } from 'zod';
-import { expectationsSchema } from '@spanlab/engine';
+import { CONTEXT_MODES, expectationsSchema } from '@spanlab/engine';
 import { LESSON_SLUGS } from './lessons.ts';
+import { samplerSpecSchema } from './scenario-meta.ts';
 
 /** An exercise's metadata. */
 export const exerciseSchema = z.strictObject({
@@ -14,6 +15,15 @@ export const exerciseSchema = z.strictObject({
     .max(4)
     .describe('Two to four hints in Markdown, from a gentle nudge to nearly the answer, revealed one at a time.'),
   seed: z.number().int().min(0).default(1).describe('The seed of every run of the exercise (default 1).'),
+  context: z
+    .enum(CONTEXT_MODES)
+    .default('async')
+    .describe('The context manager every run uses (default async); `stack` is the web SDK’s StackContextManager.'),
+  sampler: samplerSpecSchema
+    .optional()
+    .describe(
+      'The head sampler every run uses: always, never, ratio:P or parent-ratio:P (default: the code’s own export, else always).',
+    ),
   expectations: expectationsSchema
     .min(1)
     .describe('What the trace must look like for Check to pass; the linter must also find nothing.'),

@@ -17,6 +17,17 @@ const valid = {
 describe('scenario metadata', () => {
   it('accepts a valid sample', () => {
     expect(parseScenarioMeta(valid)).toEqual({ ok: true, meta: valid });
+    expect(parseScenarioMeta({ ...valid, context: 'stack', sampler: 'parent-ratio:0.25' })).toEqual({
+      ok: true,
+      meta: { ...valid, context: 'stack', sampler: 'parent-ratio:0.25' },
+    });
+  });
+
+  it('says what is wrong with a sampler', () => {
+    expect(parseScenarioMeta({ ...valid, sampler: 'most' })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^sampler: "most" is not a sampler: use always, never, ratio:P/) as unknown,
+    });
   });
 
   it('rejects an invalid sample with paths a reader can follow', () => {

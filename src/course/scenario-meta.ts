@@ -4,7 +4,7 @@
  * `expectations` of such a file (its sidecar); the rest is the course's.
  */
 import { z } from 'zod';
-import { expectationsSchema, formatIssues, RULE_IDS } from '@spanlab/engine';
+import { CONTEXT_MODES, expectationsSchema, formatIssues, parseSamplerSpec, RULE_IDS } from '@spanlab/engine';
 import { LESSON_SLUGS } from './lessons.ts';
 
 /** The patterns the scenarios show. */
@@ -20,6 +20,14 @@ export const SCENARIO_PATTERNS = [
   'etl-pipeline',
   'saga',
 ] as const;
+
+/** A sampler spec (`ratio:0.5`, …), normalized; a bad one says what is wrong. */
+export const samplerSpecSchema = z.string().transform((text, ctx) => {
+  const parsed = parseSamplerSpec(text);
+  if (parsed.ok) return parsed.spec;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+});
 
 /** A scenario's metadata. */
 export const scenarioMetaSchema = z
@@ -39,6 +47,15 @@ export const scenarioMetaSchema = z
       .regex(/^[a-z0-9-]+$/)
       .optional()
       .describe('The id of the scenario that shows the other way, to compare side by side.'),
+    context: z
+      .enum(CONTEXT_MODES)
+      .optional()
+      .describe('The context manager it runs with (default async); `stack` is the web SDK’s StackContextManager.'),
+    sampler: samplerSpecSchema
+      .optional()
+      .describe(
+        'The head sampler it runs with: always, never, ratio:P or parent-ratio:P (default: its own export, else always).',
+      ),
     expectations: expectationsSchema.describe('What the trace must look like, checked on every run by the tests.'),
   })
   .superRefine((meta, ctx) => {

@@ -26,7 +26,13 @@ export type { RunnerHost } from './runtime/execute-scenario.ts';
 export { DEFAULT_RUN_OPTIONS, wallClockMessage } from './runtime/protocol.ts';
 export type { RunEvent, RunOptions } from './runtime/protocol.ts';
 export { RunAccumulator } from './runtime/RunAccumulator.ts';
+export { CONTEXT_MODES } from './runtime/SandboxContextManager.ts';
+export type { ContextMode } from './runtime/SandboxContextManager.ts';
+export { parseSamplerSpec, SAMPLER_EXAMPLES, SAMPLER_SPEC_HELP } from './runtime/sampler-spec.ts';
+export type { ParsedSamplerSpec, SamplerSpec } from './runtime/sampler-spec.ts';
 export { EPOCH_MS } from './runtime/epoch.ts';
+export { danglingLinks } from './trace/dangling-links.ts';
+export type { DanglingLink, DanglingReason } from './trace/dangling-links.ts';
 export { groupByTrace, spanDuration } from './trace/model.ts';
 export type {
   AttributeValue,

@@ -1,4 +1,4 @@
-import type { Expectation, PrecompiledScenario } from '@spanlab/engine';
+import type { ContextMode, Expectation, PrecompiledScenario, SamplerSpec } from '@spanlab/engine';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';
@@ -20,6 +20,9 @@ export interface ExerciseElementData {
   start: string;
   solution: string;
   seed: number;
+  /** The context manager and head sampler every Check runs with (`sampler` absent: the code's own, else always). */
+  context: ContextMode;
+  sampler?: SamplerSpec | undefined;
   expectations: Expectation[];
   /** The lesson paths that exist, so findings link only to written lessons. */
   lessons: string[];
@@ -91,7 +94,11 @@ export class ExerciseElement extends HTMLElement {
     const [result, engine] = await Promise.all([
       runFor(this, {
         source: this.#editor.value,
-        options: { seed: data.seed },
+        options: {
+          seed: data.seed,
+          context: data.context,
+          ...(data.sampler === undefined ? {} : { sampler: data.sampler }),
+        },
         fileName: `${data.id}.ts`,
         onProgress: (stage) => this.#progress(stage),
       }),

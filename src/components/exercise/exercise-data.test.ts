@@ -77,6 +77,7 @@ describe('exercise data', () => {
       start: '',
       solution: '',
       seed: 1,
+      context: 'async',
     });
     const sorted = sortExercises([make('b', 'span-links'), make('z', 'parent-child'), make('a', 'span-links')]);
     expect(sorted.map((e) => e.id)).toEqual(['z', 'a', 'b']);

@@ -1,7 +1,7 @@
 /** The exercises as the Exercise component reads them: metadata from the content collection, code from the `.ts` files beside it. */
 import { getCollection } from 'astro:content';
 import { LESSON_SLUGS } from '../../course/lessons.ts';
-import type { Expectation } from '@spanlab/engine';
+import type { ContextMode, Expectation, SamplerSpec } from '@spanlab/engine';
 
 /** One exercise, ready to show and check. */
 export interface ExerciseData {
@@ -22,12 +22,17 @@ export interface ExerciseData {
   solution: string;
   /** The seed every run uses. */
   seed: number;
+  /** The context manager every run uses. */
+  context: ContextMode;
+  /** The head sampler every run uses; undefined: the code's own export, else always. */
+  sampler?: SamplerSpec | undefined;
 }
 
 /** An exercise's metadata as the collection holds it. */
 export interface ExerciseMetaEntry {
   id: string;
-  data: Pick<ExerciseData, 'title' | 'lesson' | 'goal' | 'hints' | 'expectations' | 'seed'>;
+  data: Pick<ExerciseData, 'title' | 'lesson' | 'goal' | 'hints' | 'expectations' | 'seed' | 'sampler'> &
+    Partial<Pick<ExerciseData, 'context'>>;
 }
 
 const ROOT = '../../content/exercises';
@@ -52,7 +57,7 @@ export function toExerciseData(entry: ExerciseMetaEntry, sources: Record<string,
     }
     return text;
   };
-  const { title, lesson, goal, hints, expectations, seed } = entry.data;
+  const { title, lesson, goal, hints, expectations, seed, context = 'async', sampler } = entry.data;
   return {
     id: entry.id,
     title,
@@ -63,6 +68,8 @@ export function toExerciseData(entry: ExerciseMetaEntry, sources: Record<string,
     start: code('start.ts'),
     solution: code('solution.ts'),
     seed,
+    context,
+    ...(sampler === undefined ? {} : { sampler }),
   };
 }
 

@@ -1,4 +1,6 @@
-import type { PrecompiledScenario, RunResult } from '@spanlab/engine';
+import type { ContextMode, PrecompiledScenario, RunResult, SamplerSpec } from '@spanlab/engine';
+import { readSettingsFields } from '../playground/run-settings-fields.ts';
+import { settingsOptions, settingsParams, type RunSettings } from '../playground/run-settings.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
@@ -29,6 +31,10 @@ export interface LessonScenarioData {
   lessons: string[];
   /** `code` compiled at build time, so its Run needs no compiler in the page. */
   compiled?: PrecompiledScenario | undefined;
+  /** The context manager its runs use (`<Scenario context>`, else the scenario's metadata). */
+  context: ContextMode;
+  /** The head sampler its runs use (`<Scenario sampler>`, else the metadata); absent: the code's own, else always. */
+  sampler?: SamplerSpec | undefined;
 }
 
 /** Every run of a lesson scenario uses this seed, as the playground's default does. */
@@ -58,6 +64,10 @@ export class LessonScenarioElement extends HTMLElement {
       this.#status('Your edited code is back. Reset returns to the original.');
     }
     void this.#updateOpenLink();
+    // The pickers (`<Scenario settings>`) change what Run runs and what Open in playground carries.
+    this.addEventListener('change', (event) => {
+      if ((event.target as HTMLElement).matches('select[data-run-setting]')) void this.#updateOpenLink();
+    });
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#editor.addEventListener('run', () => void this.run());
@@ -116,7 +126,7 @@ export class LessonScenarioElement extends HTMLElement {
     const [result, engine] = await Promise.all([
       runFor(this, {
         source: this.#editor.value,
-        options: { seed: SEED },
+        options: { seed: SEED, ...settingsOptions(this.#settings) },
         fileName: `${data.id}.ts`,
         onProgress: (stage) => this.#progress(stage),
       }),
@@ -190,15 +200,23 @@ export class LessonScenarioElement extends HTMLElement {
     const version = ++this.#shareVersion;
     // Edited or not, the link names the scenario: the playground says what the code was edited from.
     base.searchParams.set('scenario', data.id);
+    const settings = this.#settings;
     if (code === data.code) {
+      for (const [name, value] of settingsParams(settings)) base.searchParams.set(name, value);
       link.href = base.toString();
       link.dataset['edited'] = 'false';
       return;
     }
     const { shareUrl } = await import('../playground/share-link.ts');
     if (version !== this.#shareVersion) return;
-    link.href = shareUrl(code, SEED, base.toString());
+    link.href = shareUrl(code, SEED, base.toString(), settings);
     link.dataset['edited'] = 'true';
+  }
+
+  /** The settings the runs use: the pickers' when shown, else the page's. */
+  get #settings(): RunSettings {
+    const data = this.#data;
+    return readSettingsFields(this, { context: data?.context ?? 'async', sampler: data?.sampler });
   }
 
   get #key(): string {

@@ -1,5 +1,5 @@
 import { lintWithDocs } from '../../course/rule-docs.ts';
-import type { PrecompiledScenario, RunResult } from '@spanlab/engine';
+import type { ContextMode, PrecompiledScenario, RunResult, SamplerSpec } from '@spanlab/engine';
 import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
@@ -19,6 +19,8 @@ import {
 } from './run-messages.ts';
 import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
 import { readFragment, shareUrl } from './share-link.ts';
+import { readSettingsFields, writeSettingsFields } from './run-settings-fields.ts';
+import { DEFAULT_SETTINGS, parseRunSettings, settingsOptions, type RunSettings } from './run-settings.ts';
 
 /** A scenario the picker offers. */
 export interface PlaygroundScenario {
@@ -28,6 +30,10 @@ export interface PlaygroundScenario {
   code: string;
   /** `code` compiled at build time, so its Run needs no compiler in the page. */
   compiled?: PrecompiledScenario | undefined;
+  /** The context manager its metadata asks for (default async). */
+  context?: ContextMode | undefined;
+  /** The head sampler its metadata asks for (default: its own export, else always). */
+  sampler?: SamplerSpec | undefined;
 }
 
 const SHARED = 'shared';
@@ -65,6 +71,10 @@ export class PlaygroundApp extends HTMLElement {
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
+    // A run's settings belong to the code shown: a share link made after a change carries them.
+    this.addEventListener('change', (event) => {
+      if ((event.target as HTMLElement).matches('select[data-run-setting]')) this.#part('share-url').hidden = true;
+    });
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#button('share').addEventListener('click', () => void this.#share());
@@ -114,6 +124,7 @@ export class PlaygroundApp extends HTMLElement {
     if (this.#waiting) return;
     const source = this.#editor.value;
     const seed = this.#seed;
+    const settings = readSettingsFields(this);
     clearNotice(this.#part('notice'));
     if (source.trim() === '') {
       this.#status(EMPTY_EDITOR);
@@ -125,7 +136,7 @@ export class PlaygroundApp extends HTMLElement {
     const started = performance.now();
     const running = this.#runner.run({
       source,
-      options: { seed },
+      options: { seed, ...settingsOptions(settings) },
       fileName: `${this.#current}.ts`,
       onProgress: (stage) => this.#progress(stage),
     });
@@ -168,7 +179,7 @@ export class PlaygroundApp extends HTMLElement {
       const from = this.#scenarios.find((s) => s.id === new URLSearchParams(location.search).get('scenario'));
       this.#addSharedScenario(fragment.code, from);
       if (fragment.seed !== undefined) this.#seedInput.value = String(fragment.seed);
-      this.#open(SHARED, fragment.code);
+      this.#open(SHARED, fragment.code, fragment.settings);
       this.#notice(
         from
           ? `This code was edited from the scenario “${from.title}”. It runs only when you press Run.`
@@ -183,18 +194,28 @@ export class PlaygroundApp extends HTMLElement {
     const last = fragment.kind === 'bad' ? undefined : this.#storage.lastScenario();
     const initial = requested !== null ? requested : last;
     const id = (known(initial) ? initial : undefined) ?? this.#scenarios[0]?.id ?? '';
-    this.#open(id, this.#storage.code(id));
+    // A lesson's "Open in playground" passes the settings its <Scenario> runs with.
+    const search = new URLSearchParams(location.search);
+    const asked = parseRunSettings(search.get('context'), search.get('sampler'));
+    const askedAny = search.has('context') || search.has('sampler');
+    this.#open(id, this.#storage.code(id), asked.ok && askedAny ? asked.settings : undefined);
     // After opening: putting the code in the editor is a change, which clears the notices before it.
-    if (fragment.kind === 'bad')
+    if (!asked.ok) this.#notice(`The link's run settings were left out: ${asked.reason}.`);
+    else if (fragment.kind === 'bad')
       this.#notice(`Couldn't load the shared code (${fragment.reason}); showing the default scenario instead.`);
     else if (requested !== null && !known(requested))
       this.#notice(`There is no scenario "${requested.slice(0, 80)}"; showing the default scenario instead.`);
   }
 
-  #open(id: string, code: string | undefined): void {
+  /** Opens a scenario with `code`, and the run settings given, else the scenario's own. */
+  #open(id: string, code: string | undefined, settings?: RunSettings): void {
     const scenario = this.#scenarios.find((s) => s.id === id);
     if (!scenario) return;
     this.#current = id;
+    writeSettingsFields(
+      this,
+      settings ?? { context: scenario.context ?? DEFAULT_SETTINGS.context, sampler: scenario.sampler },
+    );
     this.#picker.value = id;
     this.#part('summary').textContent = scenario.summary;
     if (id !== SHARED) this.#storage.saveLastScenario(id);
@@ -242,7 +263,7 @@ export class PlaygroundApp extends HTMLElement {
   }
 
   async #share(): Promise<void> {
-    const url = shareUrl(this.#editor.value, this.#seed);
+    const url = shareUrl(this.#editor.value, this.#seed, location.href, readSettingsFields(this));
     const field = this.#part<HTMLInputElement>('share-url');
     field.value = url;
     field.hidden = false;

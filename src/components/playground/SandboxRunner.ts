@@ -119,7 +119,7 @@ export class SandboxRunner {
       : await this.compile(request.source, fileName);
     if (this.#generation !== generation) return null;
     if (!shipped && compiled.ok) rememberCompiled(request.source, fileName, compiled.scenario);
-    const accumulator = new RunAccumulator(options.seed);
+    const accumulator = new RunAccumulator(options.seed, options);
     if (!compiled.ok) {
       for (const error of compiled.errors) accumulator.addError(error);
       return accumulator.result({ wallMs: 0 });

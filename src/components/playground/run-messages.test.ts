@@ -33,4 +33,13 @@ describe('run messages, on real runs', () => {
     expect(linkWrittenLessons(lintTrace(result.spans), ['/lessons/best-practices/'])[0]?.lesson).toBeUndefined();
     expect(describeRun(result, 3, findings.length)).toMatch(/The linter has \d+ findings?: see Problems\.$/);
   });
+
+  it('says how many spans the sampler dropped', async () => {
+    const result = await runScenario(`${API}tracer.startSpan('a').end();\ntracer.startSpan('b').end();\n`, {
+      sampler: 'never',
+    });
+    expect(describeRun(result, 5, 0)).toBe(
+      'Ran in 5 ms: 0 spans in 0 traces, 0 ms of virtual time. The sampler dropped 2 spans of 2 (not exported).',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 /** A run's errors and outcome in words, and its errors as editor problems. */
-import type { Finding, LimitHit, RunError, RunResult } from '@spanlab/engine';
+import { danglingLinks, type Finding, type LimitHit, type RunError, type RunResult } from '@spanlab/engine';
 import type { Problem } from '../editor/types.ts';
 import type { Finding as ViewFinding } from '../trace/model/finding.ts';
 
@@ -38,6 +38,13 @@ export function describeRun(result: RunResult, ms: number, findings: number): st
   const parts = [
     `Ran in ${Math.round(ms)} ms: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${result.stats.virtualMs} ms of virtual time.`,
   ];
+  const unsampled = result.unsampledSpans?.length ?? 0;
+  if (unsampled > 0) {
+    const dangling = danglingLinks(result).length;
+    parts.push(
+      `The sampler dropped ${plural(unsampled, 'span')} of ${result.stats.spansStarted} (not exported)${dangling > 0 ? `; ${plural(dangling, 'link')} point${dangling === 1 ? 's' : ''} at spans no backend received` : ''}.`,
+    );
+  }
   for (const hit of result.limits) parts.push(describeLimit(hit));
   if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
   if (findings > 0) parts.push(`The linter has ${plural(findings, 'finding')}: see Problems.`);

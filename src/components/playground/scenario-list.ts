@@ -21,6 +21,8 @@ export async function playgroundScenarios(): Promise<PlaygroundScenario[]> {
         summary: entry.data.summary,
         code,
         practice: entry.data.practice,
+        ...(entry.data.context === undefined ? {} : { context: entry.data.context }),
+        ...(entry.data.sampler === undefined ? {} : { sampler: entry.data.sampler }),
       };
     })
     .sort((a, b) => (a.practice === b.practice ? 0 : a.practice === 'good' ? -1 : 1))

@@ -1,8 +1,11 @@
 /**
  * Share links in the TypeScript Playground's convention: `/playground/#code=<lz-string
- * compressToEncodedURIComponent(source)>&seed=N`. Opening one shows the code and never runs it.
+ * compressToEncodedURIComponent(source)>&seed=N`, and `&context=stack&sampler=ratio:0.5` when the
+ * run's settings are not the defaults (a link without them opens as it always did). Opening one
+ * shows the code and never runs it.
  */
 import { compressToEncodedURIComponent } from 'lz-string';
+import { DEFAULT_SETTINGS, parseRunSettings, settingsParams, type RunSettings } from './run-settings.ts';
 
 /** Longest `code=` value accepted, in characters. */
 export const MAX_FRAGMENT_CHARS = 200_000;
@@ -15,12 +18,22 @@ const WORKER_START_MS = 20_000;
 
 /** What a page's fragment holds. */
 export type SharedFragment =
-  { kind: 'none' } | { kind: 'code'; code: string; seed: number | undefined } | { kind: 'bad'; reason: string };
+  | { kind: 'none' }
+  | { kind: 'code'; code: string; seed: number | undefined; settings: RunSettings }
+  | { kind: 'bad'; reason: string };
 
-/** The share link for a source and seed, on this page's URL. */
-export function shareUrl(source: string, seed: number, base: string = location.href): string {
+/** The share link for a source, seed and run settings, on this page's URL. */
+export function shareUrl(
+  source: string,
+  seed: number,
+  base: string = location.href,
+  settings: RunSettings = DEFAULT_SETTINGS,
+): string {
   const url = new URL(base);
-  url.hash = `code=${compressToEncodedURIComponent(source)}${seed === 1 ? '' : `&seed=${seed}`}`;
+  const extra = settingsParams(settings)
+    .map(([name, value]) => `&${name}=${value}`)
+    .join('');
+  url.hash = `code=${compressToEncodedURIComponent(source)}${seed === 1 ? '' : `&seed=${seed}`}${extra}`;
   return url.toString();
 }
 
@@ -40,6 +53,8 @@ export async function readFragment(hash: string = location.hash): Promise<Shared
   if (seedText !== null && !Number.isSafeInteger(seed)) {
     return { kind: 'bad', reason: `the seed "${seedText.slice(0, 20)}" is not a whole number` };
   }
+  const settings = parseRunSettings(decodeParam(params.get('context')), decodeParam(params.get('sampler')));
+  if (!settings.ok) return { kind: 'bad', reason: settings.reason };
   if (encoded.length > MAX_FRAGMENT_CHARS) return { kind: 'bad', reason: 'the link is too long' };
   if (!/^[A-Za-z0-9+\-$]*$/.test(encoded))
     return { kind: 'bad', reason: 'the link holds characters a share link never has' };
@@ -48,7 +63,17 @@ export async function readFragment(hash: string = location.hash): Promise<Shared
   if (code === null || (code === '' && encoded !== ''))
     return { kind: 'bad', reason: 'the link is not valid compressed code' };
   if (code.length > MAX_SHARED_SOURCE_CHARS) return { kind: 'bad', reason: 'the code in the link is too large' };
-  return { kind: 'code', code, seed };
+  return { kind: 'code', code, seed, settings: settings.settings };
+}
+
+// A setting may come percent-encoded (`ratio%3A0.5`) from a hand-made or re-encoded link.
+function decodeParam(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** The decoded code; null when it is not valid; `timedOut` when decoding ran past its time. */

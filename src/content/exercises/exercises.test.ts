@@ -34,6 +34,16 @@ function meta(id: string): ExerciseMeta {
   return parsed.data;
 }
 
+/** The run options an exercise's Check uses: its seed, context manager and sampler. */
+function runSettings(exercise: ExerciseMeta): {
+  seed: number;
+  context: ExerciseMeta['context'];
+  sampler?: ExerciseMeta['sampler'];
+} {
+  const { seed, context, sampler } = exercise;
+  return sampler === undefined ? { seed, context } : { seed, context, sampler };
+}
+
 /** The solution with a half-fix's edits applied; each edit must match exactly once. */
 function halfFixSource(id: string, fix: HalfFix): string {
   let source = read(id, 'solution.ts');
@@ -62,7 +72,7 @@ for (let lane = 0; lane < LANES; lane++) {
   let previous: Promise<unknown> = Promise.resolve();
   for (const job of jobs.filter((_, i) => i % LANES === lane)) {
     const [id = '', file = ''] = job.split('/');
-    const result = previous.then(() => runScenario(sources.get(job)!(), { seed: meta(id).seed, fileName: file }));
+    const result = previous.then(() => runScenario(sources.get(job)!(), { ...runSettings(meta(id)), fileName: file }));
     runs.set(job, result);
     previous = result;
   }

@@ -2,13 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateExpectations, lintTrace, type RunResult } from '@spanlab/engine';
-import { parseScenarioMeta } from '../../course/scenario-meta.ts';
+import { parseScenarioMeta, type ScenarioMeta } from '../../course/scenario-meta.ts';
 import { runScenarioFile, type SpanShape, traceShape } from '@spanlab/engine/testing';
 
 const DIR = new URL('./', import.meta.url);
 const SCENARIOS = readdirSync(DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .sort();
+
+/** The context manager and sampler a scenario's metadata asks for (a lesson's `<Scenario>` runs it so). */
+function runSettings(file: string): { context?: 'async' | 'stack'; sampler?: ScenarioMeta['sampler'] } {
+  const parsed = parseScenarioMeta(parse(readFileSync(new URL(file.replace(/\.ts$/, '.yaml'), DIR), 'utf8')));
+  if (!parsed.ok) return {};
+  const { context, sampler } = parsed.meta;
+  return { ...(context === undefined ? {} : { context }), ...(sampler === undefined ? {} : { sampler }) };
+}
 
 // One run per scenario for the whole file: the checks and the shape tests below read the same
 // spans. Runs start at once, two at a time (each run is a sandbox of its own; two cores).
@@ -17,7 +25,7 @@ const runs = new Map<string, Promise<RunResult>>();
 for (let lane = 0; lane < LANES; lane++) {
   let previous: Promise<unknown> = Promise.resolve();
   for (const file of SCENARIOS.filter((_, i) => i % LANES === lane)) {
-    const result = previous.then(() => runScenarioFile(file));
+    const result = previous.then(() => runScenarioFile(file, runSettings(file)));
     runs.set(file, result);
     previous = result;
   }

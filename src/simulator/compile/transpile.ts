@@ -4,7 +4,21 @@ import type { RunError } from '../trace/model.ts';
 import { loopGuardTransformer } from './loop-guard.ts';
 
 /** The modules a scenario may import; the sandbox serves each. */
-export const SCENARIO_MODULES = ['@opentelemetry/api', '@spanlab/world'] as const;
+export const SCENARIO_MODULES = ['@opentelemetry/api', '@spanlab/world', '@opentelemetry/sdk-trace-base'] as const;
+
+/**
+ * What a scenario may import from `@opentelemetry/sdk-trace-base`: the SDK's samplers, to write
+ * and export its own (`export const sampler`), never a provider (the run sets one up per service).
+ */
+export const SCENARIO_SDK_NAMES = [
+  'AlwaysOffSampler',
+  'AlwaysOnSampler',
+  'ParentBasedSampler',
+  'SamplingDecision',
+  'TraceIdRatioBasedSampler',
+  'Sampler',
+  'SamplingResult',
+] as const;
 
 /** A scenario compiled for the sandbox. */
 export interface CompiledScenario {
@@ -73,15 +87,36 @@ function checkImports(source: string, fileName: string): RunError[] {
       const { line, column } = positionAt(source, specifier.getStart(file));
       errors.push({
         kind: 'compile',
-        message: `Cannot import '${specifier.text}': a scenario may import ${SCENARIO_MODULES.map((m) => `'${m}'`).join(' and ')}.`,
+        message: `Cannot import '${specifier.text}': a scenario may import ${SCENARIO_MODULES.map((m) => `'${m}'`).join(', ')} (its samplers only).`,
         line,
         column,
       });
+    } else if (specifier && ts.isStringLiteral(specifier) && specifier.text === '@opentelemetry/sdk-trace-base') {
+      errors.push(...checkSdkNames(node, source, file));
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
   return errors;
+}
+
+// Named imports and re-exports from the SDK must be among its samplers.
+function checkSdkNames(node: ts.Node, source: string, file: ts.SourceFile): RunError[] {
+  const allowed: readonly string[] = SCENARIO_SDK_NAMES;
+  let names: readonly (ts.ImportSpecifier | ts.ExportSpecifier)[] = [];
+  if (ts.isImportDeclaration(node) && node.importClause?.namedBindings) {
+    const bindings = node.importClause.namedBindings;
+    if (ts.isNamedImports(bindings)) names = bindings.elements;
+  } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+    names = node.exportClause.elements;
+  }
+  return names
+    .filter((element) => !allowed.includes((element.propertyName ?? element.name).text))
+    .map((element) => ({
+      kind: 'compile',
+      message: `'${(element.propertyName ?? element.name).text}' is not one of the samplers a scenario may import from '@opentelemetry/sdk-trace-base' (${SCENARIO_SDK_NAMES.join(', ')}): the run sets up the tracer provider.`,
+      ...positionAt(source, element.getStart(file)),
+    }));
 }
 
 /** The 1-based line and column of a character offset in a text. */

@@ -1,5 +1,5 @@
 import type { ConsoleEntry, LimitHit, RunError, RunResult, RunStats, SpanRecord } from '../trace/model.ts';
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent, RunOptions } from './protocol.ts';
 import { EPOCH_MS } from './epoch.ts';
 import { spanKey } from '../trace/span-key.ts';
 
@@ -13,11 +13,14 @@ export class RunAccumulator {
   readonly #console: ConsoleEntry[] = [];
   readonly #errors: RunError[] = [];
   readonly #limits: LimitHit[] = [];
-  #stats: Omit<RunStats, 'spansKept'> | undefined;
+  #stats: Omit<RunStats, 'spansKept' | 'spansUnsampled'> | undefined;
   readonly #seed: number;
+  readonly #settings: Partial<Pick<RunOptions, 'context' | 'sampler'>>;
 
-  constructor(seed: number) {
+  /** `settings`: the run's context mode and sampler, which the result names when not the defaults. */
+  constructor(seed: number, settings: Partial<Pick<RunOptions, 'context' | 'sampler'>> = {}) {
     this.#seed = seed;
+    this.#settings = settings;
   }
 
   /** Takes in one event. */
@@ -65,16 +68,20 @@ export class RunAccumulator {
 
   /** The result so far; `fallback` fills the stats of a run that never reported its end. */
   result(fallback: { wallMs: number }): RunResult {
-    const spans = [...this.#spans.values()].sort((a, b) => a.order - b.order).map((entry) => entry.span);
+    const spans: SpanRecord[] = [];
+    const unsampled: SpanRecord[] = [];
+    for (const { span } of [...this.#spans.values()].sort((a, b) => a.order - b.order)) {
+      (span.sampled === false ? unsampled : spans).push(span);
+    }
     const stats: RunStats = {
-      virtualMs: this.#stats?.virtualMs ?? lastTime(spans),
+      virtualMs: this.#stats?.virtualMs ?? lastTime([...spans, ...unsampled]),
       wallMs: this.#stats?.wallMs ?? fallback.wallMs,
-      spansStarted: this.#stats?.spansStarted ?? spans.length,
+      spansStarted: this.#stats?.spansStarted ?? spans.length + unsampled.length,
       spansDropped: this.#stats?.spansDropped ?? 0,
       consoleDropped: this.#stats?.consoleDropped ?? 0,
       spansKept: spans.length,
     };
-    return {
+    const result: RunResult = {
       spans,
       console: [...this.#console],
       errors: [...this.#errors],
@@ -82,6 +89,15 @@ export class RunAccumulator {
       stats,
       seed: this.#seed,
     };
+    // Named only when they say something, so a default run's result is what it always was.
+    if (unsampled.length > 0) {
+      result.unsampledSpans = unsampled;
+      stats.spansUnsampled = unsampled.length;
+    }
+    if (this.#settings.context !== undefined && this.#settings.context !== 'async')
+      result.context = this.#settings.context;
+    if (this.#settings.sampler !== undefined) result.sampler = this.#settings.sampler;
+    return result;
   }
 }
 

@@ -15,9 +15,12 @@ import { BasicTracerProvider, type TracerConfig } from '@opentelemetry/sdk-trace
 import { runningService } from './running-service.ts';
 import type { VirtualClock } from './VirtualClock.ts';
 
+/** Makes one service's SDK provider from its config. */
+export type CreateTracerProvider = (config: TracerConfig) => BasicTracerProvider;
+
 /**
  * The global tracer provider of a run. Each simulated service has its own real SDK
- * BasicTracerProvider with its own `service.name` resource — as each process of a real system
+ * provider (BasicTracerProvider, or the browser host's WebTracerProvider) with its own `service.name` resource — as each process of a real system
  * would — sharing the run's id generator, sampler and span processor. A tracer from
  * `trace.getTracer()` starts each span in the provider of the service running now (kept beside
  * the OpenTelemetry context, never in it: see SandboxContextManager), and
@@ -28,11 +31,18 @@ export class ServiceTracerProvider implements TracerProvider {
   readonly #clock: VirtualClock;
   readonly #defaultService: string;
   readonly #providers = new Map<string, BasicTracerProvider>();
+  readonly #create: CreateTracerProvider;
 
-  constructor(config: Omit<TracerConfig, 'resource'>, clock: VirtualClock, defaultService: string) {
+  constructor(
+    config: Omit<TracerConfig, 'resource'>,
+    clock: VirtualClock,
+    defaultService: string,
+    create: CreateTracerProvider = (serviceConfig) => new BasicTracerProvider(serviceConfig),
+  ) {
     this.#config = config;
     this.#clock = clock;
     this.#defaultService = defaultService;
+    this.#create = create;
   }
 
   getTracer(name: string, version?: string, options?: TracerOptions): Tracer {
@@ -44,7 +54,7 @@ export class ServiceTracerProvider implements TracerProvider {
     const service = runningService() ?? this.#defaultService;
     let provider = this.#providers.get(service);
     if (!provider) {
-      provider = new BasicTracerProvider({
+      provider = this.#create({
         ...this.#config,
         resource: resourceFromAttributes({ 'service.name': service }),
       });

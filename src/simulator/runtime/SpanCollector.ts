@@ -17,11 +17,17 @@ export class SpanCollector implements SpanProcessor {
   // A set, left as each span ends: an ended span is not kept alive until the step ends.
   #startedSinceReport = new Set<ReadableSpan>();
 
-  constructor(emit: (event: RunEvent) => void) {
+  readonly #notRecorded: () => boolean;
+
+  /** `notRecorded` says whether the span starting now is one the head sampler would not record (RunSampler). */
+  constructor(emit: (event: RunEvent) => void, notRecorded: () => boolean = () => false) {
     this.#emit = emit;
+    this.#notRecorded = notRecorded;
   }
 
   onStart(span: Span, _parentContext: Context): void {
+    // Recorded only for the run's views: to the scenario it is the non-recording span the SDK would give.
+    if (this.#notRecorded()) span.isRecording = () => false;
     this.#order.set(span, this.#started++);
     this.#linksAtStart.set(span, span.links.length);
     this.#open += 1;

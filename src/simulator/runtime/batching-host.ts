@@ -12,6 +12,8 @@ export interface HostPlumbing {
   wallNow(): number;
   /** Registers for promise rejections no one handled. */
   onUnhandledRejection(handler: (reason: unknown) => void): void;
+  /** Makes each simulated service's SDK provider (see RunnerHost). */
+  createTracerProvider?: RunnerHost['createTracerProvider'];
 }
 
 /** Most events in a batch before it is sent without waiting for the step to end. */
@@ -52,5 +54,6 @@ export function batchingHost(plumbing: HostPlumbing): RunnerHost {
     onUnhandledRejection: (handler) => plumbing.onUnhandledRejection(handler),
     wallNow: () => plumbing.wallNow(),
     flush,
+    createTracerProvider: plumbing.createTracerProvider,
   };
 }

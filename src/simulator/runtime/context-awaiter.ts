@@ -6,7 +6,8 @@ type Generator = (this: unknown, ...args: unknown[]) => Iterator<unknown, unknow
 /**
  * An `__awaiter` for TypeScript's ES2016 output of async functions: it captures the context (and the
  * simulated service) the async function was called in and makes them current again each time the function resumes —
- * what AsyncLocalStorage gives in Node, done the same way on every host.
+ * what AsyncLocalStorage gives in Node, done the same way on every host. In the `stack` context
+ * mode only the service comes back (SandboxContextManager.resumeIn).
  */
 export function createContextAwaiter(manager: SandboxContextManager, then: typeof Promise.prototype.then) {
   return function __awaiter(
@@ -16,10 +17,13 @@ export function createContextAwaiter(manager: SandboxContextManager, then: typeo
     body: Generator,
   ): Promise<unknown> {
     const frame = manager.frame();
+    let started = false;
     return new Promise((resolve, reject) => {
       const iterator = body.apply(thisArg, Array.from(args ?? []));
       const step = (method: 'next' | 'throw', value: unknown): void => {
-        const previous = manager.swap(frame);
+        // The first step runs synchronously, in the caller's frame; later ones resume.
+        const previous = manager.swap(started ? manager.resumeIn(frame) : frame);
+        started = true;
         let result: IteratorResult<unknown, unknown>;
         try {
           result = method === 'next' ? iterator.next(value) : iterator.throw!(value);
@@ -48,13 +52,12 @@ export function createContextAwaiter(manager: SandboxContextManager, then: typeo
 
 /**
  * Binds every `.then`/`.catch`/`.finally` callback to the context and service current when it was attached,
- * as AsyncLocalStorage does. Returns the original `then`, for the awaiter and for undoing.
+ * as AsyncLocalStorage does (in the `stack` mode, to the service only). Returns the original `then`, for the awaiter and for undoing.
  */
 export function bindPromiseCallbacks(manager: SandboxContextManager): typeof Promise.prototype.then {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with an explicit `this`
   const originalThen = Promise.prototype.then;
-  const bindCallback = (callback: unknown): unknown =>
-    typeof callback === 'function' ? manager.bindFrame(manager.frame(), callback) : callback;
+  const bindCallback = (callback: unknown): unknown => manager.bindContinuation(callback);
   Reflect.defineProperty(Promise.prototype, 'then', {
     configurable: true,
     writable: true,

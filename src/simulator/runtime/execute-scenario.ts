@@ -1,6 +1,7 @@
 /** Runs a compiled scenario in the current realm (a worker), reporting what happens as RunEvents. */
 import * as api from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { BasicTracerProvider, TracerConfig } from '@opentelemetry/sdk-trace-base';
 import * as tslib from 'tslib';
 import { SANDBOX_PREFIX, SANDBOX_URL } from '../compile/sandbox-names.ts';
 import { SourcePositions } from '../compile/source-position.ts';
@@ -9,7 +10,9 @@ import type { CompiledScenario } from '../compile/transpile.ts';
 import type { LimitHit, RunError } from '../trace/model.ts';
 import * as world from '../world/index.ts';
 import { bindWorld, worldRandom } from '../world/runtime.ts';
-import { BudgetSampler } from './BudgetSampler.ts';
+import { isSampler, RunSampler, samplerFor } from './RunSampler.ts';
+import { parseSamplerSpec } from './sampler-spec.ts';
+import { scenarioSdk } from './scenario-sdk.ts';
 import { ConsoleCapture } from './ConsoleCapture.ts';
 import { lockDownGlobals, withSandboxHint } from './lock-down-globals.ts';
 import { bindPromiseCallbacks, createContextAwaiter } from './context-awaiter.ts';
@@ -34,6 +37,11 @@ export interface RunnerHost {
   wallNow(): number;
   /** Sends every event emitted so far to the host, now. */
   flush(): void;
+  /**
+   * Makes the SDK tracer provider of one simulated service: the browser host gives the web SDK's
+   * WebTracerProvider; without it, the SDK's BasicTracerProvider (the spans are the same: a test compares).
+   */
+  createTracerProvider?: ((config: TracerConfig) => BasicTracerProvider) | undefined;
 }
 
 /** What the loop guard throws when the wall-clock budget is spent; never reported as an error. */
@@ -74,7 +82,7 @@ export async function executeScenario(
   };
 
   const clock = new VirtualClock(EPOCH_MS);
-  const manager = new SandboxContextManager();
+  const manager = new SandboxContextManager(options.context === 'stack' ? 'stack' : 'async');
   api.context.setGlobalContextManager(manager);
   bindRunningService(manager);
   api.propagation.setGlobalPropagator(
@@ -104,7 +112,29 @@ export async function executeScenario(
     { logLevel: api.DiagLogLevel.WARN, suppressOverrideMessage: true },
   );
 
-  const sampler = new BudgetSampler(options.spanBudget, () =>
+  const module = { exports: {} as Record<string, unknown> };
+  // Options cross a worker or process boundary: a spec is parsed again here, never trusted.
+  const spec = options.sampler === undefined ? undefined : parseSamplerSpec(String(options.sampler));
+  if (spec && !spec.ok)
+    host.emit({ type: 'error', error: { kind: 'runtime', message: `The run's sampler: ${spec.message}` } });
+  const chosen = spec?.ok ? spec.spec : undefined;
+  const defaultSampler = samplerFor(chosen ?? 'always');
+  let warnedSampler = false;
+  // The run's option decides when given; else the scenario's `export const sampler`, from the first
+  // span after it is defined (an export that cannot sample is reported once and left aside).
+  const decide = () => {
+    if (chosen !== undefined) return defaultSampler;
+    const exported = module.exports['sampler'];
+    if (exported === undefined || isSampler(exported)) return exported ?? defaultSampler;
+    if (!warnedSampler) {
+      warnedSampler = true;
+      capture.write('warn', [
+        'The scenario exports `sampler`, but it has no shouldSample method: spans are sampled always.',
+      ]);
+    }
+    return defaultSampler;
+  };
+  const sampler = new RunSampler(options.spanBudget, decide, () =>
     host.emit({
       type: 'limit',
       hit: {
@@ -113,7 +143,10 @@ export async function executeScenario(
       },
     }),
   );
-  const collector = new SpanCollector((event) => host.emit(event));
+  const collector = new SpanCollector(
+    (event) => host.emit(event),
+    () => sampler.takeNotRecorded(),
+  );
   const provider = new ServiceTracerProvider(
     {
       idGenerator: new SeededIdGenerator(options.seed),
@@ -123,6 +156,7 @@ export async function executeScenario(
     },
     clock,
     options.defaultService,
+    host.createTracerProvider,
   );
   api.trace.setGlobalTracerProvider(provider);
   bindWorld({ seed: options.seed, defaultService: options.defaultService });
@@ -158,13 +192,13 @@ export async function executeScenario(
   const modules: Record<string, unknown> = {
     '@opentelemetry/api': api,
     '@spanlab/world': world,
+    '@opentelemetry/sdk-trace-base': scenarioSdk(),
     tslib: { ...tslib, __awaiter: createContextAwaiter(manager, originalThen) },
   };
   const require = (name: string): unknown => {
     if (name in modules) return modules[name];
     throw new Error(`Cannot find module '${name}'`);
   };
-  const module = { exports: {} as Record<string, unknown> };
 
   const asService = <T>(fn: () => T): T => manager.runAsService(options.defaultService, fn);
   const onFailure = (reason: unknown): void => {
@@ -256,14 +290,15 @@ function formatDuration(ms: number): string {
   return `${ms / 1000} s`;
 }
 
-// Timer callbacks run in the context (and as the service) they were scheduled in, as under AsyncLocalStorage.
+// Timer callbacks run in the context (and as the service) they were scheduled in, as under AsyncLocalStorage
+// (in the `stack` mode, as the service only: see SandboxContextManager).
 function bindTimersToContext(manager: SandboxContextManager): void {
   const g = globalThis as Record<string, unknown>;
   for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']) {
     const original = g[name];
     if (typeof original !== 'function') continue;
     g[name] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
-      const bound = typeof callback === 'function' ? manager.bindFrame(manager.frame(), callback) : callback;
+      const bound = manager.bindContinuation(callback);
       return (original as (...args: unknown[]) => unknown).call(this, bound, ...rest);
     };
   }

@@ -1,5 +1,7 @@
 /** What a running scenario reports to its host, as plain, structured-clonable data. */
 import type { ConsoleEntry, LimitHit, RunError, RunStats, SpanRecord } from '../trace/model.ts';
+import type { ContextMode } from './SandboxContextManager.ts';
+import type { SamplerSpec } from './sampler-spec.ts';
 
 /** One thing that happened in a run. */
 export type RunEvent =
@@ -9,7 +11,7 @@ export type RunEvent =
   | { type: 'console'; entry: ConsoleEntry }
   | { type: 'error'; error: RunError }
   | { type: 'limit'; hit: LimitHit }
-  | { type: 'done'; stats: Omit<RunStats, 'spansKept'> };
+  | { type: 'done'; stats: Omit<RunStats, 'spansKept' | 'spansUnsampled'> };
 
 /** The limits and choices of one run. */
 export interface RunOptions {
@@ -23,6 +25,13 @@ export interface RunOptions {
   spanBudget: number;
   /** The `service.name` of code that runs outside any simulated service. */
   defaultService: string;
+  /** How the active context follows asynchronous code: `async` (AsyncLocalStorage, Zone) or `stack` (the web SDK's StackContextManager). */
+  context: ContextMode;
+  /**
+   * The head sampler: the SDK's own for `always`, `never`, `ratio:P`, `parent-ratio:P` (parsed by
+   * parseSamplerSpec). Absent: the scenario's exported `sampler` if it has one, else always.
+   */
+  sampler?: SamplerSpec | undefined;
 }
 
 /** The options a run gets when it names none. */
@@ -32,6 +41,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   virtualTimeBudgetMs: 60 * 60 * 1000,
   spanBudget: 20_000,
   defaultService: 'app',
+  context: 'async',
 };
 
 /** The wall-clock budget's message, the same whether the run or its host enforces it. */

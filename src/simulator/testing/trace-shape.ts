@@ -14,7 +14,10 @@ export interface SpanShape {
 }
 
 /** Runs a scenario file from src/content/scenarios. */
-export function runScenarioFile(name: string, options: Partial<RunOptions> = {}): Promise<RunResult> {
+export function runScenarioFile(
+  name: string,
+  options: Partial<RunOptions> & Pick<Parameters<typeof runScenario>[1] & object, 'tracerProvider'> = {},
+): Promise<RunResult> {
   const path = new URL(`../../content/scenarios/${name}`, import.meta.url);
   return runScenario(readFileSync(path, 'utf8'), { ...options, fileName: name });
 }

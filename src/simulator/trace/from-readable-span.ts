@@ -3,6 +3,7 @@ import {
   isSpanContextValid,
   SpanKind,
   SpanStatusCode,
+  TraceFlags,
   type Attributes as OtelAttributes,
   type HrTime,
   type SpanContext,
@@ -56,7 +57,7 @@ export function fromReadableSpan(span: ReadableSpan, ended = span.ended, linksAt
   if (span.status.message) status.message = span.status.message;
   const scope: SpanRecord['scope'] = { name: span.instrumentationScope.name };
   if (span.instrumentationScope.version) scope.version = span.instrumentationScope.version;
-  return {
+  const record: SpanRecord = {
     traceId: context.traceId,
     spanId: context.spanId,
     parentSpanId: span.parentSpanContext?.spanId ?? null,
@@ -85,6 +86,8 @@ export function fromReadableSpan(span: ReadableSpan, ended = span.ended, linksAt
     },
     resource,
   };
+  if ((context.traceFlags & TraceFlags.SAMPLED) === 0) record.sampled = false;
+  return record;
 }
 
 /** The API's invalid ids: what a link without a valid span context is recorded with. */

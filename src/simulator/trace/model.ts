@@ -1,4 +1,6 @@
 /** The plain-JSON trace model every part of Span Lab reads: runs, views, checks and OTLP files. */
+import type { ContextMode } from '../runtime/SandboxContextManager.ts';
+import type { SamplerSpec } from '../runtime/sampler-spec.ts';
 import type { OtlpKeyValue } from './otlp-types.ts';
 
 /** A span's kind, as the OpenTelemetry API names them, lower-cased. */
@@ -65,6 +67,12 @@ export interface SpanRecord {
   dropped: DroppedCounts;
   /** The resource's attributes, `service.name` among them. */
   resource: Attributes;
+  /**
+   * `false` for a span the run's head sampler did not sample: recorded so the views can show it
+   * (greyed), never exported, queried or linted — no backend would have received it. Absent for
+   * sampled spans and for every span read from a file (a backend received those).
+   */
+  sampled?: false;
   /**
    * What a trace file said exactly, for spans read from one: nanosecond times, every OTLP field
    * and value type. The fields above are derived from it for the views and checks; exporting the
@@ -147,7 +155,7 @@ export interface LimitHit {
   column?: number;
 }
 
-/** Counts and times about a run. */
+/** Counts and times about a run: spansStarted = spansKept + spansUnsampled + spansDropped. */
 export interface RunStats {
   /** Virtual milliseconds that passed in the run. */
   virtualMs: number;
@@ -155,18 +163,30 @@ export interface RunStats {
   wallMs: number;
   /** Spans started, kept or not. */
   spansStarted: number;
-  /** Spans kept in the result (ended or never ended). */
+  /** Spans kept in the result's `spans` (ended or never ended): the sampled ones, what a backend receives. */
   spansKept: number;
+  /** Spans the run's sampler did not sample (in `unsampledSpans`); absent in results from before sampling (none). */
+  spansUnsampled?: number;
   /** Spans dropped because the span budget was reached. */
   spansDropped: number;
   /** Console lines dropped because the console cap was reached. */
   consoleDropped: number;
 }
 
-/** Everything a run produced, as plain JSON. */
+/**
+ * Everything a run produced, as plain JSON. Later fields are optional, so a result stored by an
+ * older version still reads: absent means the default (no span left unsampled, `async`, the
+ * scenario's own sampler or always).
+ */
 export interface RunResult {
-  /** Spans in the order they started; spans never ended have `end: null`. */
+  /** The sampled spans in the order they started (what a backend receives); spans never ended have `end: null`. */
   spans: SpanRecord[];
+  /** Spans the run's sampler did not sample (`sampled: false`), in the order they started; absent when there are none. */
+  unsampledSpans?: SpanRecord[];
+  /** The run's context mode, when not the default `async`. */
+  context?: ContextMode;
+  /** The run's sampler option (`ratio:0.5`, …), when one was given; absent: the scenario's exported `sampler`, else always. */
+  sampler?: SamplerSpec;
   console: ConsoleEntry[];
   errors: RunError[];
   limits: LimitHit[];

@@ -2,7 +2,9 @@
 import type { ExpectationVerdict } from '../checks/expectation-schema.ts';
 import { lintTrace } from '../checks/lint/lint-trace.ts';
 import type { Finding } from '../checks/lint/rule.ts';
+import { danglingLinks, type DanglingReason } from '../trace/dangling-links.ts';
 import { idDigits } from '../trace/id-digits.ts';
+import { spanKey } from '../trace/span-key.ts';
 import { groupByTrace, type RunResult, type SpanRecord } from '../trace/model.ts';
 
 /** The checks a summary shows: findings (the linter's own when not given) and expectation verdicts. */
@@ -35,7 +37,12 @@ function thrownAt(span: SpanRecord): string {
   return '';
 }
 
-function traceTree(spans: readonly SpanRecord[], origin: number): string[] {
+/** The trace's spans as a tree; a root whose parent the sampler dropped says so (`notSampled`: those span ids). */
+function traceTree(
+  spans: readonly SpanRecord[],
+  origin: number,
+  notSampled: ReadonlySet<string> = new Set(),
+): string[] {
   const ids = new Set(spans.map((s) => s.spanId));
   const children = new Map<string | null, SpanRecord[]>();
   for (const span of spans) {
@@ -51,7 +58,9 @@ function traceTree(spans: readonly SpanRecord[], origin: number): string[] {
       const last = i === list.length - 1;
       const branch = depth === 0 ? '' : last ? '└─ ' : '├─ ';
       const remote =
-        depth === 0 && span.parentSpanId !== null ? ` (parent ${short(span.parentSpanId)} not in this run)` : '';
+        depth === 0 && span.parentSpanId !== null
+          ? ` (parent ${short(span.parentSpanId)} ${notSampled.has(span.parentSpanId) ? 'not sampled' : 'not in this run'})`
+          : '';
       lines.push(`  ${prefix}${branch}${spanLine(span, origin)}${remote}`);
       walk(span.spanId, depth === 0 ? prefix : prefix + (last ? '   ' : '│  '), depth + 1);
     });
@@ -89,14 +98,37 @@ function checkLines(findings: readonly Finding[], verdicts: readonly Expectation
   return out;
 }
 
+/** How a dangling link's target is described. */
+const DANGLING: Record<DanglingReason, string> = {
+  'not-sampled': 'dangles: not sampled',
+  'never-ended': 'dangles: never ended',
+};
+
+/** The run's counts: spans started, kept, dropped by the sampler and by the budget; links that dangle. */
+function spanCounts(result: RunResult, dangling: number): string {
+  const { spansStarted, spansKept, spansDropped, spansUnsampled = 0 } = result.stats;
+  const budget = spansDropped > 0 ? `, ${spansDropped.toLocaleString('en-US')} dropped by the span budget` : '';
+  return `Spans — ${spansStarted.toLocaleString('en-US')} started, ${spansKept.toLocaleString('en-US')} kept, ${spansUnsampled.toLocaleString('en-US')} dropped by the sampler${budget}; ${count(dangling, 'link')} dangle${dangling === 1 ? 's' : ''}`;
+}
+
 /** The readable account the CLI prints for `--format summary`, with the linter's findings and any expectation verdicts. */
 export function toSummary(result: RunResult, title = 'scenario', checks: SummaryChecks = {}): string {
   const traces = groupByTrace(result.spans);
-  const byId = new Map(result.spans.map((s) => [s.spanId, s]));
-  const origin = result.spans.reduce((min, s) => Math.min(min, s.start), Infinity);
+  const unsampled = result.unsampledSpans ?? [];
+  const notSampledIds = new Set(unsampled.map((s) => s.spanId));
+  const byKey = new Map([...result.spans, ...unsampled].map((s) => [spanKey(s.traceId, s.spanId), s]));
+  const origin = [...result.spans, ...unsampled].reduce((min, s) => Math.min(min, s.start), Infinity);
   const linkCount = result.spans.reduce((n, s) => n + s.links.length, 0);
+  const dangling = new Map(
+    danglingLinks(result).map((d) => [`${spanKey(d.from.traceId, d.from.spanId)}#${d.index}`, d]),
+  );
+  const settings = [
+    result.context === undefined ? '' : `, context ${result.context}`,
+    result.sampler === undefined ? '' : `, sampler ${result.sampler}`,
+  ].join('');
   const out: string[] = [
-    `${title}: ${traces.size} trace${traces.size === 1 ? '' : 's'}, ${result.spans.length} span${result.spans.length === 1 ? '' : 's'}, ${linkCount} link${linkCount === 1 ? '' : 's'}, ${formatMs(result.stats.virtualMs)} of virtual time (${result.stats.wallMs.toFixed(1)} ms of engine time), seed ${result.seed}`,
+    `${title}: ${traces.size} trace${traces.size === 1 ? '' : 's'}, ${result.spans.length} span${result.spans.length === 1 ? '' : 's'}, ${linkCount} link${linkCount === 1 ? '' : 's'}, ${formatMs(result.stats.virtualMs)} of virtual time (${result.stats.wallMs.toFixed(1)} ms of engine time), seed ${result.seed}${settings}`,
+    spanCounts(result, dangling.size),
   ];
   if (result.stats.spansDropped > 0) {
     out.push(
@@ -110,22 +142,30 @@ export function toSummary(result: RunResult, title = 'scenario', checks: Summary
       '',
       `Trace ${short(traceId)} — ${spans.length} span${spans.length === 1 ? '' : 's'}, ${formatMs(end - start)}`,
     );
-    out.push(...traceTree(spans, Number.isFinite(origin) ? origin : start));
+    out.push(...traceTree(spans, Number.isFinite(origin) ? origin : start, notSampledIds));
+  }
+  if (unsampled.length > 0) {
+    out.push('', `Not sampled — ${count(unsampled.length, 'span')} the sampler dropped: recorded here, never exported`);
+    for (const [traceId, spans] of groupByTrace(unsampled)) {
+      out.push(`  Trace ${short(traceId)}`);
+      out.push(...traceTree(spans, origin).map((line) => `  ${line}`));
+    }
   }
   const linked = result.spans.filter((s) => s.links.length > 0);
   if (linked.length > 0) {
     out.push('', 'Links');
     for (const span of linked) {
-      for (const link of span.links) {
-        const target = byId.get(link.spanId);
+      span.links.forEach((link, index) => {
+        const target = byKey.get(spanKey(link.traceId, link.spanId));
+        const gone = dangling.get(`${spanKey(span.traceId, span.spanId)}#${index}`);
         const where = target
-          ? `${JSON.stringify(target.name)} in trace ${short(link.traceId)}`
+          ? `${JSON.stringify(target.name)} in trace ${short(link.traceId)}${gone ? ` (${DANGLING[gone.reason]})` : ''}`
           : `span ${short(link.spanId)} in trace ${short(link.traceId)} (not in this run)`;
         const attributes = Object.entries(link.attributes)
           .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
           .join(', ');
         out.push(`  ${JSON.stringify(span.name)} → ${where}${attributes ? ` {${attributes}}` : ' (no attributes)'}`);
-      }
+      });
     }
   }
   const open = result.spans.filter((s) => s.end === null);

@@ -15,6 +15,11 @@ onWorldReset(() => {
   latency = 3;
 });
 
+/** Copies of a table's rows, for the world's other clients (the callback-style driver). */
+export function tableRows(table: string): Row[] {
+  return (tables.get(table) ?? []).map((row) => ({ ...row }));
+}
+
 function matches(row: Row, where: Where | undefined): boolean {
   return !where || Object.entries(where).every(([key, value]) => row[key] === value);
 }

@@ -75,4 +75,27 @@ describe('the types the editor gives TypeScript', () => {
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/'string' is not assignable to parameter of type 'number'/);
   });
+
+  it('gives the SDK’s samplers, and only them, from @opentelemetry/sdk-trace-base', () => {
+    const { 'own-sampler.ts': fine = [], 'provider.ts': wrong = [] } = check({
+      'own-sampler.ts': [
+        "import { TraceFlags } from '@opentelemetry/api';",
+        "import { ParentBasedSampler, SamplingDecision, TraceIdRatioBasedSampler, type Sampler } from '@opentelemetry/sdk-trace-base';",
+        'const ratio = new TraceIdRatioBasedSampler(0.5);',
+        'export const sampler: Sampler = new ParentBasedSampler({',
+        '  root: {',
+        '    shouldSample: (context, traceId, _name, _kind, _attributes, links) =>',
+        '      links.some((link) => link.context.traceFlags & TraceFlags.SAMPLED)',
+        '        ? { decision: SamplingDecision.RECORD_AND_SAMPLED }',
+        '        : ratio.shouldSample(context, traceId),',
+        "    toString: () => 'LinkAwareSampler',",
+        '  },',
+        '});',
+      ].join('\n'),
+      'provider.ts':
+        "import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';\nexport const p = BasicTracerProvider;",
+    });
+    expect(fine).toEqual([]);
+    expect(wrong).toEqual([expect.stringMatching(/has no exported member 'BasicTracerProvider'/)]);
+  });
 });

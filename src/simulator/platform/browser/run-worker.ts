@@ -3,6 +3,7 @@
  * worker. Bundled into one self-contained script (see src/integrations/run-worker-bundle.ts) so a
  * sandboxed iframe can start it from a blob: URL, under its own Content-Security-Policy.
  */
+import { WebTracerProvider } from '@opentelemetry/sdk-trace-web';
 import type { CompiledScenario } from '../../compile/transpile.ts';
 import { batchingHost } from '../../runtime/batching-host.ts';
 import { executeScenario } from '../../runtime/execute-scenario.ts';
@@ -57,6 +58,8 @@ scope.addEventListener(
       nextMacrotask,
       wallNow,
       onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
+      // Each simulated service is a browser app's provider, as the web SDK sets one up.
+      createTracerProvider: (config) => new WebTracerProvider(config),
     });
     hideFromScenario();
     post({ type: 'ready' });

@@ -16,6 +16,11 @@ describe('parseRunEvents', () => {
     // As in the model: null inside an array, never as an attribute's value.
     expect(parseRunEvents(withAttributes({ list: ['x', null] })).ok).toBe(true);
     expect(parseRunEvents(withAttributes({ gone: null }))).toMatchObject({ ok: false });
+    // A span the sampler did not sample says so with `sampled: false`, and only so.
+    const withSampled = (sampled: unknown): string =>
+      JSON.stringify([{ type: 'span-end', span: { ...span, sampled }, order: 0 }]);
+    expect(parseRunEvents(withSampled(false)).ok).toBe(true);
+    expect(parseRunEvents(withSampled(true))).toMatchObject({ ok: false });
   });
 
   it('refuses what a hostile scenario could post instead', () => {

@@ -36,6 +36,7 @@ const span = z.object({
   status: z.object({ code: z.enum(['unset', 'ok', 'error']), message: z.string().exactOptional() }),
   dropped: z.object({ attributes: z.number(), events: z.number(), links: z.number() }),
   resource: attributes,
+  sampled: z.literal(false).exactOptional(),
 }) satisfies z.ZodType<SpanRecord>;
 
 const event = z.discriminatedUnion('type', [

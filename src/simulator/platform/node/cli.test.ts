@@ -229,4 +229,49 @@ describe('npm run sim', () => {
     expect((await sim()).stderr).toMatch(/^usage: npm run sim/);
     expect((await sim('x.ts', '--format', 'pdf')).stderr).toMatch(/unknown format 'pdf'/);
   });
+
+  it('rejects a bad --sampler or --context saying which option and what is wrong', async () => {
+    const ratio = await sim('x.ts', '--sampler', 'ratio:1.5');
+    expect(ratio.code).toBe(2);
+    expect(ratio.stderr).toBe(
+      '--sampler "ratio:1.5": the ratio must be a number from 0 to 1 (the share of traces kept), e.g. ratio:0.25\n',
+    );
+    expect((await sim('x.ts', '--sampler', 'sometimes')).stderr).toMatch(
+      /^--sampler "sometimes" is not a sampler: use always, never, ratio:P/,
+    );
+    expect((await sim('x.ts', '--context', 'zone')).stderr).toMatch(/^--context 'zone': use async .* or stack/);
+  });
+
+  it('runs with --context stack and --sampler, and the summary counts the spans started, kept and dropped and the links that dangle', async () => {
+    const file = tempScenario(
+      `import { trace } from '@opentelemetry/api';\nimport { sleep } from '@spanlab/world';\nconst tracer = trace.getTracer('x');\nexport default async () => tracer.startActiveSpan('request', async (span) => { await sleep(1); tracer.startSpan('after-await').end(); span.end(); });\n`,
+    );
+    const stack = await sim(file, '--format', 'summary', '--context', 'stack', '--sampler', 'always');
+    expect(stack.code).toBe(0);
+    expect(stack.stdout).toContain('2 traces, 2 spans, 0 links');
+    expect(stack.stdout).toContain(
+      'seed 1, context stack, sampler always\nSpans — 2 started, 2 kept, 0 dropped by the sampler; 0 links dangle',
+    );
+    const never = await sim(file, '--sampler', 'never');
+    expect(never.code).toBe(0);
+    expect(JSON.parse(never.stdout)).toEqual({ resourceSpans: [] });
+    const counted = await sim(
+      join(SCENARIOS, 'batch-consumer.ts'),
+      '--format',
+      'summary',
+      '--sampler',
+      'ratio:0.5',
+      '--seed',
+      '4',
+    );
+    expect(counted.stdout).toMatch(/Spans — 7 started, \d kept, \d dropped by the sampler; \d links? dangles?/);
+    const rows = await sim(
+      join(SCENARIOS, 'batch-consumer.ts'),
+      '--sampler',
+      'never',
+      '--sql',
+      'SELECT count(*) AS n FROM spans',
+    );
+    expect(JSON.parse(rows.stdout)).toEqual([{ n: 0 }]);
+  });
 });

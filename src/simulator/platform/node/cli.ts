@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N] [--sql QUERY]`
+ * `npm run sim -- <file.ts|trace.json> [--format otlp|waterfall|graph|summary|checks] [--seed N] [--sql QUERY]
+ *  [--context async|stack] [--sampler always|never|ratio:P|parent-ratio:P]`
  * Runs a scenario (or reads a trace file, told apart by its content) and prints it; see the README's "Run a scenario from the terminal".
  * `span-lab lint <file…> [--fail-on error|warning]`: the linter for CI (lint-command.ts).
  * `--sql` prints the rows of a query over its spans (tables: src/simulator/sql/span-tables.ts) as JSON.
@@ -24,20 +25,22 @@ import { TRACE_FORMAT_NAMES, type TraceFileFormat } from '../../trace/otlp-impor
 import { toLinkGraph } from '../../views/link-graph.ts';
 import { toSummary } from '../../views/summary.ts';
 import { toWaterfall } from '../../views/waterfall.ts';
-import { readInputFile } from './input-file.ts';
+import { CONTEXT_MODES, type ContextMode } from '../../runtime/SandboxContextManager.ts';
+import { parseSamplerSpec, type SamplerSpec } from '../../runtime/sampler-spec.ts';
+import { readInputFile, type RunSettings } from './input-file.ts';
 import { lintFiles } from './lint-command.ts';
 
 const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY]`;
+const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY] [--context ${CONTEXT_MODES.join('|')}] [--sampler always|never|ratio:P|parent-ratio:P]`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-function parse(): { file: string; format: Format; seed: number; sql: string | undefined } {
+function parse(): { file: string; format: Format; settings: RunSettings; sql: string | undefined } {
   let parsed;
   // A query often starts with a `--` comment, which parseArgs would take for an option.
   const args = process.argv.slice(2);
@@ -51,6 +54,8 @@ function parse(): { file: string; format: Format; seed: number; sql: string | un
         format: { type: 'string', short: 'f', default: 'otlp' },
         seed: { type: 'string', default: '1' },
         sql: { type: 'string' },
+        context: { type: 'string', default: 'async' },
+        sampler: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -67,14 +72,26 @@ function parse(): { file: string; format: Format; seed: number; sql: string | un
   if (!FORMATS.includes(format)) fail(`unknown format '${format}': use one of ${FORMATS.join(', ')}`);
   const seed = Number(parsed.values.seed);
   if (!Number.isSafeInteger(seed)) fail(`--seed takes a whole number, not '${parsed.values.seed}'`);
-  return { file, format, seed, sql: parsed.values.sql };
+  const context = parsed.values.context as ContextMode;
+  if (!CONTEXT_MODES.includes(context)) {
+    fail(
+      `--context '${parsed.values.context}': use async (AsyncLocalStorage, the default) or stack (the web SDK's StackContextManager)`,
+    );
+  }
+  let sampler: SamplerSpec | undefined;
+  if (parsed.values.sampler !== undefined) {
+    const spec = parseSamplerSpec(parsed.values.sampler);
+    if (!spec.ok) fail(`--sampler ${spec.message}`);
+    sampler = spec.spec;
+  }
+  return { file, format, settings: { seed, context, sampler }, sql: parsed.values.sql };
 }
 
 /** Formats worth naming on stderr: those that are not plain OTLP. */
 const NAMED_FORMATS: ReadonlySet<TraceFileFormat> = new Set(['tempo', 'jaeger-json', 'zipkin-v2']);
 
-async function load(file: string, seed: number): Promise<RunResult> {
-  const input = await readInputFile(file, seed);
+async function load(file: string, settings: RunSettings): Promise<RunResult> {
+  const input = await readInputFile(file, settings);
   if (!input.ok) fail(input.error, input.exitCode);
   if (input.format && NAMED_FORMATS.has(input.format))
     process.stderr.write(`${file}: read as ${TRACE_FORMAT_NAMES[input.format]}\n`);
@@ -178,8 +195,8 @@ async function printQuery(spans: SpanRecord[], sql: string): Promise<void> {
 
 if (process.argv[2] === 'lint') process.exit(await lintFiles(process.argv.slice(3)));
 
-const { file, format, seed, sql } = parse();
-const result = await load(file, seed);
+const { file, format, settings, sql } = parse();
+const result = await load(file, settings);
 if (sql === undefined) process.stdout.write(`${render(result, format, file)}\n`);
 else await printQuery(result.spans, sql);
 

@@ -1,11 +1,15 @@
 /** A file the CLI is given, read as what its content is: a trace file, or code to run. */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { RunOptions } from '../../runtime/protocol.ts';
 import type { RunResult, SpanRecord } from '../../trace/model.ts';
 import { fromOtlpJson, looksLikeTraceFile, type TraceFileFormat } from '../../trace/otlp-import.ts';
 
 /** Extensions that are always code, whatever the file starts with. */
 const CODE_EXTENSIONS = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
+
+/** How code is run: its seed, context mode and sampler (a trace file uses only the seed, as its result's). */
+export type RunSettings = Pick<RunOptions, 'seed' | 'context' | 'sampler'>;
 
 /** What a file gave: a run (of code, or of a trace file's spans), or why it gave none. */
 export type InputFile =
@@ -14,9 +18,10 @@ export type InputFile =
 
 /**
  * Reads a file: a trace file when its content opens a JSON object or array (whatever its name,
- * `.ndjson` and `.txt` included) and its name is not a code file's, else code to run with `seed`.
+ * `.ndjson` and `.txt` included) and its name is not a code file's, else code to run with `settings`.
  */
-export async function readInputFile(file: string, seed: number): Promise<InputFile> {
+export async function readInputFile(file: string, settings: RunSettings): Promise<InputFile> {
+  const { seed } = settings;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -33,11 +38,20 @@ export async function readInputFile(file: string, seed: number): Promise<InputFi
       const where = imported.position ? `${imported.position.line}:${imported.position.column}: ` : '';
       return { ok: false, error: `${file}:${where}${imported.error}`, exitCode: 1 };
     }
+    const ignored = [
+      settings.context !== 'async' ? '--context' : undefined,
+      settings.sampler !== undefined ? '--sampler' : undefined,
+    ].filter((option) => option !== undefined);
     return {
       ok: true,
       result: importedRun(imported.spans, seed),
       format: imported.format,
-      warnings: imported.warnings,
+      warnings: [
+        ...imported.warnings,
+        ...ignored.map(
+          (option) => `${option} applies to code it runs, not to a trace file: its spans are shown as recorded`,
+        ),
+      ],
     };
   }
   // Loaded only for code: a trace file needs no compiler (TypeScript alone takes seconds to load).
@@ -48,7 +62,7 @@ export async function readInputFile(file: string, seed: number): Promise<InputFi
   ]);
   return {
     ok: true,
-    result: await runScenario(text, { seed, fileName: basename(file), compile: compileCached }),
+    result: await runScenario(text, { ...settings, fileName: basename(file), compile: compileCached }),
     warnings: [],
   };
 }

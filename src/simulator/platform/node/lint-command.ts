@@ -65,7 +65,7 @@ export async function lintFiles(args: string[]): Promise<number> {
 }
 
 async function lintOne(file: string): Promise<FileReport> {
-  const input = await readInputFile(file, 1);
+  const input = await readInputFile(file, { seed: 1, context: 'async' });
   if (!input.ok) return { file, read: 'nothing', spans: 0, findings: [], warnings: [], error: input.error };
   const { result } = input;
   const problems = [...result.errors.map((e) => e.message), ...result.limits.map((hit) => hit.message)];

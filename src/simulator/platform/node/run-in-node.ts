@@ -5,7 +5,7 @@ import type { CompileOutcome } from '../../compile/transpile.ts';
 import { DEFAULT_RUN_OPTIONS, wallClockMessage, type RunOptions } from '../../runtime/protocol.ts';
 import { RunAccumulator } from '../../runtime/RunAccumulator.ts';
 import type { RunResult } from '../../trace/model.ts';
-import type { ChildMessage } from './scenario-process.ts';
+import type { ChildMessage, ChildStart } from './scenario-process.ts';
 import { fromWire } from './wire.ts';
 
 const CHILD_URL = new URL('./scenario-process.ts', import.meta.url);
@@ -26,11 +26,23 @@ const compileHere: CompileSource = async (source, fileName) =>
 /** Compiles and runs scenario source in a child process; never rejects — problems are in the result. */
 export async function runScenario(
   source: string,
-  options: Partial<RunOptions> & { fileName?: string; memoryLimitMb?: number; compile?: CompileSource } = {},
+  options: Partial<RunOptions> & {
+    fileName?: string;
+    memoryLimitMb?: number;
+    compile?: CompileSource;
+    /** The SDK provider each service gets: `basic` (the default) or `web`, the browser host's WebTracerProvider. */
+    tracerProvider?: ChildStart['tracerProvider'];
+  } = {},
 ): Promise<RunResult> {
-  const { fileName, memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB, compile = compileHere, ...rest } = options;
+  const {
+    fileName,
+    memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB,
+    compile = compileHere,
+    tracerProvider = 'basic',
+    ...rest
+  } = options;
   const runOptions: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...rest };
-  const accumulator = new RunAccumulator(runOptions.seed);
+  const accumulator = new RunAccumulator(runOptions.seed, runOptions);
   const compiled = await compile(source, fileName);
   if (!compiled.ok) {
     for (const error of compiled.errors) accumulator.addError(error);
@@ -100,6 +112,7 @@ export async function runScenario(
       }
       settle();
     });
-    child.send({ scenario: compiled.scenario, options: runOptions });
+    const start: ChildStart = { scenario: compiled.scenario, options: runOptions, tracerProvider };
+    child.send(start);
   });
 }

@@ -8,6 +8,13 @@ import { executeScenario } from '../../runtime/execute-scenario.ts';
 import type { RunOptions } from '../../runtime/protocol.ts';
 import { toWire, type WireBatch } from './wire.ts';
 
+/** What the parent sends the child: the run, and which SDK provider each service gets (`web` as the browser host). */
+export interface ChildStart {
+  scenario: CompiledScenario;
+  options: RunOptions;
+  tracerProvider: 'basic' | 'web';
+}
+
 /** What the child sends its parent. */
 export type ChildMessage = { type: 'ready' } | { type: 'events'; batch: WireBatch } | { type: 'finished' };
 
@@ -24,18 +31,22 @@ process.on('unhandledRejection', (reason) => {
 });
 process.on('disconnect', () => process.exit(0));
 
-process.once('message', (data) => {
-  const { scenario, options } = data as { scenario: CompiledScenario; options: RunOptions };
+process.once('message', (data) => void start(data as ChildStart));
+
+async function start({ scenario, options, tracerProvider }: ChildStart): Promise<void> {
+  // Loaded only when asked for: the CLI's runs need none of it.
+  const web = tracerProvider === 'web' ? (await import('@opentelemetry/sdk-trace-web')).WebTracerProvider : undefined;
   const host = batchingHost({
     // The IPC channel's own JSON serialization encodes each batch once.
     send: (events) => send({ type: 'events', batch: toWire(events) }),
     nextMacrotask: (callback) => realSetImmediate(callback),
     wallNow,
     onUnhandledRejection: (handler) => rejectionHandlers.push(handler),
+    createTracerProvider: web && ((config) => new web(config)),
   });
   send({ type: 'ready' });
   void executeScenario(scenario, options, host).then(() => {
     host.flush();
     send({ type: 'finished' });
   });
-});
+}

@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { expect, saveScreenshot, test } from '../fixtures.ts';
+import { openPlayground, run, spanNames } from './helpers.ts';
+
+// Four runs, a CLI run and a second page: on a loaded two-core machine this took 35–53 s.
+test.describe.configure({ timeout: 120_000 });
+
+// The batch consumer processes its messages in `context.with(batch, async () => { … await … })`.
+// Under the web SDK's StackContextManager the batch span is active only until the first await:
+// the first message's span is its child, the next two start traces of their own.
+test('runs with the stack context manager and a ratio sampler as the CLI does, and shares both settings', async ({
+  page,
+  context,
+}) => {
+  await openPlayground(page, 'batch-consumer');
+  const contextPicker = page.getByRole('combobox', { name: 'Context' });
+  const samplerPicker = page.getByRole('combobox', { name: 'Sampler' });
+  await expect(contextPicker).toHaveValue('async');
+  await expect(samplerPicker).toHaveValue('');
+  expect(await run(page)).toMatch(/^Ran in \d+ ms: 7 spans in 4 traces/);
+
+  await contextPicker.selectOption('stack');
+  expect(await run(page)).toMatch(/^Ran in \d+ ms: 7 spans in 6 traces/);
+
+  await samplerPicker.selectOption('ratio:0.5');
+  await page.locator('[data-pg="seed"]').fill('4');
+  expect(await run(page)).toMatch(
+    /^Ran in \d+ ms: 5 spans in 4 traces, 40 ms of virtual time\. The sampler dropped 2 spans of 7 \(not exported\); 1 link points at spans no backend received\./,
+  );
+  // Only the sampled spans reach the views' table and the download, as a backend would receive them.
+  expect(await spanNames(page)).toEqual([
+    'send orders',
+    'send orders',
+    'process-message-batch',
+    'process-message m1',
+    'process-message m2',
+  ]);
+  await saveScreenshot(page, 'playground-stack-ratio');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download trace' }).click(),
+  ]);
+  const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'src/simulator/platform/node/cli.ts',
+    'src/content/scenarios/batch-consumer.ts',
+    '--seed',
+    '4',
+    '--context',
+    'stack',
+    '--sampler',
+    'ratio:0.5',
+  ]);
+  expect(downloaded).toEqual(JSON.parse(stdout));
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.locator('[data-pg="share-url"]').inputValue();
+  expect(link).toMatch(/#code=[A-Za-z0-9+\-$]+&seed=4&context=stack&sampler=ratio:0\.5$/);
+  const friend = await context.newPage();
+  await friend.goto(link);
+  await expect(friend.locator('[data-pg="notice"]')).toContainText('runs only when you press Run');
+  await expect(friend.getByRole('combobox', { name: 'Context' })).toHaveValue('stack');
+  await expect(friend.getByRole('combobox', { name: 'Sampler' })).toHaveValue('ratio:0.5');
+  expect(await run(friend)).toMatch(/^Ran in \d+ ms: 5 spans in 4 traces.*The sampler dropped 2 spans of 7/);
+});
