@@ -26,6 +26,8 @@ export default defineConfig({
     // Scenario runs and CLI tests spawn processes; on a loaded two-core machine one can take long.
     // A passing test never waits this out.
     testTimeout: 120_000,
+    // The same for set-up: loading Mermaid into jsdom took over 10 s (the default) on a loaded machine.
+    hookTimeout: 120_000,
     // One worker per core, not vitest's default of one fewer: many tests wait on the processes they
     // spawn (the CLI, scenario runs), so the cores stay busy (measured on two: 150 s to 111 s).
     maxWorkers: availableParallelism(),
