@@ -163,6 +163,7 @@ export const COURSE_PHRASES: readonly string[] = [
   'none of them alone',
   'because they clearly interact',
   'child if you wait for it, link if you fire and forget',
+  'why is my span a root?',
 ];
 
 /** Text as compared: code marks and emphasis gone, spaces collapsed, curly quotes straightened. */

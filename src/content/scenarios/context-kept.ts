@@ -20,7 +20,10 @@ reports.route('GET /report', async () => {
   // children; bind what the driver calls back later, which runs outside it.
   await context.with(request, () => {
     const rows = driver.stream('SELECT * FROM orders');
-    rows.on('row', context.bind(request, () => tracer.startSpan('format-row').end()));
+    rows.on(
+      'row',
+      context.bind(request, () => tracer.startSpan('format-row').end()),
+    );
     return new Promise<void>((done) => {
       driver.query(
         'SELECT * FROM totals',
@@ -35,7 +38,8 @@ reports.route('GET /report', async () => {
   let polls = 0;
   const poller = setInterval(() => {
     // A root on purpose: each poll is its own unit of work, linked to the request that started it.
-    const links = origin === undefined ? [] : [{ context: origin, attributes: { 'export.requested_by': 'GET /report' } }];
+    const links =
+      origin === undefined ? [] : [{ context: origin, attributes: { 'export.requested_by': 'GET /report' } }];
     tracer.startSpan('poll-export', { root: true, links }).end();
     if (++polls === 2) clearInterval(poller);
   }, 30_000);

@@ -11,7 +11,10 @@ const reports = service('reports', { latency: 2 });
 reports.route('GET /report', () => {
   const request = context.active(); // the server span is active here
   const rows = driver.stream('SELECT * FROM orders');
-  rows.on('row', context.bind(request, () => tracer.startSpan('format-row').end()));
+  rows.on(
+    'row',
+    context.bind(request, () => tracer.startSpan('format-row').end()),
+  );
   return new Promise((resolve) => {
     driver.query(
       'SELECT * FROM totals',
