@@ -27,6 +27,9 @@ for (const [index, [slug, title]] of LESSONS.entries()) {
   test(`${slug}: renders, is current in the sidebar, leads on, ends with its quiz; axe finds no serious violation in either theme`, async ({
     page,
   }) => {
+    // Two axe scans of a long lesson (context-propagation: five scenarios, two exercises) took
+    // 49–60 s on the loaded two-core machine; the whole-course spec gives its pages 120 s too.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path(slug));
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
