@@ -16,10 +16,11 @@ const scenarios = readdirSync(new URL('scenarios/', CONTENT))
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => ({ id: f.slice(0, -5), meta: parse(readFileSync(new URL(`scenarios/${f}`, CONTENT), 'utf8')) as Meta }));
 
-describe('the eight lessons', () => {
-  it('exist, one per slug, ordered 1 to 8 in the sidebar', () => {
+describe('the lessons', () => {
+  it('exist, one per slug, ordered 1 to n in the sidebar', () => {
     const orders = LESSON_SLUGS.map((slug) => Number(/\n\s+order:\s*(\d+)/.exec(lesson(slug))?.[1]));
-    expect(orders).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(orders).toEqual(LESSON_SLUGS.map((_, i) => i + 1));
+    expect(LESSON_SLUGS.length).toBeGreaterThanOrEqual(9);
   });
 
   it('each end with the quiz of their own bank', () => {

@@ -56,6 +56,12 @@ describe('scenario metadata', () => {
     expect(parseScenarioMeta({ ...valid, practice: 'anti-pattern', teaches: 'retry-nested' }).ok).toBe(true);
   });
 
+  it('takes a pitfall without a rule, and rejects one that names a rule', () => {
+    expect(parseScenarioMeta({ ...valid, practice: 'pitfall' }).ok).toBe(true);
+    const parsed = parseScenarioMeta({ ...valid, practice: 'pitfall', teaches: 'retry-nested' });
+    expect(parsed.ok ? '' : parsed.error).toBe('teaches: a pitfall is what no rule sees: it names none');
+  });
+
   it('rejects a good scenario that names a rule, and a two-line summary', () => {
     const parsed = parseScenarioMeta({ ...valid, teaches: 'retry-nested', summary: 'one\ntwo' });
     expect(parsed.ok ? '' : parsed.error).toBe(

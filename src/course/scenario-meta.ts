@@ -19,6 +19,8 @@ export const SCENARIO_PATTERNS = [
   'deferred-batch',
   'etl-pipeline',
   'saga',
+  'lost-context',
+  'head-sampling',
 ] as const;
 
 /** A sampler spec (`ratio:0.5`, …), normalized; a bad one says what is wrong. */
@@ -40,7 +42,11 @@ export const scenarioMetaSchema = z
       .describe('One line: what happens and how the spans relate.'),
     lesson: z.enum(LESSON_SLUGS).describe('The slug of the lesson the scenario belongs to.'),
     pattern: z.enum(SCENARIO_PATTERNS).describe('The pattern it shows.'),
-    practice: z.enum(['good', 'anti-pattern']).describe('Whether it models the relationship well, or shows a mistake.'),
+    practice: z
+      .enum(['good', 'anti-pattern', 'pitfall'])
+      .describe(
+        'Whether it models the relationship well, shows a mistake a lint rule catches, or shows a pitfall no rule can see in the trace (a lost context leaves valid-looking roots).',
+      ),
     teaches: z.enum(RULE_IDS).optional().describe('For an anti-pattern: the lint rule it fires (required there).'),
     contrast: z
       .string()
@@ -62,8 +68,12 @@ export const scenarioMetaSchema = z
     if (meta.practice === 'anti-pattern' && meta.teaches === undefined) {
       ctx.addIssue({ code: 'custom', path: ['teaches'], message: 'an anti-pattern names the lint rule it teaches' });
     }
-    if (meta.practice === 'good' && meta.teaches !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['teaches'], message: 'a good scenario is lint-clean: it teaches no rule' });
+    if (meta.practice !== 'anti-pattern' && meta.teaches !== undefined) {
+      const message =
+        meta.practice === 'good'
+          ? 'a good scenario is lint-clean: it teaches no rule'
+          : 'a pitfall is what no rule sees: it names none';
+      ctx.addIssue({ code: 'custom', path: ['teaches'], message });
     }
   });
 

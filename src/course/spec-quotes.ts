@@ -70,6 +70,11 @@ export const SPEC_QUOTES: readonly SpecQuote[] = [
     'Span Creation',
     'Each span has zero or one parent span and zero or more child spans, which represent causally related operations.',
   ),
+  spec(
+    'trace/api.md',
+    'Determining the Parent Span from a Context',
+    'If there is no `Span` in the `Context`, the newly created `Span` will be a root span.',
+  ),
   spec('trace/api.md', 'Add Link', '`Link`s added after `Span` creation may not be considered by Samplers.'),
   spec(
     'trace/api.md',
@@ -158,6 +163,7 @@ export const COURSE_PHRASES: readonly string[] = [
   'none of them alone',
   'because they clearly interact',
   'child if you wait for it, link if you fire and forget',
+  'why is my span a root?',
 ];
 
 /** Text as compared: code marks and emphasis gone, spaces collapsed, curly quotes straightened. */

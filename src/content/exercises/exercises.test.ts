@@ -15,6 +15,8 @@ const DIR = new URL('./', import.meta.url);
 // The lint rules each starting code trips (beside the expectations it fails).
 const START_TRIPS: Record<ExerciseId, RuleId[]> = {
   'order-children': [],
+  'bind-the-callback': [],
+  'carry-the-context': [],
   'link-the-batch': ['batch-parented-to-producer', 'batch-without-links'],
   'links-at-start': ['link-added-after-start'],
   'single-message-parent': ['consumer-without-origin'],
@@ -92,6 +94,8 @@ describe('the exercises', () => {
     const lessons = Object.fromEntries(FOLDERS.map((id) => [id, meta(id).lesson]));
     expect(lessons).toEqual({
       'order-children': 'parent-child',
+      'bind-the-callback': 'context-propagation',
+      'carry-the-context': 'context-propagation',
       'link-the-batch': 'span-links',
       'links-at-start': 'span-links',
       'single-message-parent': 'when-to-use-each',

@@ -104,4 +104,37 @@ export const HALF_FIXES = {
       fails: /^Linter: span-not-ended$/,
     },
   ],
+  'bind-the-callback': [
+    {
+      what: 'the query callback is bound to the request, but the row listener is not',
+      edits: [
+        [
+          `rows.on('row', context.bind(request, () => tracer.startSpan('format-row').end()));`,
+          `rows.on('row', () => tracer.startSpan('format-row').end());`,
+        ],
+      ],
+      fails: /`format-row`.*child of `GET \/report`/,
+    },
+  ],
+  'carry-the-context': [
+    {
+      what: 'submit-payment gets the kept context, but the timer callback is left unbound',
+      edits: [
+        [
+          `      setTimeout(
+        context.bind(ctx, () => {
+          tracer.startSpan('show-receipt').end();
+          done();
+        }),
+        50,
+      );`,
+          `      setTimeout(() => {
+        tracer.startSpan('show-receipt').end();
+        done();
+      }, 50);`,
+        ],
+      ],
+      fails: /`show-receipt`.*child of `checkout`/,
+    },
+  ],
 } satisfies Record<ExerciseId, readonly HalfFix[]>;

@@ -40,6 +40,8 @@ export class MonacoCodeEditor implements CodeEditor {
       tabSize: 2,
       insertSpaces: true,
       lineNumbersMinChars: 3,
+      // The default ('dimmed') greys the number of the empty last line below WCAG contrast in the dark theme.
+      renderFinalNewline: 'on',
       padding: { top: 8, bottom: 8 },
       renderLineHighlightOnlyWhenFocus: true,
     });
