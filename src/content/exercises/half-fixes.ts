@@ -109,7 +109,10 @@ export const HALF_FIXES = {
       what: 'the query callback is bound to the request, but the row listener is not',
       edits: [
         [
-          `rows.on('row', context.bind(request, () => tracer.startSpan('format-row').end()));`,
+          `rows.on(
+    'row',
+    context.bind(request, () => tracer.startSpan('format-row').end()),
+  );`,
           `rows.on('row', () => tracer.startSpan('format-row').end());`,
         ],
       ],
