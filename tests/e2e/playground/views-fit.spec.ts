@@ -68,6 +68,49 @@ test('the Spans table of the retry scenario fits at 1400 and 600 px: no clipped 
   expect(violations, describeViolations(violations)).toEqual([]);
 });
 
+/** Link labels of the drawn link graph that cross a trace box's border (partly inside it, partly out). */
+function labelsAcrossBoxes(panel: Locator): Promise<string[]> {
+  return panel
+    .locator('svg')
+    .first()
+    .evaluate((svg) => {
+      const boxes = [...svg.querySelectorAll('g.cluster > rect')].map((rect) => rect.getBoundingClientRect());
+      const crossing: string[] = [];
+      for (const label of svg.querySelectorAll('g.edgeLabel')) {
+        const b = label.getBoundingClientRect();
+        if (b.width === 0 || b.height === 0) continue;
+        for (const box of boxes) {
+          const overlaps = b.left < box.right && b.right > box.left && b.top < box.bottom && b.bottom > box.top;
+          const inside = b.left >= box.left && b.right <= box.right && b.top >= box.top && b.bottom <= box.bottom;
+          if (overlaps && !inside) crossing.push(label.textContent ?? '');
+        }
+      }
+      return crossing;
+    });
+}
+
+for (const [id, label] of [
+  ['retry', 'retry-of +1 more'],
+  ['batch-consumer', 'messaging.message.id=m1'],
+  ['saga', 'compensates +1 more'],
+] as const) {
+  test(`the link graph of the ${id} scenario keeps every link label inside or outside each trace box, never across it`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openPlayground(page, id);
+    await runScenario(page);
+    await showTab(page, 'Link graph');
+    await page.evaluate(() =>
+      (document.querySelector('trace-views') as HTMLElement & { whenDrawn(): Promise<void> }).whenDrawn(),
+    );
+    const panel = shownPanel(page);
+    await expect(panel.locator('svg g.edgeLabel', { hasText: label }).first()).toBeVisible();
+    expect(await labelsAcrossBoxes(panel)).toEqual([]);
+    await saveElementScreenshot(panel, `link-graph-labels-${id}`);
+  });
+}
+
 test.describe('on a phone, 390 px wide', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
