@@ -4,8 +4,16 @@
  * apart; errors marked by an outline and an icon; stacks at the scenario's own lines.
  */
 import type { Locator, Page } from '@playwright/test';
-import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import {
+  describeViolations,
+  expect,
+  saveElementScreenshot,
+  saveScreenshot,
+  seriousViolations,
+  test,
+} from '../fixtures.ts';
 import { scenario } from './lesson-parts.ts';
+import { chartDrawn, current, openQuiz } from './quiz-helpers.ts';
 
 // A first Run loads the compiler and the runner; on a busy two-core machine that takes a while.
 test.describe.configure({ timeout: 180_000 });
@@ -194,6 +202,42 @@ test.describe('on a phone, 390 px wide', () => {
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
+});
+
+test.describe('the quiz flowchart on a phone, 390 × 844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`fits the width with its labels at 11 px or more, or says that it scrolls (${colorScheme})`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      const quiz = await openQuiz(page, BATCH_LESSON);
+      const { section } = await current(quiz);
+      const chart = await chartDrawn(section);
+      const labels = await textHeights(chart, ':is(.nodeLabel, .edgeLabel)');
+      // Three questions, four leaves and six answers.
+      expect(labels.length).toBeGreaterThanOrEqual(13);
+      expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
+      const box = section.locator('[data-qz-part=chart]');
+      const { overflows, cut } = await box.evaluate((element) => {
+        const shown = element.getBoundingClientRect();
+        const nodes = [...element.querySelectorAll('g.node')].map((node) => node.getBoundingClientRect());
+        return {
+          overflows: element.scrollWidth > element.clientWidth + 1,
+          cut: nodes.filter((node) => node.right > shown.right + 1 || node.left < shown.left - 1).length,
+        };
+      });
+      if (overflows) {
+        // Wider than the box: it scrolls, by keyboard too, and says so in words.
+        await expect(section.locator('.qz-scroll-hint')).toBeVisible();
+        await expect(box).toHaveAttribute('tabindex', '0');
+      } else expect(cut, 'nodes cut off at the box’s edges').toBe(0);
+      await saveElementScreenshot(section, `quiz-flowchart-phone-${colorScheme}`);
+      const violations = await seriousViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  }
 });
 
 /** The contrast ratio of two CSS colours (`rgb(…)`), WCAG 2. */
