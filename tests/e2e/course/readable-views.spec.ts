@@ -13,7 +13,7 @@ import {
   test,
 } from '../fixtures.ts';
 import { scenario } from './lesson-parts.ts';
-import { chartDrawn, current, openQuiz } from './quiz-helpers.ts';
+import { answer, askAll, chartDrawn, current, next, openQuiz } from './quiz-helpers.ts';
 
 // A first Run loads the compiler and the runner; on a busy two-core machine that takes a while.
 test.describe.configure({ timeout: 180_000 });
@@ -117,20 +117,70 @@ test('the batch scenario puts the batch the lesson is about first, and each 0 ms
   await saveScreenshot(page, 'batch-one-clock');
 });
 
+/**
+ * How a drawn gantt waterfall in `scope` sits: axis labels closer than 4 px to the one before
+ * (null when no gantt chart is drawn: the stacked list has no axis), and labels outside the drawing.
+ */
+function ganttFit(scope: Locator): Promise<{ overlaps: number; outside: string[] } | null> {
+  return scope.evaluate((root) => {
+    const svg = root.querySelector<SVGSVGElement>('[role=tabpanel]:not([hidden]) figure.tv-mermaid svg');
+    if (svg === null) return null;
+    const ticks = [...svg.querySelectorAll('g.tick text')]
+      .map((text) => text.getBoundingClientRect())
+      .filter((box) => box.width > 0);
+    const overlaps = ticks.slice(1).filter((box, i) => box.left < (ticks[i]?.right ?? 0) + 4).length;
+    // On screen: an SVG clips what lies outside its viewBox.
+    const box = svg.getBoundingClientRect();
+    const outside = [...svg.querySelectorAll('text')]
+      .map((text) => ({ label: text.textContent ?? '', b: text.getBoundingClientRect() }))
+      .filter(({ b }) => b.width > 0 && (b.left < box.left - 0.5 || b.right > box.right + 0.5))
+      .map(({ label }) => label);
+    return { overlaps: ticks.length < 2 ? -1 : overlaps, outside };
+  });
+}
+
 test('the axis labels of a waterfall never run together, wide or narrow', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await open(page, RETRY_LESSON);
   const part = await runAndDraw(page, 'retry');
-  const overlaps = (): Promise<number> =>
-    part.locator('figure.tv-mermaid svg g.tick text').evaluateAll((texts) => {
-      const boxes = texts.map((text) => text.getBoundingClientRect()).filter((box) => box.width > 0);
-      if (boxes.length < 2) return -1;
-      return boxes.slice(1).filter((box, i) => box.left < (boxes[i]?.right ?? 0) + 4).length;
-    });
-  expect(await overlaps()).toBe(0);
+  expect(await ganttFit(part)).toEqual({ overlaps: 0, outside: [] });
   // Narrower, the chart is drawn again for its new width, with fewer ticks.
   await page.setViewportSize({ width: 600, height: 900 });
-  await expect.poll(overlaps, { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => ganttFit(part), { timeout: 30_000 }).toEqual({ overlaps: 0, outside: [] });
+});
+
+test('a quiz question’s waterfall keeps its axis labels apart and its labels inside the chart, at any width', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  // The full quiz, every question asked, answered until a question with a trace comes up.
+  const quiz = await openQuiz(page, '/quiz/?seed=5');
+  await askAll(quiz);
+  let shown = await current(quiz);
+  while (shown.data.kind !== 'spot-the-mistake') {
+    await answer(shown.section, shown.data, true);
+    await next(shown.section);
+    shown = await current(quiz);
+  }
+  const trace = shown.section.locator('quiz-trace');
+  await expect(trace.locator(':is(figure.tv-mermaid svg, .tv-svgwf)').first()).toBeVisible({ timeout: 30_000 });
+  for (const width of [1400, 900, 600, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    // Drawn again for the new width: a gantt chart laid out for the panel's width, or the stacked list.
+    const drawn = (): Promise<string> =>
+      trace.evaluate((root) => {
+        const panel = root.querySelector<HTMLElement>('[role=tabpanel]:not([hidden])');
+        if (panel === null || panel.getAttribute('aria-busy') === 'true') return 'drawing';
+        if (panel.querySelector('.tv-svgwf') !== null) return 'stacked list';
+        const view = panel.querySelector<SVGSVGElement>('figure.tv-mermaid svg')?.viewBox.baseVal;
+        return view !== undefined && Math.abs(view.width - panel.clientWidth) < 2 ? 'gantt' : 'drawing';
+      });
+    await expect.poll(drawn, { message: `at ${String(width)} px`, timeout: 30_000 }).not.toBe('drawing');
+    if ((await drawn()) === 'gantt')
+      expect(await ganttFit(trace), `at ${String(width)} px`).toEqual({ overlaps: 0, outside: [] });
+    else expect(width, 'the stacked list, only where the chart would not fit').toBeLessThan(900);
+  }
+  await saveElementScreenshot(trace, 'quiz-waterfall-390');
 });
 
 test('an error bar has a muted fill, an outline that stands out and an icon, in both themes', async ({ page }) => {
