@@ -12,7 +12,7 @@ import {
   seriousViolations,
   test,
 } from '../fixtures.ts';
-import { scenario } from './lesson-parts.ts';
+import { exercise, scenario } from './lesson-parts.ts';
 import { answer, askAll, chartDrawn, current, next, openQuiz } from './quiz-helpers.ts';
 
 // A first Run loads the compiler and the runner; on a busy two-core machine that takes a while.
@@ -251,6 +251,21 @@ test.describe('on a phone, 390 px wide', () => {
     await saveScreenshot(page, 'link-graph-phone');
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+  });
+
+  test('an exercise’s waterfall keeps its text at 11 px or more', async ({ page }) => {
+    await page.goto(BATCH_LESSON);
+    await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+    const part = exercise(page);
+    await part.scrollIntoViewIfNeeded();
+    await part.getByRole('button', { name: 'Check' }).click();
+    await expect(part.locator('[data-ex="status"]')).toHaveText(/^(Passed|Not yet|Not checked)/, { timeout: 120_000 });
+    const panel = part.locator('trace-views [role=tabpanel]:not([hidden])');
+    await expect(panel.locator(':is(figure.tv-mermaid svg, .tv-svgwf)')).toBeVisible({ timeout: 30_000 });
+    await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+    const waterfall = await textHeights(panel, 'svg text');
+    expect(waterfall.length).toBeGreaterThan(3);
+    expect(waterfall.filter((entry) => entry.px < 11)).toEqual([]);
   });
 });
 
