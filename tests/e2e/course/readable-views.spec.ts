@@ -114,6 +114,18 @@ test('the batch scenario puts the batch the lesson is about first, and each 0 ms
   // One row each: 22 px a row, so three producer traces and four batch rows fit in 7 rows' height.
   const rows = await chart.locator('rect[role=button]').count();
   expect(rows).toBe(7);
+  // Each producer's send lasts 0 ms and still shows as a mark at its time on the one clock, 10 ms apart.
+  const sends = await chart.locator('rect[role=button]').evaluateAll((bars) =>
+    bars
+      .filter((bar) => /t[0-2]s0$/.test(bar.id))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((bar) => ({ left: bar.getBoundingClientRect().left, width: bar.getBoundingClientRect().width })),
+  );
+  expect(sends).toHaveLength(3);
+  expect(sends.every((send) => send.width >= 2)).toBe(true);
+  const [first, second, third] = sends.map((send) => send.left);
+  expect((second ?? 0) - (first ?? 0)).toBeGreaterThan(10);
+  expect(Math.abs((third ?? 0) - (second ?? 0) - ((second ?? 0) - (first ?? 0)))).toBeLessThan(2);
   await saveScreenshot(page, 'batch-one-clock');
 });
 
