@@ -115,6 +115,20 @@ describe('the decision flowchart as Mermaid text', () => {
   });
 });
 
+describe('the decision flowchart laid out for a phone', () => {
+  it('runs top-down with larger text, leaves as plain boxes, and the same nodes, edges and marks', () => {
+    const wide = decisionFlowchartText({ walked: WRONG, right: RIGHT, showRight: true });
+    const tall = decisionFlowchartText({ walked: WRONG, right: RIGHT, showRight: true }, 'tall');
+    expect(tall).toContain('flowchart TD');
+    expect(tall).toContain('  themeVariables:\n    fontSize: 20px\n');
+    expect(tall).toContain('l_stay_yes["Parent and child (your answer)"]');
+    expect(tall).not.toContain('([');
+    // The same statements but for the leaves' shapes: the same nodes, edges and marks.
+    const statements = (text: string) => text.split('\n').filter((line) => /^ {2}(q_|l_|class)/.test(line));
+    expect(statements(tall)).toEqual(statements(wide).map((line) => line.replace(/\(\[(.*)\]\)$/, '[$1]')));
+  });
+});
+
 describe('the decision flowchart drawn by the real Mermaid', () => {
   it('draws three questions and four leaves, with the marks on the nodes', async () => {
     const page = await render(decisionFlowchartText({ walked: WRONG, right: RIGHT, showRight: true }));

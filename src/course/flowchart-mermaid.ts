@@ -62,8 +62,23 @@ export function chartEdgeId(node: DecisionNodeId, answer: DecisionAnswer): strin
   return `e_${node}_${answer}`;
 }
 
-/** Space between nodes and between ranks, the width labels wrap at, and the padding in nodes, in pixels. */
-const CHART_SPACING = { node: 14, rank: 34, wrap: 110, padding: 6 } as const;
+/**
+ * How the chart is laid out: `wide`, left to right, for a lesson's column; `tall`, top-down, for
+ * a phone, with larger text and leaves as plain boxes (a stadium around four lines of text is
+ * wide), so it fits a phone's width with its labels at 11 px or more.
+ */
+export type ChartLayout = 'wide' | 'tall';
+
+/** Space between nodes and between ranks, the width labels wrap at, the padding in nodes, and the font size, in pixels. */
+const CHART_LOOK = {
+  wide: { node: 14, rank: 34, wrap: 110, padding: 6, font: 16 },
+  tall: { node: 14, rank: 30, wrap: 110, padding: 6, font: 20 },
+} as const;
+
+/** The font size, in the chart's own pixels, its labels are drawn at. */
+export function chartFontPx(layout: ChartLayout): number {
+  return CHART_LOOK[layout].font;
+}
 
 const QUESTION_ORDER: readonly DecisionNodeId[] = ['started', 'only', 'stay'];
 /** Node and edge ids a walk passes through, and where it stands. */
@@ -141,25 +156,28 @@ function leafLabel(id: string, leaf: DecisionLeaf, marks: ChartMarks): string {
 }
 
 /**
- * The flowchart's Mermaid text (left to right, every label escaped), with `marks` as classes.
- * Mermaid puts node classes on the node's `g`; an edge gets its class's style inline, and
- * `data-id` to find it by (see `chartMarks` for its classes).
+ * The flowchart's Mermaid text (left to right, or top-down for the `tall` layout, every label
+ * escaped), with `marks` as classes. Mermaid puts node classes on the node's `g`; an edge gets
+ * its class's style inline, and `data-id` to find it by (see `chartMarks` for its classes).
  */
-export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
+export function decisionFlowchartText(marks: FlowchartMarks = {}, layout: ChartLayout = 'wide'): string {
   const marked = chartMarks(marks);
+  const look = CHART_LOOK[layout];
   // Tighter than Mermaid's defaults, so the chart fits a lesson's column with readable text.
-  const lines = [
-    '---',
-    'config:',
+  const lines = ['---', 'config:'];
+  if (look.font !== CHART_LOOK.wide.font) lines.push('  themeVariables:', `    fontSize: ${String(look.font)}px`);
+  lines.push(
     '  flowchart:',
-    `    nodeSpacing: ${String(CHART_SPACING.node)}`,
-    `    rankSpacing: ${String(CHART_SPACING.rank)}`,
-    `    wrappingWidth: ${String(CHART_SPACING.wrap)}`,
-    `    padding: ${String(CHART_SPACING.padding)}`,
+    `    nodeSpacing: ${String(look.node)}`,
+    `    rankSpacing: ${String(look.rank)}`,
+    `    wrappingWidth: ${String(look.wrap)}`,
+    `    padding: ${String(look.padding)}`,
     '---',
     // Left to right: four ranks wide and four leaves high fits a column better than the reverse.
-    'flowchart LR',
-  ];
+    layout === 'wide' ? 'flowchart LR' : 'flowchart TD',
+  );
+  // A leaf is a stadium, a question a rounded box; on a phone a leaf is a plain box, narrower.
+  const [open, close] = layout === 'wide' ? ['([', '])'] : ['[', ']'];
   for (const id of QUESTION_ORDER) lines.push(`  ${chartNodeId(id)}(${flowchartLabel(DECISION_NODES[id].short)})`);
   for (const id of QUESTION_ORDER) {
     for (const { answer } of answersOf(id)) {
@@ -168,7 +186,7 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}): string {
       let to: string;
       if (isLeaf(target)) {
         to = chartLeafId(id, answer);
-        lines.push(`  ${to}([${flowchartLabel(leafLabel(to, target, marked))}])`);
+        lines.push(`  ${to}${open}${flowchartLabel(leafLabel(to, target, marked))}${close}`);
       } else to = chartNodeId(target);
       // The chart says only Yes/No: the buttons carry the longer labels.
       lines.push(`  ${chartNodeId(id)} ${chartEdgeId(id, answer)}@-->|${flowchartLabel(ANSWER_WORDS[answer])}| ${to}`);

@@ -126,6 +126,20 @@ export class FlowchartQuestion implements QuestionUi {
     trail.replaceChildren(...items);
   }
 
+  /** Says so under the chart when it is wider than its box (on a narrow phone), beside the shadows at its edges. */
+  #hintScroll(box: HTMLElement): void {
+    let hint = box.nextElementSibling;
+    if (!(hint instanceof HTMLElement) || !hint.classList.contains('qz-scroll-hint')) {
+      hint = h(
+        'p',
+        { class: 'qz-note qz-scroll-hint' },
+        'Wider than the screen: scroll the chart sideways to see all of it.',
+      );
+      box.after(hint);
+    }
+    (hint as HTMLElement).hidden = box.scrollWidth <= box.clientWidth + 1;
+  }
+
   #drawChart(): void {
     if (!this.#canDraw) return;
     const generation = (this.#drawing += 1);
@@ -141,6 +155,7 @@ export class FlowchartQuestion implements QuestionUi {
           if (generation !== this.#drawing) return;
           box.replaceChildren(svg);
           box.removeAttribute('aria-busy');
+          this.#hintScroll(box);
         },
         (error: unknown) => {
           if (generation !== this.#drawing) return;

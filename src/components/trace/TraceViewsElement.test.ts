@@ -75,14 +75,29 @@ describe('<trace-views>', () => {
     mount(run);
     const rows = [...panel(/^Spans/).querySelectorAll('tr[data-span-key]')];
     expect(rows).toHaveLength(5);
+    // Under each span's row, a row across the table with its attributes and links.
+    const more = rows.map((row) => row.nextElementSibling);
+    expect(more.every((row) => row?.matches('tr.tv-span-more') === true)).toBe(true);
+    const item = (row: Element | null | undefined, term: string) =>
+      [...(row?.querySelectorAll('.tv-more-item') ?? [])].find((it) => it.querySelector('dt')?.textContent === term);
     expect(views.querySelector('img, b')).toBeNull();
-    expect(rows[0]?.textContent).toContain('<img src=x onerror=alert(1)>');
-    expect(rows[0]?.textContent).toContain('html = <b>bold</b>');
+    expect(rows[0]?.querySelector('th.tv-c-name')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(item(more[0], 'Attributes')?.querySelector('dd')?.textContent).toBe('html = <b>bold</b>');
     // Links in: the producer shows the batch that linked to it, with the link's attributes.
-    const linksIn = rows[0]?.querySelector('td:last-child');
-    expect(linksIn?.textContent).toBe('worker › process batchmessaging.message.id = m1');
-    const batchLinksOut = rows[2]?.querySelector('td:nth-last-child(2)');
-    expect(batchLinksOut?.textContent).toContain('span ffffffff… of trace 11111111… (not in this run)');
+    expect(rows[0]?.querySelector('td:last-child')?.textContent).toBe('1');
+    expect(item(more[0], 'Links in')?.querySelector('dd')?.textContent).toBe(
+      'worker › process batchmessaging.message.id = m1',
+    );
+    expect(rows[2]?.querySelector('td:nth-last-child(2)')?.textContent).toBe('3');
+    expect(item(more[2], 'Links out')?.textContent).toContain('span ffffffff… of trace 11111111… (not in this run)');
+    // A span with no links has no link lines; its status message is said in words.
+    expect(item(more[4], 'Links out')).toBeUndefined();
+    expect(item(more[4], 'Error')?.querySelector('dd')?.textContent).toBe('poison message');
+    expect(rows[4]?.querySelector('.tv-c-status')?.textContent).toBe('✖ error');
+    // The long cell says which span it belongs to.
+    const header = rows[0]?.querySelector('th')?.id ?? '';
+    expect(header).not.toBe('');
+    expect(more[0]?.querySelector('td')?.getAttribute('headers')).toBe(header);
   });
 
   it('selects a span from the table: details open, the row is marked, span-select fires', () => {

@@ -53,17 +53,28 @@ describe('buildLinkGraph', () => {
     `);
   });
 
-  it('labels a link with all its attributes, arrays included, cut to 80 characters', () => {
+  it('labels a link short: its link.type, else its first attribute, cut, and how many attributes are left out', () => {
     const target = makeSpan({ traceId: TRACE, spanId: 'a' });
-    const holder = makeSpan({
-      traceId: TRACE,
-      spanId: 'b',
-      links: [{ traceId: TRACE, spanId: 'a', attributes: { n: 1, ok: true, ids: ['x', 'y'], long: 'z'.repeat(100) } }],
-    });
-    const edge = toLinkGraph([target, holder])
-      .split('\n')
-      .find((line) => line.includes('-.->'));
-    expect(edge).toBe(`    s0 -.->|"n=1, ok=true, ids=#91;x, y#93;, long=${'z'.repeat(48)}…"| s1`);
+    const edges = (...links: Array<Record<string, string | number | boolean | string[]>>) =>
+      toLinkGraph([
+        target,
+        makeSpan({
+          traceId: TRACE,
+          spanId: 'b',
+          links: links.map((attributes) => ({ traceId: TRACE, spanId: 'a', attributes })),
+        }),
+      ])
+        .split('\n')
+        .filter((line) => line.includes('-.->'));
+    expect(edges({ 'retry.original_attempt': 1, 'link.type': 'retry-of' }, { 'link.type': 'compensates' })).toEqual([
+      '    s0 -.->|"retry-of +1 more"| s1',
+      '    s0 -.->|"compensates"| s1',
+    ]);
+    expect(edges({ ids: ['x', 'y'], n: 1, ok: true }, { long: 'z'.repeat(100) }, {})).toEqual([
+      '    s0 -.->|"ids=#91;x, y#93; +2 more"| s1',
+      `    s0 -.->|"long=${'z'.repeat(42)}…"| s1`,
+      '    s0 -.-> s1',
+    ]);
   });
 
   it('keeps within maxEdges, saying how many spans it shows', () => {

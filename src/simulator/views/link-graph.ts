@@ -1,7 +1,7 @@
 import { groupByTrace, type SpanRecord } from '../trace/model.ts';
 import { largestFitting, MAX_EDGES, MAX_TEXT_SIZE, type MermaidChart } from './mermaid-chart.ts';
 import { flowchartLabel, MAX_LABEL_CHARS } from './mermaid-escape.ts';
-import { linkLabel, shortId, spanLabel } from './span-label.ts';
+import { linkLabel, MAX_LINK_LABEL_CHARS, shortId, spanLabel } from './span-label.ts';
 import { treeOrder } from './span-tree.ts';
 import { spanKey } from '../trace/span-key.ts';
 
@@ -58,7 +58,7 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number): Drawing {
       const key = spanKey(span.traceId, span.spanId);
       if (!first.has(key)) first.set(key, { index: entries.length, id });
       const arrows = span.links.map((link) => {
-        const label = linkLabel(link, maxLabelChars);
+        const label = linkLabel(link, Math.min(maxLabelChars, MAX_LINK_LABEL_CHARS));
         return label === '' ? '-.->' : `-.->|${flowchartLabel(label)}|`;
       });
       entries.push({ span, id, trace, node: `${id}[${flowchartLabel(spanLabel(span, maxLabelChars))}]`, arrows });
@@ -147,8 +147,9 @@ function render(drawing: Drawing, n: number): { text: string; edges: number } {
 /**
  * The link graph of a run as a Mermaid flowchart (left to right): one subgraph per trace, a
  * node per span (`service › name`, class `error` for errors and `open` for spans never ended),
- * solid edges parent → child, and dotted edges for span links labelled with the link's
- * attributes (`messaging.message.id=m1`). Every arrow points forward in causality: a dotted edge
+ * solid edges parent → child, and dotted edges for span links labelled short enough to stay
+ * off the trace boxes' borders: the link's `link.type` (`retry-of`), else its first attribute
+ * (`messaging.message.id=m1`), and how many attributes are left out (see `linkLabel`). Every arrow points forward in causality: a dotted edge
  * runs from the linked span to the span that holds the link. A parent or linked span absent from
  * the run is an "external span" node (class `external`), inside its trace's subgraph when that
  * trace is drawn. Node ids are generated (`s0`, `x0`, `t0` …), never taken from span data. When

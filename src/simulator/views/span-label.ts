@@ -32,10 +32,25 @@ function formatValue(value: AttributeValue): string {
   return Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value);
 }
 
-/** The plain (unescaped) label of a link: its attributes as `key=value`, comma-separated, cut; empty without attributes. */
-export function linkLabel(link: SpanLinkRecord, maxChars: number = MAX_LABEL_CHARS): string {
-  const text = Object.entries(link.attributes)
-    .map(([name, value]) => `${name}=${formatValue(value)}`)
-    .join(', ');
-  return text === '' ? '' : labelText(text, maxChars);
+/** Longest link label, in characters, before the count of attributes left out. */
+export const MAX_LINK_LABEL_CHARS = 48;
+
+/** The attribute that says what kind of link a link is (`retry-of`, `compensates`): its value is the label. */
+const LINK_TYPE = 'link.type';
+
+/**
+ * The plain (unescaped) label of a link, short enough to sit on its edge: the value of its
+ * `link.type` attribute if it has one, else its first attribute as `key=value`, cut to
+ * `maxChars`, then `+N more` for the attributes left out (they are all in the span details);
+ * empty without attributes.
+ */
+export function linkLabel(link: SpanLinkRecord, maxChars: number = MAX_LINK_LABEL_CHARS): string {
+  const entries = Object.entries(link.attributes);
+  const type = entries.find(([name]) => name === LINK_TYPE);
+  const first = type ?? entries[0];
+  if (first === undefined) return '';
+  const [name, value] = first;
+  const text = labelText(type === undefined ? `${name}=${formatValue(value)}` : formatValue(value), maxChars);
+  const more = entries.length - 1;
+  return more > 0 ? `${text} +${String(more)} more` : text;
 }

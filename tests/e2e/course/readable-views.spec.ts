@@ -4,8 +4,16 @@
  * apart; errors marked by an outline and an icon; stacks at the scenario's own lines.
  */
 import type { Locator, Page } from '@playwright/test';
-import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
-import { scenario } from './lesson-parts.ts';
+import {
+  describeViolations,
+  expect,
+  saveElementScreenshot,
+  saveScreenshot,
+  seriousViolations,
+  test,
+} from '../fixtures.ts';
+import { exercise, scenario } from './lesson-parts.ts';
+import { answer, chartDrawn, current, next, openQuiz } from './quiz-helpers.ts';
 
 // A first Run loads the compiler and the runner; on a busy two-core machine that takes a while.
 test.describe.configure({ timeout: 180_000 });
@@ -106,23 +114,88 @@ test('the batch scenario puts the batch the lesson is about first, and each 0 ms
   // One row each: 22 px a row, so three producer traces and four batch rows fit in 7 rows' height.
   const rows = await chart.locator('rect[role=button]').count();
   expect(rows).toBe(7);
+  // Each producer's send lasts 0 ms and still shows as a mark at its time on the one clock, 10 ms apart.
+  const sends = await chart.locator('rect[role=button]').evaluateAll((bars) =>
+    bars
+      .filter((bar) => /t[0-2]s0$/.test(bar.id))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((bar) => ({ left: bar.getBoundingClientRect().left, width: bar.getBoundingClientRect().width })),
+  );
+  expect(sends).toHaveLength(3);
+  expect(sends.every((send) => send.width >= 2)).toBe(true);
+  const [first, second, third] = sends.map((send) => send.left);
+  expect((second ?? 0) - (first ?? 0)).toBeGreaterThan(10);
+  expect(Math.abs((third ?? 0) - (second ?? 0) - ((second ?? 0) - (first ?? 0)))).toBeLessThan(2);
   await saveScreenshot(page, 'batch-one-clock');
 });
+
+/**
+ * How a drawn gantt waterfall in `scope` sits: axis labels closer than 4 px to the one before
+ * (null when no gantt chart is drawn: the stacked list has no axis), and labels outside the drawing.
+ */
+function ganttFit(scope: Locator): Promise<{ overlaps: number; outside: string[] } | null> {
+  return scope.evaluate((root) => {
+    const svg = root.querySelector<SVGSVGElement>('[role=tabpanel]:not([hidden]) figure.tv-mermaid svg');
+    if (svg === null) return null;
+    const ticks = [...svg.querySelectorAll('g.tick text')]
+      .map((text) => text.getBoundingClientRect())
+      .filter((box) => box.width > 0);
+    const overlaps = ticks.slice(1).filter((box, i) => box.left < (ticks[i]?.right ?? 0) + 4).length;
+    // On screen: an SVG clips what lies outside its viewBox.
+    const box = svg.getBoundingClientRect();
+    const outside = [...svg.querySelectorAll('text')]
+      .map((text) => ({ label: text.textContent ?? '', b: text.getBoundingClientRect() }))
+      .filter(({ b }) => b.width > 0 && (b.left < box.left - 0.5 || b.right > box.right + 0.5))
+      .map(({ label }) => label);
+    return { overlaps: ticks.length < 2 ? -1 : overlaps, outside };
+  });
+}
 
 test('the axis labels of a waterfall never run together, wide or narrow', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await open(page, RETRY_LESSON);
   const part = await runAndDraw(page, 'retry');
-  const overlaps = (): Promise<number> =>
-    part.locator('figure.tv-mermaid svg g.tick text').evaluateAll((texts) => {
-      const boxes = texts.map((text) => text.getBoundingClientRect()).filter((box) => box.width > 0);
-      if (boxes.length < 2) return -1;
-      return boxes.slice(1).filter((box, i) => box.left < (boxes[i]?.right ?? 0) + 4).length;
-    });
-  expect(await overlaps()).toBe(0);
+  expect(await ganttFit(part)).toEqual({ overlaps: 0, outside: [] });
   // Narrower, the chart is drawn again for its new width, with fewer ticks.
   await page.setViewportSize({ width: 600, height: 900 });
-  await expect.poll(overlaps, { timeout: 30_000 }).toBe(0);
+  await expect.poll(() => ganttFit(part), { timeout: 30_000 }).toEqual({ overlaps: 0, outside: [] });
+});
+
+test('a quiz question’s waterfall keeps its axis labels apart and its labels inside the chart, at any width', async ({
+  page,
+}) => {
+  // A lesson column at 900 px: the width where the axis labels once ran together.
+  await page.setViewportSize({ width: 900, height: 900 });
+  // This lesson's third question is a mistake to spot on a nested retry: 6 s of backoff on one axis.
+  const quiz = await openQuiz(page, RETRY_LESSON);
+  let shown = await current(quiz);
+  while (shown.data.kind !== 'spot-the-mistake') {
+    await answer(shown.section, shown.data, true);
+    await next(shown.section);
+    shown = await current(quiz);
+  }
+  expect(shown.data.id).toBe('spot-nested-retry-fix');
+  const trace = shown.section.locator('quiz-trace');
+  await expect(trace.locator(':is(figure.tv-mermaid svg, .tv-svgwf)').first()).toBeVisible({ timeout: 30_000 });
+  await expect(trace.locator('[role=tabpanel]:not([hidden])')).not.toHaveAttribute('aria-busy', 'true');
+  expect(await ganttFit(trace), 'at 900 px').toEqual({ overlaps: 0, outside: [] });
+  for (const width of [1400, 600, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    // Drawn again for the new width: a gantt chart laid out for the panel's width, or the stacked list.
+    const drawn = (): Promise<string> =>
+      trace.evaluate((root) => {
+        const panel = root.querySelector<HTMLElement>('[role=tabpanel]:not([hidden])');
+        if (panel === null || panel.getAttribute('aria-busy') === 'true') return 'drawing';
+        if (panel.querySelector('.tv-svgwf') !== null) return 'stacked list';
+        const view = panel.querySelector<SVGSVGElement>('figure.tv-mermaid svg')?.viewBox.baseVal;
+        return view !== undefined && Math.abs(view.width - panel.clientWidth) < 2 ? 'gantt' : 'drawing';
+      });
+    await expect.poll(drawn, { message: `at ${String(width)} px`, timeout: 30_000 }).not.toBe('drawing');
+    if ((await drawn()) === 'gantt')
+      expect(await ganttFit(trace), `at ${String(width)} px`).toEqual({ overlaps: 0, outside: [] });
+    else expect(width, 'the stacked list, only where the chart would not fit').toBeLessThan(900);
+  }
+  await saveElementScreenshot(trace, 'quiz-waterfall-390');
 });
 
 test('an error bar has a muted fill, an outline that stands out and an icon, in both themes', async ({ page }) => {
@@ -194,6 +267,57 @@ test.describe('on a phone, 390 px wide', () => {
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
   });
+
+  test('an exercise’s waterfall keeps its text at 11 px or more', async ({ page }) => {
+    await page.goto(BATCH_LESSON);
+    await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+    const part = exercise(page);
+    await part.scrollIntoViewIfNeeded();
+    await part.getByRole('button', { name: 'Check' }).click();
+    await expect(part.locator('[data-ex="status"]')).toHaveText(/^(Passed|Not yet|Not checked)/, { timeout: 120_000 });
+    const panel = part.locator('trace-views [role=tabpanel]:not([hidden])');
+    await expect(panel.locator(':is(figure.tv-mermaid svg, .tv-svgwf)').first()).toBeVisible({ timeout: 30_000 });
+    await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+    const waterfall = await textHeights(panel, 'svg text');
+    expect(waterfall.length).toBeGreaterThan(3);
+    expect(waterfall.filter((entry) => entry.px < 11)).toEqual([]);
+  });
+});
+
+test.describe('the quiz flowchart on a phone, 390 × 844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`fits the width with its labels at 11 px or more, or says that it scrolls (${colorScheme})`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      const quiz = await openQuiz(page, BATCH_LESSON);
+      const { section } = await current(quiz);
+      const chart = await chartDrawn(section);
+      const labels = await textHeights(chart, ':is(.nodeLabel, .edgeLabel)');
+      // Three questions, four leaves and six answers.
+      expect(labels.length).toBeGreaterThanOrEqual(13);
+      expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
+      const box = section.locator('[data-qz-part=chart]');
+      const { overflows, cut } = await box.evaluate((element) => {
+        const shown = element.getBoundingClientRect();
+        const nodes = [...element.querySelectorAll('g.node')].map((node) => node.getBoundingClientRect());
+        return {
+          overflows: element.scrollWidth > element.clientWidth + 1,
+          cut: nodes.filter((node) => node.right > shown.right + 1 || node.left < shown.left - 1).length,
+        };
+      });
+      if (overflows) {
+        // Wider than the box: it scrolls, by keyboard too, and says so in words.
+        await expect(section.locator('.qz-scroll-hint')).toBeVisible();
+        await expect(box).toHaveAttribute('tabindex', '0');
+      } else expect(cut, 'nodes cut off at the box’s edges').toBe(0);
+      await saveElementScreenshot(section, `quiz-flowchart-phone-${colorScheme}`);
+      const violations = await seriousViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    });
+  }
 });
 
 /** The contrast ratio of two CSS colours (`rgb(…)`), WCAG 2. */

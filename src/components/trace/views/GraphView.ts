@@ -57,7 +57,7 @@ export class GraphView extends DiagramPanel {
     const legend = h(
       'p',
       { class: 'tv-legend' },
-      'Solid arrows: parent → child. Dotted arrows: span links, from the linked span to the span holding the link, labelled with the link’s attributes.',
+      'Solid arrows: parent → child. Dotted arrows: span links, from the linked span to the span holding the link, labelled with the link’s type (or its first attribute); select a span to see all of its links’ attributes.',
     );
     const nodes: Node[] = [legend];
     if (graph.truncated) {

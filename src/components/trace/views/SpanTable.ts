@@ -1,5 +1,5 @@
 import { spanKey } from '@spanlab/engine';
-import { h } from '../dom/h.ts';
+import { h, uniqueId, type Child } from '../dom/h.ts';
 import { cutText, formatCount, plural } from '../model/format.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { rowMatches, spanRow } from '../model/span-rows.ts';
@@ -13,20 +13,34 @@ export const PAGE_SIZE = 200;
 // Longest name a row shows; longer ones say how much is left out.
 const MAX_NAME = 500;
 
-const COLUMNS = [
-  'Service',
-  'Name',
-  'Kind',
-  'Parent',
-  'Start',
-  'Duration',
-  'Status',
-  'Attributes',
-  'Links out',
-  'Links in',
+/** The compact columns of a span's row; its attributes and links follow on a line of their own. */
+const COLUMNS: ReadonlyArray<{ name: string; class?: string }> = [
+  { name: 'Name', class: 'tv-c-name' },
+  { name: 'Service', class: 'tv-c-service' },
+  { name: 'Kind' },
+  { name: 'Start', class: 'tv-num' },
+  { name: 'Duration', class: 'tv-num' },
+  { name: 'Status' },
+  { name: 'Links out', class: 'tv-num tv-c-count' },
+  { name: 'Links in', class: 'tv-num tv-c-count' },
 ];
 
-/** The Spans tab: every span as a table row, trace by trace in tree order, filtered and paged. */
+// How many levels a name is indented by, at most, and by how much per level.
+const MAX_INDENT = 8;
+const INDENT_EM = 0.8;
+
+/** The row of a span's attributes and links, under the span's own row. */
+function moreRowOf(row: HTMLTableRowElement): HTMLTableRowElement | null {
+  const next = row.nextElementSibling;
+  return next instanceof HTMLTableRowElement && next.classList.contains('tv-span-more') ? next : null;
+}
+
+/**
+ * The Spans tab: every span as a table row, trace by trace in tree order, filtered and paged. A
+ * span's row holds the compact columns (its name indented under its parent, service, kind, start,
+ * duration, status, how many links out and in); a second row under it, one cell across the table,
+ * holds what can be long: the status message, the parent, the attributes and the links.
+ */
 export class SpanTable implements TraceView {
   readonly #host: ViewHost;
   readonly #filter = h('input', { type: 'search', class: 'tv-filter', autocomplete: 'off', spellcheck: 'false' });
@@ -128,13 +142,9 @@ export class SpanTable implements TraceView {
     const head = h(
       'thead',
       {},
-      h(
-        'tr',
-        {},
-        ...COLUMNS.map((name) => h('th', { scope: 'col', class: name === 'Name' ? 'tv-c-name' : undefined }, name)),
-      ),
+      h('tr', {}, ...COLUMNS.map((column) => h('th', { scope: 'col', class: column.class }, column.name))),
     );
-    const table = h('table', { class: 'tv-table' }, caption, head);
+    const table = h('table', { class: 'tv-table tv-span-table' }, caption, head);
     let body: HTMLTableSectionElement | undefined;
     let traceId: string | undefined;
     for (const entry of page) {
@@ -144,17 +154,26 @@ export class SpanTable implements TraceView {
         body = h(
           'tbody',
           {},
-          h('tr', { class: 'tv-trace-row' }, h('th', { scope: 'colgroup', colspan: String(COLUMNS.length) }, heading)),
+          h(
+            'tr',
+            { class: 'tv-trace-row' },
+            h(
+              'th',
+              { scope: 'colgroup', colspan: String(COLUMNS.length) },
+              h('span', { class: 'tv-trace-heading' }, heading),
+            ),
+          ),
         );
         table.append(body);
       }
-      body.append(this.#row(run, entry));
+      body.append(...this.#spanRows(run, entry));
     }
     this.#body.replaceChildren(table);
     this.#mark(this.#host.selection.selected, false);
   }
 
-  #row(run: RunData, entry: IndexedSpan): HTMLTableRowElement {
+  /** A span's row of compact columns, and the row under it with its status message, parent, attributes and links. */
+  #spanRows(run: RunData, entry: IndexedSpan): [HTMLTableRowElement, HTMLTableRowElement] {
     const row = spanRow(run.index, entry);
     // A 1 MB name would swamp the table: it is cut here and shown whole in the details.
     const name = h(
@@ -162,41 +181,67 @@ export class SpanTable implements TraceView {
       { type: 'button', class: 'tv-name-button', 'aria-pressed': 'false' },
       cutText(row.name, MAX_NAME),
     );
-    name.style.paddingInlineStart = `${String(0.4 + Math.min(entry.depth, 12) * 0.9)}em`;
+    const indent = `${String(0.4 + Math.min(entry.depth, MAX_INDENT) * INDENT_EM)}em`;
+    name.style.paddingInlineStart = indent;
     name.addEventListener('click', () => this.#host.pick({ traceId: entry.span.traceId, spanId: entry.span.spanId }));
-    const status =
-      entry.span.status.code === 'error' ? h('span', { class: 'tv-status-error' }, `✖ ${row.status}`) : row.status;
+    const error = entry.span.status.code === 'error';
     const duration = entry.span.end === null ? h('span', { class: 'tv-open' }, `⋯ ${row.duration}`) : row.duration;
-    return h(
+    const nameId = uniqueId('tv-span-');
+    const main = h(
       'tr',
       { 'data-span-key': entry.key },
+      h('th', { scope: 'row', class: 'tv-c-name', id: nameId }, name),
       h('td', { class: 'tv-c-service' }, row.service),
-      h('th', { scope: 'row', class: 'tv-c-name' }, name),
       h('td', {}, row.kind),
-      h(
-        'td',
-        { class: 'tv-c-wide' },
-        row.parent === null ? h('span', { class: 'tv-none' }, '— (root)') : targetNode(this.#host, row.parent),
-      ),
       h('td', { class: 'tv-num' }, row.start),
       h('td', { class: 'tv-num' }, duration),
-      h('td', { class: 'tv-c-status' }, status),
-      h('td', { class: 'tv-c-wide' }, lineList(row.attributes)),
-      h('td', { class: 'tv-c-wide' }, linkList(this.#host, row.linksOut)),
-      h('td', { class: 'tv-c-wide' }, linkList(this.#host, row.linksIn)),
+      h('td', { class: 'tv-c-status' }, error ? h('span', { class: 'tv-status-error' }, '✖ error') : row.status),
+      h('td', { class: 'tv-num tv-c-count' }, String(row.linksOut.length)),
+      h('td', { class: 'tv-num tv-c-count' }, String(row.linksIn.length)),
     );
+    const message = entry.span.status.message;
+    const items: Array<[term: string, value: Child, className?: string]> = [];
+    if (error && message !== undefined && message !== '') items.push(['Error', message, 'tv-more-error']);
+    items.push([
+      'Parent',
+      row.parent === null ? h('span', { class: 'tv-none' }, '— (root)') : targetNode(this.#host, row.parent),
+    ]);
+    items.push(['Attributes', lineList(row.attributes), 'tv-more-attrs']);
+    if (row.linksOut.length > 0) items.push(['Links out', linkList(this.#host, row.linksOut), 'tv-more-links']);
+    if (row.linksIn.length > 0) items.push(['Links in', linkList(this.#host, row.linksIn), 'tv-more-links']);
+    const list = h(
+      'dl',
+      { class: 'tv-more-list' },
+      ...items.map(([term, value, className]) =>
+        h(
+          'div',
+          { class: `tv-more-item${className === undefined ? '' : ` ${className}`}` },
+          h('dt', {}, term),
+          h('dd', {}, value),
+        ),
+      ),
+    );
+    list.style.paddingInlineStart = indent;
+    const more = h(
+      'tr',
+      { class: 'tv-span-more', 'data-more-of': entry.key },
+      h('td', { colspan: String(COLUMNS.length), headers: nameId }, list),
+    );
+    return [main, more];
   }
 
   #mark(selected: SpanRef | null, reveal: boolean): void {
     const key = selected === null ? null : spanKey(selected.traceId, selected.spanId);
     for (const row of this.#body.querySelectorAll<HTMLTableRowElement>('tr.tv-selected')) {
       row.classList.remove('tv-selected');
+      if (row.classList.contains('tv-span-more')) continue;
       row.querySelector('.tv-name-button')?.setAttribute('aria-pressed', 'false');
     }
     if (key === null) return;
     for (const row of this.#body.querySelectorAll<HTMLTableRowElement>('tr[data-span-key]')) {
       if (row.dataset['spanKey'] !== key) continue;
       row.classList.add('tv-selected');
+      moreRowOf(row)?.classList.add('tv-selected');
       row.querySelector('.tv-name-button')?.setAttribute('aria-pressed', 'true');
       if (reveal && this.#visible()) row.scrollIntoView({ block: 'nearest' });
       break;

@@ -128,6 +128,20 @@ function markErrors(items: readonly DiagramItem[]): void {
   }
 }
 
+/** Narrowest bar, in the chart's units: a span of 0 ms still shows where it happened on the clock. */
+const MIN_BAR = 3;
+
+/** Widens bars too narrow to see (spans of 0 ms, a producer's send) to a mark centred on their time. */
+function markInstants(items: readonly DiagramItem[]): void {
+  for (const { element } of items) {
+    const width = Number(element.getAttribute('width') ?? 0);
+    const x = Number(element.getAttribute('x') ?? 0);
+    if (!(width < MIN_BAR) || !Number.isFinite(x)) continue;
+    element.setAttribute('x', String(x - (MIN_BAR - Math.max(0, width)) / 2));
+    element.setAttribute('width', String(MIN_BAR));
+  }
+}
+
 /**
  * The Waterfall tab: every trace of the run on one clock in one Mermaid gantt chart (a menu zooms
  * on one trace), or our own SVG waterfall for large runs and for panels too narrow for the chart's
@@ -195,6 +209,7 @@ export class WaterfallView extends DiagramPanel {
     const items = ganttItems(svg, id, index);
     labelsInColumn(items);
     markErrors(items);
+    markInstants(items);
     const selection = wireDiagram(this.host, svg, items, flaggedSpans(run.problems));
     const legend = h(
       'ol',
