@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { expect, saveScreenshot, test } from '../fixtures.ts';
-import { openPlayground, run, spanNames } from './helpers.ts';
+import { downloadAndCli, openPlayground, run, spanNames } from './helpers.ts';
 
 // Four runs, a CLI run and a second page: on a loaded two-core machine this took 35–53 s.
 test.describe.configure({ timeout: 120_000 });
@@ -38,14 +35,7 @@ test('runs with the stack context manager and a ratio sampler as the CLI does, a
     'process-message m2',
   ]);
   await saveScreenshot(page, 'playground-stack-ratio');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download trace' }).click(),
-  ]);
-  const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    'src/simulator/platform/node/cli.ts',
-    'src/content/scenarios/batch-consumer.ts',
+  const { downloaded, printed } = await downloadAndCli(page, 'batch-consumer', [
     '--seed',
     '4',
     '--context',
@@ -53,7 +43,7 @@ test('runs with the stack context manager and a ratio sampler as the CLI does, a
     '--sampler',
     'ratio:0.5',
   ]);
-  expect(downloaded).toEqual(JSON.parse(stdout));
+  expect(downloaded).toEqual(printed);
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Share' }).click();

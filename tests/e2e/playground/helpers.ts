@@ -1,4 +1,7 @@
 /** Helpers for the playground specs: open a scenario, set code, run, read the views. */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { expect, type Page } from '@playwright/test';
 
 /** Opens the playground on a scenario, with a clean slate of saved work. */
@@ -57,4 +60,26 @@ export async function pageSettled(page: Page): Promise<void> {
         requestAnimationFrame(() => requestIdleCallback(() => resolve()));
       }),
   );
+}
+
+/**
+ * Presses Download trace and runs the CLI on `scenario` with `cliArgs`; returns both OTLP JSON
+ * documents, parsed, for a test to compare.
+ */
+export async function downloadAndCli(
+  page: Page,
+  scenario: string,
+  cliArgs: readonly string[],
+): Promise<{ downloaded: unknown; printed: unknown }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download trace' }).click(),
+  ]);
+  const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    'src/simulator/platform/node/cli.ts',
+    `src/content/scenarios/${scenario}.ts`,
+    ...cliArgs,
+  ]);
+  return { downloaded, printed: JSON.parse(stdout) as unknown };
 }

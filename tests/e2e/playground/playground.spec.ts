@@ -1,8 +1,14 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
-import { editorCode, openPlayground, pageSettled, run, setCode, showTab, spanNames } from './helpers.ts';
+import {
+  editorCode,
+  openPlayground,
+  pageSettled,
+  run,
+  setCode,
+  showTab,
+  spanNames,
+  downloadAndCli,
+} from './helpers.ts';
 
 test('runs a scenario and shows a waterfall, a link graph and the span table', async ({ page }) => {
   await openPlayground(page, 'batch-consumer');
@@ -85,18 +91,8 @@ test('the downloaded trace is the OTLP JSON the CLI prints for the same code and
   await openPlayground(page, 'fan-out');
   await page.locator('[data-pg="seed"]').fill('42');
   await run(page);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download trace' }).click(),
-  ]);
-  const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    'src/simulator/platform/node/cli.ts',
-    'src/content/scenarios/fan-out.ts',
-    '--seed',
-    '42',
-  ]);
-  expect(downloaded).toEqual(JSON.parse(stdout));
+  const { downloaded, printed } = await downloadAndCli(page, 'fan-out', ['--seed', '42']);
+  expect(downloaded).toEqual(printed);
 });
 
 test('edits and the last run survive a reload; Reset restores the original and offers undo', async ({ page }) => {
