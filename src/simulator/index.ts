@@ -49,6 +49,7 @@ export type {
   SpanRecord,
   SpanStatusRecord,
 } from './trace/model.ts';
+export { runResultSchema } from './trace/run-schema.ts';
 export { spanKey } from './trace/span-key.ts';
 export { toOtlpJson, toOtlpJsonText } from './trace/otlp-export.ts';
 export type { OtlpExport, OtlpExportText } from './trace/otlp-export.ts';

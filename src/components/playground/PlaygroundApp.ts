@@ -18,6 +18,7 @@ import {
   runProblems,
 } from './run-messages.ts';
 import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
+import { readStoredRun, storedRunText } from './stored-run.ts';
 import { readFragment, shareUrl } from './share-link.ts';
 import { readSettingsFields, writeSettingsFields } from './run-settings-fields.ts';
 import { DEFAULT_SETTINGS, parseRunSettings, settingsOptions, type RunSettings } from './run-settings.ts';
@@ -161,7 +162,7 @@ export class PlaygroundApp extends HTMLElement {
       return;
     }
     this.#show(result);
-    this.#storage.saveLastRun(this.#current, JSON.stringify(result));
+    this.#storage.saveLastRun(this.#current, storedRunText(result));
     this.#status(describeRun(result, performance.now() - started, this.#views.findings.length));
   }
 
@@ -221,12 +222,16 @@ export class PlaygroundApp extends HTMLElement {
     if (id !== SHARED) this.#storage.saveLastScenario(id);
     this.#editor.value = code ?? scenario.code;
     this.#editor.setProblems([]);
-    const saved = this.#storage.lastRun(id);
-    this.#show(saved ? (JSON.parse(saved) as RunResult) : null);
+    const text = this.#storage.lastRun(id);
+    const saved = text === undefined ? undefined : readStoredRun(text);
+    if (saved?.ok === false) this.#storage.forgetLastRun(id);
+    this.#show(saved?.ok ? saved.result : null);
     this.#status(
-      saved
+      saved?.ok
         ? 'Showing your last run of this scenario. Press Run to run it again.'
-        : 'Press Run (Ctrl+Enter) to run the scenario.',
+        : saved
+          ? `Your last run of this scenario was not shown: ${saved.reason}. Press Run (Ctrl+Enter) to run it again.`
+          : 'Press Run (Ctrl+Enter) to run the scenario.',
     );
   }
 

@@ -56,6 +56,11 @@ export class PlaygroundStorage {
     return this.#get(`run:${scenario}`);
   }
 
+  /** Forgets the last run's result (one that could not be read back). */
+  forgetLastRun(scenario: string): void {
+    this.#remove(`run:${scenario}`);
+  }
+
   /** Keeps the last run's result, unless it is too large to be worth it. */
   saveLastRun(scenario: string, json: string): void {
     if (json.length > MAX_SAVED_RUN_CHARS) this.#remove(`run:${scenario}`);

@@ -106,6 +106,20 @@ test('edits and the last run survive a reload; Reset restores the original and o
   await expect(page.locator('[data-pg="status"]')).toContainText('Showing your last run');
   expect(await spanNames(page)).toHaveLength(7);
 
+  // A stored run that is not this version's, or was tampered with, is dropped with a word, not shown.
+  await page.evaluate(() => {
+    const key = 'span-lab:v1:run:http-chain';
+    const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as { result?: { spans?: { name: string }[] } };
+    if (stored.result?.spans?.[0]) stored.result.spans[0].name = 42 as unknown as string;
+    localStorage.setItem(key, JSON.stringify(stored));
+  });
+  await page.reload();
+  await expect(page.locator('[data-pg="status"]')).toHaveText(
+    /^Your last run of this scenario was not shown: it has the wrong shape \(spans\.0\.name: .*\)\. Press Run/,
+  );
+  await expect(page.locator('trace-views')).toContainText('No run yet: run the scenario to see its trace.');
+  expect(await page.evaluate(() => localStorage.getItem('span-lab:v1:run:http-chain'))).toBeNull();
+
   await page.getByRole('button', { name: 'Reset' }).click();
   expect(await editorCode(page)).toBe(original);
   await page.getByRole('button', { name: 'Undo reset' }).click();
