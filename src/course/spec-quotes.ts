@@ -130,6 +130,26 @@ export const SPEC_QUOTES: readonly SpecQuote[] = [
   ),
   semconv(
     'messaging/messaging-spans.md',
+    'Producer spans',
+    'When instrumenting a library API that usually operate with batches, it is RECOMMENDED to create a "Create" span for each message along with the "Send" span.',
+  ),
+  semconv(
+    'messaging/messaging-spans.md',
+    'Producer spans',
+    'Otherwise, if a "Create" span exists for a message, its context SHOULD be injected into the message.',
+  ),
+  semconv(
+    'messaging/messaging-spans.md',
+    'Producer spans',
+    'The "Send" span SHOULD always link to the creation context that was injected into a message either from a "Create" span or as a custom creation context.',
+  ),
+  semconv(
+    'messaging/messaging-spans.md',
+    'Span kind',
+    '`PRODUCER` if the context of the "Send" span is used as creation context, otherwise `CLIENT`.',
+  ),
+  semconv(
+    'messaging/messaging-spans.md',
     'Recording per-message attributes on batch operations',
     'If the attribute values vary, the instrumentation SHOULD set such attributes on links describing individual messages.',
   ),

@@ -24,6 +24,8 @@ const START_TRIPS: Record<ExerciseId, RuleId[]> = {
   'retry-links': ['retry-nested'],
   'saga-compensation': ['compensation-under-failed-step'],
   'fix-the-trace': ['span-not-ended', 'link-added-after-start', 'link-without-attributes'],
+  'invoice-links': ['child-outlives-parent'],
+  'batch-send': ['batch-without-links'],
 };
 
 const FOLDERS = [...EXERCISE_IDS];
@@ -103,6 +105,8 @@ describe('the exercises', () => {
       'retry-links': 'implementation-patterns',
       'saga-compensation': 'real-world-scenarios',
       'fix-the-trace': 'best-practices',
+      'invoice-links': 'understanding-span-relationships',
+      'batch-send': 'implementation-patterns',
     });
     for (const [id, lesson] of Object.entries(lessons)) {
       const mdx = readFileSync(new URL(`../docs/lessons/${lesson}.mdx`, DIR), 'utf8');

@@ -140,4 +140,61 @@ export const HALF_FIXES = {
       fails: /`show-receipt`.*child of `checkout`/,
     },
   ],
+  'invoice-links': [
+    {
+      what: 'the links are given at the start, but the invoice is still the child of the first order',
+      edits: [
+        [
+          `  await tracer.startActiveSpan('send-invoice', { root: true, links }, async (invoice) => {`,
+          `  const parent = trace.setSpanContext(ROOT_CONTEXT, orders[0]!.context);
+  await tracer.startActiveSpan('send-invoice', { links }, parent, async (invoice) => {`,
+        ],
+        [`import { trace, type Link`, `import { ROOT_CONTEXT, trace, type Link`],
+      ],
+      fails: /`send-invoice`.*root/,
+    },
+    {
+      what: 'the invoice is a root, but its links are added after it started, with addLinks',
+      edits: [
+        [
+          `  await tracer.startActiveSpan('send-invoice', { root: true, links }, async (invoice) => {`,
+          `  await tracer.startActiveSpan('send-invoice', { root: true }, async (invoice) => {
+    invoice.addLinks(links);`,
+        ],
+      ],
+      fails: /`send-invoice`.*start/,
+    },
+  ],
+  'batch-send': [
+    {
+      what: 'a create span per message and a linked CLIENT send span, but no context injected: the messages carry the send span',
+      edits: [
+        [`      propagation.inject(trace.setSpan(context.active(), create), headers); // the creation context\n`, ''],
+        [`import { context, propagation,`, `import { propagation,`],
+      ],
+      fails: /`receive orders`.*`create orders`/,
+    },
+    {
+      what: 'the producer side is done and receive is a CLIENT span, but its links are added after it started',
+      edits: [
+        [
+          `  tracer.startSpan('receive orders', { kind: SpanKind.CLIENT, root: true, startTime: asked, links, attributes }).end();`,
+          `  const receive = tracer.startSpan('receive orders', { kind: SpanKind.CLIENT, root: true, startTime: asked, attributes });
+  receive.addLinks(links);
+  receive.end();`,
+        ],
+      ],
+      fails: /`receive orders`.*start/,
+    },
+    {
+      what: 'create spans, injection and links are right, but the send span is still a PRODUCER',
+      edits: [
+        [
+          `{ kind: SpanKind.CLIENT, links, attributes: count }`,
+          `{ kind: SpanKind.PRODUCER, links, attributes: count }`,
+        ],
+      ],
+      fails: /`send orders`.*client/,
+    },
+  ],
 } satisfies Record<ExerciseId, readonly HalfFix[]>;

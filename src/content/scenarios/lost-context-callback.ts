@@ -3,10 +3,8 @@ import { driver, service } from '@spanlab/world';
 
 const tracer = trace.getTracer('orders');
 const orders = service('orders', { latency: 2 });
-
 orders.route('GET /orders', () => {
   return new Promise((resolve) => {
-    // The driver calls back from its own connection, outside this request's context.
     driver.query('SELECT * FROM orders', (_error, result) => {
       tracer.startSpan('render-orders').end();
       resolve({ orders: result.rowCount });

@@ -1,11 +1,11 @@
 import { context, propagation } from '@opentelemetry/api';
 import { runAsService } from '../runtime/running-service.ts';
 import { defaultServiceName, onWorldReset } from './runtime.ts';
-import { drawLatency, type Latency } from './time.ts';
+import { drawLatency, sleep, type Latency } from './time.ts';
 
 /** A message as a consumer receives it. */
 export interface Message<T = unknown> {
-  /** Unique in the run: `m1`, `m2`, … in publish order. */
+  /** `m1`, `m2`, … in publish order, unless the publisher chose one (`PublishOptions.id`). */
   id: string;
   topic: string;
   body: T;
@@ -19,6 +19,21 @@ export interface Message<T = unknown> {
 export interface PublishOptions {
   /** Headers to send; the active context is injected unless they carry a `traceparent` already. */
   headers?: Record<string, string>;
+  /** The message's id, chosen by the application (as AMQP's `message-id`); default `m1`, `m2`, … in publish order. */
+  id?: string;
+}
+
+/** One message of a batch send: its body and, as for `publish`, its options. */
+export interface OutgoingMessage<T = unknown> extends PublishOptions {
+  body: T;
+}
+
+/** Options of a pull (`receive`). */
+export interface ReceiveOptions {
+  /** Most messages taken at once (default 10). */
+  maxMessages?: number;
+  /** The round trip to the broker (default 2 ms). */
+  latency?: Latency;
 }
 
 /** Options of a subscription. */
@@ -54,6 +69,8 @@ type Consumer =
     };
 
 const topics = new Map<string, Topic>();
+/** The round trip of a send or a pull, unless the caller says otherwise. */
+const ROUND_TRIP_MS = 2;
 let published = 0;
 onWorldReset(() => {
   topics.clear();
@@ -65,6 +82,8 @@ export class Topic {
   readonly name: string;
   #options: TopicOptions = {};
   readonly #consumers: Consumer[] = [];
+  /** Delivered messages not yet taken by a pull consumer (`receive`). */
+  readonly #waiting: Message[] = [];
 
   constructor(name: string) {
     this.name = name;
@@ -78,13 +97,40 @@ export class Topic {
 
   /** Sends a message; resolves when the broker has accepted it, with the message as sent. */
   async publish<T>(body: T, options: PublishOptions = {}): Promise<Message<T>> {
+    return Promise.resolve(this.#send(body, options));
+  }
+
+  /**
+   * Sends several messages in one request, as a producer's batch API does; resolves after one round
+   * trip with the messages as sent. Each message's headers are its own: the active context is
+   * injected only into those that carry no `traceparent`.
+   */
+  async publishBatch<T>(messages: readonly OutgoingMessage<T>[]): Promise<Message<T>[]> {
+    const sent = messages.map(({ body, ...options }) => this.#send(body, options));
+    await sleep(ROUND_TRIP_MS);
+    return sent;
+  }
+
+  /**
+   * Asks the broker for waiting messages, as a pull consumer does (Kafka's `poll`, SQS's
+   * `ReceiveMessage`): resolves after the round trip with up to `maxMessages` of the messages
+   * delivered to this topic and not yet taken by a pull, oldest first — none if nothing waits. Push
+   * subscribers get every message as well, as separate subscriptions would.
+   */
+  async receive<T = unknown>(options: ReceiveOptions = {}): Promise<Message<T>[]> {
+    await sleep(drawLatency(options.latency ?? ROUND_TRIP_MS));
+    return this.#waiting.splice(0, options.maxMessages ?? 10) as Message<T>[];
+  }
+
+  #send<T>(body: T, options: PublishOptions): Message<T> {
     const headers: Record<string, string> = { ...options.headers };
     if (!('traceparent' in headers)) propagation.inject(context.active(), headers);
     published += 1;
-    const message: Message<T> = { id: `m${published}`, topic: this.name, body, headers, publishedAt: Date.now() };
+    const id = options.id ?? `m${published}`;
+    const message: Message<T> = { id, topic: this.name, body, headers, publishedAt: Date.now() };
     const delay = drawLatency(this.#options.deliveryDelay ?? 5);
     setTimeout(() => this.#deliver(message as Message), delay);
-    return Promise.resolve(message);
+    return message;
   }
 
   /** Hands each message to `handler`, one at a time, in a fresh context of the consuming service. */
@@ -112,6 +158,7 @@ export class Topic {
   }
 
   #deliver(message: Message): void {
+    this.#waiting.push(message);
     for (const consumer of this.#consumers) {
       if (consumer.kind === 'single') {
         consumer.queue.push(message);

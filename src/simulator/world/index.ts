@@ -4,7 +4,15 @@
  * a Node-style event emitter, all on the run's virtual clock.
  */
 export { broker, Topic } from './broker.ts';
-export type { BatchOptions, Message, PublishOptions, SubscribeOptions, TopicOptions } from './broker.ts';
+export type {
+  BatchOptions,
+  Message,
+  OutgoingMessage,
+  PublishOptions,
+  ReceiveOptions,
+  SubscribeOptions,
+  TopicOptions,
+} from './broker.ts';
 export { cache } from './cache.ts';
 export { db } from './db.ts';
 export type { Row, Where } from './db.ts';

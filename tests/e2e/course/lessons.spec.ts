@@ -16,15 +16,20 @@ const LESSONS = [
 
 const path = (slug: string): string => `/lessons/${slug}/`;
 
+/** The first screen every lesson's first Run must be on: a laptop's browser window. */
+const FIRST_SCREEN = { width: 1400, height: 900 } as const;
+test.use({ viewport: FIRST_SCREEN });
+
 /** The lessons whose pages are saved as screenshots, in both themes. */
 const SCREENSHOTS: readonly string[] = ['span-links', 'context-propagation', 'best-practices'];
 
-// One page load per lesson: what it renders, where it leads, and an axe scan in each theme (the
-// page loaded light, then switched to dark as the system setting would).
+// One page load per lesson: what it renders, where it leads, that its first scenario's Run is on
+// the first screen, and an axe scan in each theme (the page loaded light, then switched to dark as
+// the system setting would).
 for (const [index, [slug, title]] of LESSONS.entries()) {
   const previous = index === 0 ? '/' : path(LESSONS[index - 1]![0]);
   const next = index === LESSONS.length - 1 ? '/quiz/' : path(LESSONS[index + 1]![0]);
-  test(`${slug}: renders, is current in the sidebar, leads on, ends with its quiz; axe finds no serious violation in either theme`, async ({
+  test(`${slug}: renders, starts with a Run in its first screen, is current in the sidebar, leads on, ends with its quiz; axe finds no serious violation in either theme`, async ({
     page,
   }) => {
     // Two axe scans of a long lesson (context-propagation: five scenarios, two exercises) took
@@ -33,6 +38,17 @@ for (const [index, [slug, title]] of LESSONS.entries()) {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path(slug));
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    // Every lesson starts with a Run: its first <Scenario>'s Run button is whole within the first
+    // 900 px of the page at 1400×900, before any scroll.
+    const firstRun = page.locator('lesson-scenario').first().getByRole('button', { name: 'Run', exact: true });
+    await expect(firstRun).toBeVisible();
+    const runBox = await firstRun.evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return { top: box.top + window.scrollY, bottom: box.bottom + window.scrollY };
+    });
+    expect(runBox.bottom, `the first Run's bottom edge, ${JSON.stringify(runBox)}`).toBeLessThanOrEqual(
+      FIRST_SCREEN.height,
+    );
     const sidebar = page.getByRole('navigation', { name: 'Main' });
     await expect(sidebar.getByRole('link', { name: title, exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', previous);

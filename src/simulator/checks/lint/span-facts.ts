@@ -37,7 +37,8 @@ export function isProducer(span: SpanRecord): boolean {
 /**
  * How many messages a span handles, by the messaging conventions: its `messaging.batch.message_count`,
  * or the distinct `messaging.message.id`s on its links, or on those of its direct children that
- * do not relate to their message themselves (no links, not consumers).
+ * do not relate to their message themselves (no links, not consumers) and did not create it (not
+ * producers: a job whose "create" spans make the messages handles none of them).
  */
 export function messagesHandled(index: TraceIndex, span: SpanRecord): number {
   const count = span.attributes[BATCH_COUNT];
@@ -45,7 +46,7 @@ export function messagesHandled(index: TraceIndex, span: SpanRecord): number {
     new Set(attributes.map((a) => a[MESSAGE_ID]).filter((id) => id !== undefined)).size;
   const fromChildren = index
     .children(span)
-    .filter((c) => c.links.length === 0 && c.kind !== 'consumer')
+    .filter((c) => c.links.length === 0 && c.kind !== 'consumer' && !isProducer(c))
     .map((c) => c.attributes);
   return Math.max(typeof count === 'number' ? count : 0, ids(span.links.map((l) => l.attributes)), ids(fromChildren));
 }
