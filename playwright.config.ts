@@ -43,7 +43,8 @@ export default defineConfig({
     command: `astro preview --ignore-lock --host 127.0.0.1 --port ${String(PORT)}`,
     url: `${ORIGIN}/`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    // Generous for the same reason: on a loaded machine the preview server took 72 s to start.
+    timeout: 180_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });
