@@ -40,6 +40,9 @@ export interface LessonScenarioData {
 /** Every run of a lesson scenario uses this seed, as the playground's default does. */
 const SEED = 1;
 
+/** The status when the page puts back the reader's saved edit of the scenario. */
+const EDITS_RESTORED = 'Your edited code is back. Reset returns to the original.';
+
 /**
  * `<lesson-scenario>`: a scenario in a lesson — its code in an editor, Run (and Ctrl/Cmd+Enter),
  * Reset with undo, Open in playground, and the trace of the run under it. The runner, shared by
@@ -61,7 +64,7 @@ export class LessonScenarioElement extends HTMLElement {
     const saved = this.#storage.code(this.#key);
     if (saved !== undefined && saved !== this.#data.code) {
       this.#editor.value = saved;
-      this.#status('Your edited code is back. Reset returns to the original.');
+      this.#status(EDITS_RESTORED);
     }
     void this.#updateOpenLink();
     // The pickers (`<Scenario settings>`) change what Run runs and what Open in playground carries.
@@ -177,6 +180,8 @@ export class LessonScenarioElement extends HTMLElement {
     }
     this.#storage?.forgetCode(this.#key);
     this.#editor.value = data.code;
+    // "Your edited code is back" no longer holds; a status about the last run still does.
+    if (this.#part('status').textContent === EDITS_RESTORED) this.#status('');
     void this.#updateOpenLink();
     const undo: NoticeAction = {
       label: 'Undo reset',

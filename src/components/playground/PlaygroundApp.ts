@@ -53,6 +53,8 @@ export class PlaygroundApp extends HTMLElement {
   #undo: { scenario: string; code: string } | undefined;
   #lessons: string[] = [];
   #closeOpenedTrace: (() => void) | undefined;
+  /** The name of the trace file the views show, while they show one. */
+  #openedFile: string | undefined;
   #waiting = false;
   #running: Promise<void> = Promise.resolve();
 
@@ -239,6 +241,8 @@ export class PlaygroundApp extends HTMLElement {
     this.#result = result;
     this.#closeOpenedTrace?.();
     this.#closeOpenedTrace = undefined;
+    this.#openedFile = undefined;
+    this.#part('summary').hidden = false;
     this.#views.opened = null;
     // The linter's findings go to Problems, for a run and for a trace opened from a file alike;
     // a finding links to its lesson only once that lesson is written.
@@ -283,7 +287,12 @@ export class PlaygroundApp extends HTMLElement {
 
   #download(): void {
     if (!this.#result) return;
-    const left = downloadTrace(this.#result, `${this.#current}-seed-${this.#result.seed}.otlp.json`);
+    // An opened file keeps its own name: it came from no scenario and no seed.
+    const name =
+      this.#openedFile === undefined
+        ? `${this.#current}-seed-${this.#result.seed}`
+        : this.#openedFile.replace(/(\.otlp)?\.jsonl?$/i, '');
+    const left = downloadTrace(this.#result, `${name}.otlp.json`);
     this.#status(
       left > 0 ? `Trace downloaded. ${left} span(s) never ended and are not in it.` : 'Trace downloaded as OTLP JSON.',
     );
@@ -307,9 +316,13 @@ export class PlaygroundApp extends HTMLElement {
     // The code did not make this trace: the code panel says what the file is until Back to code.
     clearNotice(this.#part('notice'));
     this.#part('share-url').hidden = true;
+    // The scenario's summary speaks of the code's run, not of this file.
+    this.#part('summary').hidden = true;
+    this.#openedFile = file.name;
     this.#closeOpenedTrace?.();
+    // Back to code: the code, the scenario and the run settings the reader left, untouched.
     this.#closeOpenedTrace = showOpenedTrace(this.#part('code'), trace, () =>
-      this.#open(this.#current, this.#editor.value),
+      this.#open(this.#current, this.#editor.value, readSettingsFields(this)),
     );
     this.#status(
       `Opened ${file.name}: ${opened.result.spans.length} spans. Read as ${opened.format}.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { describeViolations, expect, saveScreenshot, seriousViolations, test } from '../fixtures.ts';
+import { describeViolations, expect, saveScreenshot, seriousViolations, switchColorScheme, test } from '../fixtures.ts';
 import { exercise, scenario } from '../course/lesson-parts.ts';
 import { editorCode, openPlayground, setCode, showTab } from './helpers.ts';
 
@@ -29,15 +29,30 @@ async function edit(page: Page, code: string): Promise<void> {
   }, code);
 }
 
-test('the Reset notice goes once the reader edits the code, and again once they run it', async ({ page }) => {
+test('the Reset and Undo notices go once the reader types in the code, and once they run it', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 900 }); // the textarea editor: typed as a reader types
   await openPlayground(page, 'http-chain');
   const original = await editorCode(page);
   const notice = page.locator('[data-pg="notice"]');
-  await edit(page, `${original}\n// mine\n`);
+  const type = async (text: string): Promise<void> => {
+    await page.getByRole('textbox', { name: 'Scenario code' }).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+  };
+  await type('\n// mine\n');
+  await expect.poll(() => editorCode(page)).toBe(`${original}\n// mine\n`);
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(notice).toContainText('back to its original code');
-  await expect(notice.getByRole('button', { name: 'Undo reset' })).toBeVisible();
-  await edit(page, `${original}\n// typed after the reset\n`);
+  expect(await editorCode(page)).toBe(original);
+  await type('\n// typed after the reset\n');
+  await expect(notice).toBeHidden();
+
+  // Undo says so, and goes with the next keystrokes too.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await notice.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(notice).toHaveText('Your edits are back.');
+  expect(await editorCode(page)).toBe(`${original}\n// typed after the reset\n`);
+  await type('// and more');
   await expect(notice).toBeHidden();
 
   await page.getByRole('button', { name: 'Reset' }).click();
@@ -75,6 +90,14 @@ test('an opened trace takes the code’s place and says what it is: file, format
     'src/content/scenarios/retry.ts',
   ]);
   await openPlayground(page, 'batch-consumer');
+  // The reader's own code, run settings and share link, all of which the opened file has nothing to do with.
+  const code = `${await editorCode(page)}\n// my own edit\n`;
+  await edit(page, code);
+  await page.locator('select[data-run-setting="context"]').selectOption('stack');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.locator('[data-pg="share-url"]')).toBeVisible();
+  const scenarioSummary = page.locator('[data-pg="summary"]');
+  await expect(scenarioSummary).toContainText('Three producers');
   await page.locator('[data-pg="file"]').setInputFiles({
     name: 'retry.otlp.json',
     mimeType: 'application/json',
@@ -90,13 +113,29 @@ test('an opened trace takes the code’s place and says what it is: file, format
   await expect(summary).not.toContainText('seed');
   await expect(summary).not.toContainText('0 ms of virtual time');
   await expect(page.locator('[data-pg="share-url"]')).toBeHidden();
+  // The batch scenario's summary would describe the code's traces, not these.
+  await expect(scenarioSummary).toBeHidden();
+  // Downloaded again, it keeps the file's name: it has no scenario and no seed.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download trace' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('retry.otlp.json');
   await saveScreenshot(page, 'opened-trace');
-  const violations = await seriousViolations(page);
-  expect(violations, describeViolations(violations)).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await switchColorScheme(page, colorScheme);
+    const violations = await seriousViolations(page);
+    expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
+  }
+  await saveScreenshot(page, 'opened-trace-dark');
   await opened.getByRole('button', { name: 'Back to code' }).click();
   await expect(page.locator('scenario-editor')).toBeVisible();
   await expect(opened).toHaveCount(0);
   await expect(summary).not.toContainText('retry.otlp.json');
+  // The reader's code and settings, untouched.
+  expect(await editorCode(page)).toBe(code);
+  await expect(page.locator('select[data-run-setting="context"]')).toHaveValue('stack');
+  await expect(scenarioSummary).toBeVisible();
 });
 
 test('"Open in playground" from an edited lesson scenario says which scenario it was edited from', async ({ page }) => {
@@ -124,18 +163,30 @@ test('"Open in playground" from an edited lesson scenario says which scenario it
   expect(await editorCode(page)).toBe(`${code}\n// edited\n`);
 });
 
-test('in an exercise, Reset never leaves "your work is back" beside "back to its starting code"', async ({ page }) => {
+test('in an exercise or a lesson scenario, Reset never leaves "your work is back" beside "back to its starting code"', async ({
+  page,
+}) => {
   // Each test's browser context starts with empty storage: nothing to clear.
   await page.goto('/lessons/span-links/');
   await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+  await page.waitForFunction(() => customElements.get('lesson-scenario') !== undefined);
   const part = exercise(page);
-  await part.locator('scenario-editor').evaluate((editor) => {
-    const value = `${(editor as HTMLElement & { value: string }).value}\n// my work\n`;
-    (editor as HTMLElement & { value: string }).value = value;
-    editor.dispatchEvent(new CustomEvent('change', { detail: { value } }));
-  });
+  const lessonPart = scenario(page, 'batch-consumer');
+  for (const editor of [part.locator('scenario-editor'), lessonPart.locator('scenario-editor')])
+    await editor.evaluate((element) => {
+      const value = `${(element as HTMLElement & { value: string }).value}\n// my work\n`;
+      (element as HTMLElement & { value: string }).value = value;
+      element.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+    });
   await page.reload();
   await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+  await page.waitForFunction(() => customElements.get('lesson-scenario') !== undefined);
+  const lessonStatus = lessonPart.locator('[data-ls="status"]');
+  await expect(lessonStatus).toContainText('Your edited code is back');
+  await lessonPart.getByRole('button', { name: 'Reset' }).click();
+  await expect(lessonPart.locator('[data-ls="notice"]')).toContainText('back to its original code');
+  await expect(lessonStatus).not.toContainText('Your edited code is back');
+
   const status = part.locator('[data-ex="status"]');
   await expect(status).toContainText('Your work on this exercise is back');
   await part.getByRole('button', { name: 'Reset' }).click();

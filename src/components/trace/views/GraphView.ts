@@ -53,6 +53,7 @@ export class GraphView extends DiagramPanel {
     const mermaid = await loadMermaid({
       dark: this.host.dark(),
       ganttWidth: Math.max(480, Math.round(this.root.clientWidth || 800)),
+      compactFlowchart: true,
     });
     const legend = h(
       'p',
