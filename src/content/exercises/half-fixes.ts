@@ -144,7 +144,10 @@ export const HALF_FIXES = {
     {
       what: 'the creation context is passed as the parent, but `root: true` is left in the options',
       edits: [
-        [`const options = { kind: SpanKind.CONSUMER, links };`, `const options = { kind: SpanKind.CONSUMER, root: true, links };`],
+        [
+          `const options = { kind: SpanKind.CONSUMER, links };`,
+          `const options = { kind: SpanKind.CONSUMER, root: true, links };`,
+        ],
       ],
       fails: /`ship order`.*child of its `send order`/,
     },

@@ -1,9 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Link } from '@opentelemetry/api';
-import {
-  SamplingDecision,
-  TraceIdRatioBasedSampler,
-  type Sampler,
-} from '@opentelemetry/sdk-trace-base';
+import { SamplingDecision, TraceIdRatioBasedSampler, type Sampler } from '@opentelemetry/sdk-trace-base';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
 const ratio = new TraceIdRatioBasedSampler(0.5);
