@@ -78,6 +78,16 @@ export const SPEC_QUOTES: readonly SpecQuote[] = [
   spec('trace/api.md', 'Add Link', '`Link`s added after `Span` creation may not be considered by Samplers.'),
   spec(
     'trace/api.md',
+    'Specifying links',
+    '`Link`s added at `Span` creation may be considered by Samplers to make a sampling decision.',
+  ),
+  spec(
+    'trace/api.md',
+    'Set Attributes',
+    'Note that Samplers can only consider information already present during span creation.',
+  ),
+  spec(
+    'trace/api.md',
     'Link',
     'The API documentation MUST state that adding links at span creation is preferred to calling `AddLink` later, for contexts that are available during span creation, because head sampling decisions can only consider information present during span creation.',
   ),
@@ -112,6 +122,28 @@ export const SPEC_QUOTES: readonly SpecQuote[] = [
     'trace/sdk.md',
     'Span Limits',
     'SDK Spans MAY also discard links and events that would increase the number of elements of each collection beyond the configured limit.',
+  ),
+  spec(
+    'trace/sdk.md',
+    'Sampling',
+    'The earliest sampling could happen before the trace is actually created, and the latest sampling could happen on the Collector, which is out of process.',
+  ),
+  spec(
+    'trace/sdk.md',
+    'Sampling',
+    'Span Exporters MUST receive those spans which have `Sampled` flag set to true and they SHOULD NOT receive the ones that do not.',
+  ),
+  spec('trace/sdk.md', 'Built-in samplers', 'The default sampler is `ParentBased(root=AlwaysOn)`.'),
+  spec('trace/sdk.md', 'TraceIdRatioBased', 'The `TraceIdRatioBased` MUST ignore the parent `SampledFlag`.'),
+  spec(
+    'trace/tracestate-probability-sampling.md',
+    'Sampling related terms',
+    'Tail: This mode of sampling implies that Downstream samplers are involved in the decision.',
+  ),
+  spec(
+    'trace/tracestate-probability-sampling.md',
+    'Sampling related terms',
+    'Sometimes this refers to sampling of individual spans on the collection path (known as "intermediate" sampling), but usually it refers to whole-trace sampling decisions made downstream after assembling multiple spans into a single data set.',
   ),
   semconv(
     'messaging/messaging-spans.md',

@@ -197,4 +197,44 @@ export const HALF_FIXES = {
       fails: /`send orders`.*client/,
     },
   ],
+  'sample-with-the-order': [
+    {
+      what: 'the creation context is passed as the parent, but `root: true` is left in the options',
+      edits: [
+        [
+          `const options = { kind: SpanKind.CONSUMER, links };`,
+          `const options = { kind: SpanKind.CONSUMER, root: true, links };`,
+        ],
+      ],
+      fails: /`ship order`.*child of its `send order`/,
+    },
+    {
+      what: 'ship order is made a child, and its link to the message is dropped as redundant',
+      edits: [[`const options = { kind: SpanKind.CONSUMER, links };`, `const options = { kind: SpanKind.CONSUMER };`]],
+      fails: /`ship order` has 1 link to `send order`/,
+    },
+  ],
+  'keep-the-batch': [
+    {
+      what: 'the links are given at the start, but the link-aware sampler is not put under ParentBasedSampler',
+      edits: [
+        [
+          `export const sampler: Sampler = new ParentBasedSampler({ root: linkAware });`,
+          `export const sampler: Sampler = linkAware;`,
+        ],
+      ],
+      fails: /^its 4 `handle` spans are kept with it/,
+    },
+    {
+      what: 'the sampler is put under ParentBasedSampler, but the links are still added after the start',
+      edits: [
+        [
+          `const batch = tracer.startSpan('process batch', { kind: SpanKind.CONSUMER, links });`,
+          `const batch = tracer.startSpan('process batch', { kind: SpanKind.CONSUMER });
+  batch.addLinks(links);`,
+        ],
+      ],
+      fails: /^`process batch` is kept/,
+    },
+  ],
 } satisfies Record<ExerciseId, readonly HalfFix[]>;

@@ -1,12 +1,13 @@
 import { RULE_IDS } from '@spanlab/engine';
 import { describeViolations, expect, saveScreenshot, seriousViolations, switchColorScheme, test } from '../fixtures.ts';
 
-/** The nine lessons in course order, with the title each page and sidebar entry shows. */
+/** The ten lessons in course order, with the title each page and sidebar entry shows. */
 const LESSONS = [
   ['understanding-span-relationships', 'Understanding span relationships'],
   ['parent-child', 'Parent and child'],
   ['context-propagation', 'Context propagation'],
   ['span-links', 'Span links'],
+  ['sampling-and-links', 'Sampling and links'],
   ['when-to-use-each', 'When to use each'],
   ['implementation-patterns', 'Implementation patterns'],
   ['real-world-scenarios', 'Real-world scenarios'],
@@ -21,7 +22,7 @@ const FIRST_SCREEN = { width: 1400, height: 900 } as const;
 test.use({ viewport: FIRST_SCREEN });
 
 /** The lessons whose pages are saved as screenshots, in both themes. */
-const SCREENSHOTS: readonly string[] = ['span-links', 'context-propagation', 'best-practices'];
+const SCREENSHOTS: readonly string[] = ['span-links', 'context-propagation', 'sampling-and-links', 'best-practices'];
 
 // One page load per lesson: what it renders, where it leads, that its first scenario's Run is on
 // the first screen, and an axe scan in each theme (the page loaded light, then switched to dark as
@@ -64,7 +65,7 @@ for (const [index, [slug, title]] of LESSONS.entries()) {
   });
 }
 
-test('the sidebar lists the nine lessons in course order', async ({ page }) => {
+test('the sidebar lists the ten lessons in course order', async ({ page }) => {
   await page.goto(path(LESSONS[0][0]));
   const sidebar = page.getByRole('navigation', { name: 'Main' });
   const hrefs = await sidebar

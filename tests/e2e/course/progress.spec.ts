@@ -45,25 +45,25 @@ test('reading a lesson to its end marks it read, in the sidebar and on the cours
   const item = lessonItem(page, 'Understanding span relationships');
   await expect(item.locator('[data-co-state]').first()).toHaveText('Read');
   await expect(lessonItem(page, 'Parent and child').locator('[data-co-state]').first()).toHaveText('Not read yet');
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('1 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('1 of 10 lessons read');
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Understanding span relationships' }),
   ).toContainText('(read)');
 
   await page.reload();
   await expect(item.locator('[data-co-state]').first()).toHaveText('Read');
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('1 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('1 of 10 lessons read');
 });
 
-test('the overview lists the nine lessons in order, with exercises passed and quiz scores', async ({ page }) => {
+test('the overview lists the ten lessons in order, with exercises passed and quiz scores', async ({ page }) => {
   await seed(page, SOME_PROGRESS);
   const titles = page.locator('course-progress li[data-lesson] h3');
-  await expect(titles).toHaveCount(9);
+  await expect(titles).toHaveCount(10);
   await expect(titles.first()).toHaveText('Understanding span relationships');
   await expect(titles.nth(1)).toHaveText('Parent and child');
   await expect(page.locator('course-progress li[data-lesson] h3 a').first()).toHaveAttribute('href', LESSON);
 
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 10 lessons read');
   await expect(page.locator('[data-co="exercises"]')).toContainText(/^1 of \d+ exercises passed$/);
   await expect(page.locator('[data-co="quizzes"]')).toContainText(/^2 of \d+ quizzes taken$/);
   await expect(page.locator('[data-co="points"]')).toHaveText('Best scores: 8 of 9 points');
@@ -89,11 +89,11 @@ test('the overview lists the nine lessons in order, with exercises passed and qu
 
 test('the overview follows progress made in another tab', async ({ page, context }) => {
   await page.goto('/course/');
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 10 lessons read');
   const other = await context.newPage();
   await other.goto('/lessons/parent-child/');
   await other.locator('.pagination-links').scrollIntoViewIfNeeded();
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('1 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('1 of 10 lessons read');
   await expect(lessonItem(page, 'Parent and child').locator('[data-co-state]').first()).toHaveText('Read');
 });
 
@@ -109,12 +109,12 @@ test('reset asks first: Escape and Cancel keep the progress, Reset progress clea
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(open).toBeFocused();
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 10 lessons read');
 
   await open.click();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 10 lessons read');
   expect(await page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('parent-child');
 
   await open.press('Enter');
@@ -123,14 +123,14 @@ test('reset asks first: Escape and Cancel keep the progress, Reset progress clea
   await expect(dialog).toBeHidden();
   await expect(open).toBeFocused();
   await expect(page.getByRole('status').filter({ hasText: 'reset' })).toHaveText('Your progress has been reset.');
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 10 lessons read');
   await expect(page.locator('[data-co="points"]')).toHaveText('No quiz taken yet');
   await expect(page.locator('[data-exercise="order-children"] [data-co-state]')).toHaveText('Not tried yet');
   await expect(page.getByRole('link', { name: 'Start with Understanding span relationships' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByText('(read)')).toHaveCount(0);
 
   await page.reload();
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 10 lessons read');
 });
 
 test('where the browser blocks storage, the overview says progress cannot be kept, and still works for the page', async ({
@@ -149,7 +149,7 @@ test('where the browser blocks storage, the overview says progress cannot be kep
   await expect(page.getByText('Progress cannot be kept in this browser')).toBeVisible();
   await expect(page.getByText('Kept in this browser only')).toBeHidden();
   await saveScreenshot(page, 'course-storage-blocked', { fullPage: false });
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 10 lessons read');
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('button', { name: 'Reset progress', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'reset' })).toHaveText('Your progress has been reset.');
@@ -167,7 +167,7 @@ test('a stored value that is not progress shows as no progress, not an error', a
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await seed(page, { lessonsRead: 'everything', exercises: [1, 2], quizzes: { x: { score: 'a lot' } } });
-  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 9 lessons read');
+  await expect(page.locator('[data-co="lessons"]')).toHaveText('0 of 10 lessons read');
   await expect(page.locator('[data-co="points"]')).toHaveText('No quiz taken yet');
   expect(errors).toEqual([]);
 });
@@ -180,7 +180,7 @@ test.describe('600 px', () => {
   }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await seed(page, SOME_PROGRESS);
-    await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 9 lessons read');
+    await expect(page.locator('[data-co="lessons"]')).toHaveText('2 of 10 lessons read');
     const scan = async (what: string, options?: { fullPage: boolean }): Promise<void> => {
       for (const colorScheme of ['light', 'dark'] as const) {
         await switchColorScheme(page, colorScheme);
