@@ -1,3 +1,4 @@
+import { danglingLinks } from '@spanlab/engine';
 import { formatDuration, formatCount, plural } from './model/format.ts';
 import type { RunData } from './views/view-types.ts';
 
@@ -7,7 +8,7 @@ import type { RunData } from './views/view-types.ts';
  * dropped, limits, errors.
  */
 export function runSummary(run: RunData): string {
-  const { result, index } = run;
+  const { result } = run;
   const traces = new Set(result.spans.map((span) => span.traceId)).size;
   const facts = [
     plural(result.spans.length, 'span'),
@@ -19,7 +20,8 @@ export function runSummary(run: RunData): string {
   const { spansDropped, spansStarted } = result.stats;
   const unsampled = result.unsampledSpans?.length ?? 0;
   if (unsampled > 0) {
-    const dangling = index.danglingCount();
+    // As the CLI's summary and the playground's status count them: targets not kept or never ended.
+    const dangling = danglingLinks(result).length;
     sentences.push(
       `Spans: ${formatCount(spansStarted)} started, ${formatCount(result.spans.length)} kept, ${formatCount(unsampled)} dropped by the sampler (never exported); ${plural(dangling, 'link')} dangle${dangling === 1 ? 's' : ''} (${dangling === 1 ? 'its target was' : 'their targets were'} not exported).`,
     );

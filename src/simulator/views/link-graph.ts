@@ -16,8 +16,7 @@ export interface LinkGraphOptions {
   maxLabelChars?: number;
   /**
    * The spans the run's sampler did not keep (`RunResult.unsampledSpans`). Links of kept spans
-   * to them (or to kept spans never ended) get `· target not kept` (`· target never ended`) on
-   * their edge; one not among the spans drawn is a placeholder node saying it was never exported.
+   * to them get `· target not kept` on their edge; one not among the spans drawn is a placeholder node saying it was never exported.
    */
   unsampled?: readonly SpanRecord[];
 }
@@ -78,7 +77,9 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number, unsampled:
       if (!first.has(key)) first.set(key, { index: entries.length, id });
       const arrows = span.links.map((link) => {
         const label = linkLabel(link, Math.min(maxLabelChars, MAX_LINK_LABEL_CHARS));
-        const target = span.sampled === false ? undefined : dangling.get(spanKey(link.traceId, link.spanId));
+        // Only targets not kept: a span never ended is marked "(never ended)" on its own node.
+        const found = span.sampled === false ? undefined : dangling.get(spanKey(link.traceId, link.spanId));
+        const target = found?.reason === 'not-sampled' ? found : undefined;
         return arrow(label, target);
       });
       entries.push({ span, id, trace, node: `${id}[${flowchartLabel(spanLabel(span, maxLabelChars))}]`, arrows });

@@ -21,7 +21,7 @@ export interface WaterfallOptions {
   maxTicks?: number;
   /**
    * The spans the run's sampler did not keep (`RunResult.unsampledSpans`): a kept span with links
-   * to them (or to kept spans never ended) is marked `⚠ dangling: target not kept`.
+   * to them is marked `⚠ dangling: target not kept`.
    */
   unsampled?: readonly SpanRecord[];
 }
@@ -90,7 +90,11 @@ function taskLine(span: SpanRecord, label: string, id: string, origin: number, l
 /** Why each link of a kept span dangles, if any do. */
 function danglingReasons(span: SpanRecord, targets: ReadonlyMap<string, DanglingTarget>): DanglingReason[] {
   if (span.sampled === false || targets.size === 0) return [];
-  return span.links.flatMap((link) => targets.get(spanKey(link.traceId, link.spanId))?.reason ?? []);
+  // Only targets not kept: a span never ended is marked "(never ended)" where it is drawn.
+  return span.links.flatMap((link) => {
+    const reason = targets.get(spanKey(link.traceId, link.spanId))?.reason;
+    return reason === 'not-sampled' ? [reason] : [];
+  });
 }
 
 /** One trace's rows: its spans in tree order with tree guides, or one row when it lasts 0 ms. */

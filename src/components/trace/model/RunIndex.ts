@@ -131,18 +131,14 @@ export class RunIndex {
     return this.#linksIn.get(entry.key) ?? [];
   }
 
-  /** Why a link of this span dangles (its target was not kept, or never ended), or undefined when it does not. */
+  /**
+   * Why a link of this kept span dangles — its target was not kept — or undefined when it does not.
+   * (A target never ended dangles too, but the views mark it "never ended" where it is drawn.)
+   */
   danglingOf(from: IndexedSpan, link: SpanLinkRecord): DanglingReason | undefined {
     if (from.span.sampled === false) return undefined;
-    return this.#dangling.get(spanKey(link.traceId, link.spanId))?.reason;
-  }
-
-  /** How many links of kept spans dangle. */
-  danglingCount(): number {
-    let count = 0;
-    for (const entry of this.spans)
-      for (const link of entry.span.links) if (this.danglingOf(entry, link) !== undefined) count += 1;
-    return count;
+    const reason = this.#dangling.get(spanKey(link.traceId, link.spanId))?.reason;
+    return reason === 'not-sampled' ? reason : undefined;
   }
 
   /** A span the sampler did not keep, shown or not. */
