@@ -32,7 +32,7 @@ export { parseSamplerSpec, SAMPLER_EXAMPLES, SAMPLER_SPEC_HELP } from './runtime
 export type { ParsedSamplerSpec, SamplerSpec } from './runtime/sampler-spec.ts';
 export { EPOCH_MS } from './runtime/epoch.ts';
 export { danglingLinks, danglingTargets, withNotKept } from './trace/dangling-links.ts';
-export type { DanglingLink, DanglingReason, DanglingTarget } from './trace/dangling-links.ts';
+export type { DanglingLink, DanglingReason, DanglingTarget, RunSpans } from './trace/dangling-links.ts';
 export { groupByTrace, spanDuration } from './trace/model.ts';
 export type {
   AttributeValue,

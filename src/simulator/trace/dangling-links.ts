@@ -1,5 +1,5 @@
 /** Links that point at spans no backend received: the run recorded the target, but never exported it. */
-import type { RunResult, SpanLinkRecord, SpanRecord } from './model.ts';
+import type { SpanLinkRecord, SpanRecord } from './model.ts';
 import { spanKey } from './span-key.ts';
 
 /** Why a link's target never reached a backend. */
@@ -17,6 +17,12 @@ export interface DanglingLink {
   reason: DanglingReason;
 }
 
+/** A run's spans, as these functions read them: the sampled ones and those the sampler did not keep. */
+export interface RunSpans {
+  spans: readonly SpanRecord[];
+  unsampledSpans?: readonly SpanRecord[] | undefined;
+}
+
 /** A span no backend received, and why: what a link pointing at it dangles for. */
 export interface DanglingTarget {
   span: SpanRecord;
@@ -28,7 +34,7 @@ export interface DanglingTarget {
  * sampler did not sample (in `unsampledSpans`) and the sampled ones that never ended. Spans in
  * `spans` marked `sampled: false` (a view that shows what was not kept) count as not sampled.
  */
-export function danglingTargets(result: Pick<RunResult, 'spans' | 'unsampledSpans'>): Map<string, DanglingTarget> {
+export function danglingTargets(result: RunSpans): Map<string, DanglingTarget> {
   const targets = new Map<string, DanglingTarget>();
   for (const span of result.unsampledSpans ?? [])
     targets.set(spanKey(span.traceId, span.spanId), { span, reason: 'not-sampled' });
@@ -45,7 +51,7 @@ export function danglingTargets(result: Pick<RunResult, 'spans' | 'unsampledSpan
  * (it is in `unsampledSpans`) or never ended (OTLP cannot send it). A target the run never
  * recorded (another system's span, or one past the span budget) is only "not in this run".
  */
-export function danglingLinks(result: Pick<RunResult, 'spans' | 'unsampledSpans'>): DanglingLink[] {
+export function danglingLinks(result: RunSpans): DanglingLink[] {
   const targets = danglingTargets(result);
   const dangling: DanglingLink[] = [];
   if (targets.size === 0) return dangling;
@@ -64,7 +70,7 @@ export function danglingLinks(result: Pick<RunResult, 'spans' | 'unsampledSpans'
  * its `unsampledSpans` (marked `sampled: false`) together, in the order they started (sampled
  * first among spans that started at the same time). Without unsampled spans, `spans` itself.
  */
-export function withNotKept(result: Pick<RunResult, 'spans' | 'unsampledSpans'>): SpanRecord[] {
+export function withNotKept(result: RunSpans): readonly SpanRecord[] {
   const unsampled = result.unsampledSpans ?? [];
   if (unsampled.length === 0) return result.spans;
   const merged: SpanRecord[] = [];
