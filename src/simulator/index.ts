@@ -31,8 +31,8 @@ export type { ContextMode } from './runtime/SandboxContextManager.ts';
 export { parseSamplerSpec, SAMPLER_EXAMPLES, SAMPLER_SPEC_HELP } from './runtime/sampler-spec.ts';
 export type { ParsedSamplerSpec, SamplerSpec } from './runtime/sampler-spec.ts';
 export { EPOCH_MS } from './runtime/epoch.ts';
-export { danglingLinks } from './trace/dangling-links.ts';
-export type { DanglingLink, DanglingReason } from './trace/dangling-links.ts';
+export { danglingLinks, danglingTargets, withNotKept } from './trace/dangling-links.ts';
+export type { DanglingLink, DanglingReason, DanglingTarget, RunSpans } from './trace/dangling-links.ts';
 export { groupByTrace, spanDuration } from './trace/model.ts';
 export type {
   AttributeValue,
@@ -61,7 +61,7 @@ export type { LinkGraph } from './views/link-graph.ts';
 export type { MermaidChart } from './views/mermaid-chart.ts';
 export { treeOrder } from './views/span-tree.ts';
 export type { PlacedSpan } from './views/span-tree.ts';
-export { shortId } from './views/span-label.ts';
+export { danglingMark, danglingText, shortId } from './views/span-label.ts';
 export { toSummary } from './views/summary.ts';
 export { buildWaterfall, tickStep, toWaterfall } from './views/waterfall.ts';
 export { treeGuides } from './views/tree-guides.ts';

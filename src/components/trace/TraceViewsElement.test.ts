@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '@spanlab/engine';
-import { batchRun, makeRun, makeSpan, T1, T3 } from './test-runs.ts';
+import { batchRun, makeRun, makeSpan, sampledBatchRun, T1, T2, T3 } from './test-runs.ts';
 import type { TraceViewsElement } from './TraceViewsElement.ts';
 
 // The diagrams are tested with the real Mermaid elsewhere; here, only whether it is asked for.
@@ -210,5 +210,50 @@ describe('<trace-views>', () => {
     const item = panel(/^Console/).querySelector('li');
     expect(item?.textContent).toBe('⚠ warn+40 msLine 9:3<script>x</script>');
     expect(views.querySelector('script')).toBeNull();
+  });
+
+  it('shows the spans a sampler did not keep only on request, greyed, and marks the links that dangle on them', () => {
+    mount(batchRun());
+    const toggle = () => views.querySelector<HTMLLabelElement>('.tv-not-kept-toggle');
+    const box = () => toggle()?.querySelector('input');
+    expect(toggle()?.hidden).toBe(true);
+    views.result = sampledBatchRun();
+    expect(toggle()?.hidden).toBe(false);
+    expect(toggle()?.textContent).toBe('Show spans not kept (1)');
+    expect(views.querySelector('.tv-summary')?.textContent).toBe(
+      '4 spans · 2 traces · 40 ms of virtual time · seed 1. Spans: 5 started, 4 kept, 1 dropped by the sampler (never exported); 1 link dangles (its target was not exported).',
+    );
+    const rows = () => [...panel(/^Spans/).querySelectorAll('tr[data-span-key]')];
+    expect(rows()).toHaveLength(4);
+    // Hidden, the span not kept is named in the link's line, with the link marked dangling.
+    const batch = rows().find((row) => row.textContent.includes('process batch'));
+    expect(batch?.querySelector('.tv-dangling-badge')?.textContent).toBe('⚠ 1 dangling');
+    expect(batch?.nextElementSibling?.textContent).toContain(
+      'shop › send orders (not kept) ⚠ dangling: target not kept',
+    );
+
+    box()?.click();
+    expect(views.showNotKept).toBe(true);
+    expect(rows()).toHaveLength(5);
+    const notKept = rows().filter((row) => row.classList.contains('tv-not-kept'));
+    expect(notKept.map((row) => row.querySelector('th')?.textContent)).toEqual(['send orders (not kept)']);
+    views.selectSpan(T2, 'b000000000000001');
+    const details = views.querySelector<HTMLElement>('.tv-details');
+    const field = (term: string) =>
+      [...(details?.querySelectorAll('dt') ?? [])].find((dt) => dt.textContent === term)?.nextElementSibling
+        ?.textContent;
+    expect(field('Sampled')).toBe('no (not kept)');
+    views.selectSpan(T3, 'c000000000000001');
+    expect(field('Sampled')).toBe('yes');
+    expect(details?.textContent).toContain('⚠ dangling: target not kept');
+
+    // A re-run keeps the choice; hiding again drops the selection of a span no longer shown.
+    views.result = sampledBatchRun();
+    expect(box()?.checked).toBe(true);
+    expect(rows()).toHaveLength(5);
+    views.selectSpan(T2, 'b000000000000001');
+    box()?.click();
+    expect(rows()).toHaveLength(4);
+    expect(views.selectedSpan).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { RunResult } from '@spanlab/engine';
+import { withNotKept, type RunResult } from '@spanlab/engine';
 import { h } from './dom/h.ts';
 import { Tabs } from './dom/Tabs.ts';
 import { isDarkTheme, watchTheme } from './dom/theme.ts';
@@ -44,7 +44,9 @@ const TAB_LABELS: Record<TraceTab, string> = {
  * run; `stale` marks it as from a previous run. Fires `span-select` when the reader selects a span
  * and `problem-select` when they pick a line of the source. The `heading-level` attribute (2–5,
  * default 3) sets the level of the details panel's title, to fit the page's outline; `focus`
- * names a span whose trace the waterfall draws first.
+ * names a span whose trace the waterfall draws first. `showNotKept` (a "Show spans not kept"
+ * checkbox, shown only for a run whose sampler dropped spans) adds the spans not kept to every
+ * view, greyed and dashed; it stays as the reader set it across runs.
  */
 export class TraceViewsElement extends HTMLElement {
   #result: RunResult | null = null;
@@ -54,6 +56,7 @@ export class TraceViewsElement extends HTMLElement {
   #opened: string | null = null;
   #pending: string | null = null;
   #run: RunData | null = null;
+  #showNotKept = false;
   readonly #selection = new SelectionStore();
   #parts: Parts | null = null;
   #unwatchTheme: (() => void) | null = null;
@@ -66,6 +69,18 @@ export class TraceViewsElement extends HTMLElement {
   set result(value: RunResult | null) {
     this.#result = value;
     this.#failed = null;
+    this.#update(true);
+  }
+
+  /** Whether the views also show the spans the run's sampler did not keep (greyed, "(not kept)"). */
+  get showNotKept(): boolean {
+    return this.#showNotKept;
+  }
+
+  set showNotKept(value: boolean) {
+    if (value === this.#showNotKept) return;
+    this.#showNotKept = value;
+    if (this.#parts) this.#parts.notKept.checked = value;
     this.#update(true);
   }
 
@@ -173,7 +188,7 @@ export class TraceViewsElement extends HTMLElement {
 
   // A page may set properties before this class is defined; those shadow the accessors.
   #adoptEarlyProperties(): void {
-    for (const name of ['result', 'findings', 'stale', 'failed', 'opened', 'pending'] as const) {
+    for (const name of ['result', 'findings', 'stale', 'failed', 'opened', 'pending', 'showNotKept'] as const) {
       if (!Object.hasOwn(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
       Reflect.deleteProperty(this, name);
@@ -231,13 +246,25 @@ export class TraceViewsElement extends HTMLElement {
       '⚠ These views show the previous run: the current code has not run (see its errors).',
     );
     const summary = h('p', { class: 'tv-summary' });
+    const notKept = h('input', { type: 'checkbox', class: 'tv-not-kept-box' });
+    notKept.checked = this.#showNotKept;
+    notKept.addEventListener('change', () => {
+      this.showNotKept = notKept.checked;
+    });
+    const notKeptText = h('span', {}, 'Show spans not kept');
+    const notKeptToggle = h('label', { class: 'tv-not-kept-toggle', hidden: true }, notKept, notKeptText);
     const live = h('p', { class: 'tv-sr', 'aria-live': 'polite' });
     const main = h('div', { class: 'tv-main' }, tabs.list, ...tabs.panels);
     this.classList.add('tv-root');
     if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
     if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Trace of the run');
-    this.replaceChildren(staleBanner, summary, h('div', { class: 'tv-layout' }, main, details.element), live);
-    this.#parts = { tabs, views, details, staleBanner, summary, live };
+    this.replaceChildren(
+      staleBanner,
+      h('div', { class: 'tv-summary-row' }, summary, notKeptToggle),
+      h('div', { class: 'tv-layout' }, main, details.element),
+      live,
+    );
+    this.#parts = { tabs, views, details, staleBanner, summary, notKept, notKeptToggle, notKeptText, live };
     this.#selection.subscribe((selected) => this.#selectionChanged(selected));
     this.#update(true);
     return this.#parts;
@@ -248,7 +275,9 @@ export class TraceViewsElement extends HTMLElement {
     if (parts === null) return;
     const result = this.#result;
     if (resultChanged || this.#run === null) {
-      const index = result === null ? null : new RunIndex(result.spans);
+      const unsampled = result?.unsampledSpans ?? [];
+      const index =
+        result === null ? null : new RunIndex(this.#showNotKept ? withNotKept(result) : result.spans, unsampled);
       this.#run = result === null || index === null ? null : { result, index, problems: [] };
     }
     const run = this.#run;
@@ -269,6 +298,9 @@ export class TraceViewsElement extends HTMLElement {
         : this.#opened === null
           ? runSummary(run)
           : `${this.#opened}.`;
+    const unsampled = this.#opened === null ? (run?.result.unsampledSpans?.length ?? 0) : 0;
+    parts.notKeptToggle.hidden = unsampled === 0;
+    parts.notKeptText.textContent = `Show spans not kept (${String(unsampled)})`;
     const waiting = run === null && this.#pending !== null;
     this.toggleAttribute('data-pending', waiting);
     const layout = this.querySelector<HTMLElement>(':scope > .tv-layout');
@@ -306,5 +338,8 @@ interface Parts {
   details: SpanDetails;
   staleBanner: HTMLElement;
   summary: HTMLElement;
+  notKept: HTMLInputElement;
+  notKeptToggle: HTMLElement;
+  notKeptText: HTMLElement;
   live: HTMLElement;
 }

@@ -1,20 +1,34 @@
+import { danglingLinks } from '@spanlab/engine';
 import { formatDuration, formatCount, plural } from './model/format.ts';
 import type { RunData } from './views/view-types.ts';
 
-/** A few sentences about a run: spans, traces, virtual time, seed; spans dropped, limits, errors. */
+/**
+ * A few sentences about a run: spans kept, traces, virtual time, seed; when the sampler dropped
+ * spans, how many were started, kept and dropped and how many links dangle; spans the budget
+ * dropped, limits, errors.
+ */
 export function runSummary(run: RunData): string {
-  const { result, index } = run;
+  const { result } = run;
+  const traces = new Set(result.spans.map((span) => span.traceId)).size;
   const facts = [
-    plural(index.spans.length, 'span'),
-    plural(index.traces.length, 'trace'),
+    plural(result.spans.length, 'span'),
+    plural(traces, 'trace'),
     `${formatDuration(result.stats.virtualMs)} of virtual time`,
     `seed ${String(result.seed)}`,
   ];
   const sentences = [`${facts.join(' · ')}.`];
   const { spansDropped, spansStarted } = result.stats;
+  const unsampled = result.unsampledSpans?.length ?? 0;
+  if (unsampled > 0) {
+    // As the CLI's summary and the playground's status count them: targets not kept or never ended.
+    const dangling = danglingLinks(result).length;
+    sentences.push(
+      `Spans: ${formatCount(spansStarted)} started, ${formatCount(result.spans.length)} kept, ${formatCount(unsampled)} dropped by the sampler (never exported); ${plural(dangling, 'link')} dangle${dangling === 1 ? 's' : ''} (${dangling === 1 ? 'its target was' : 'their targets were'} not exported).`,
+    );
+  }
   if (spansDropped > 0) {
     sentences.push(
-      `Showing ${formatCount(index.spans.length)} of ${formatCount(spansStarted)} spans started: the span budget dropped the rest.`,
+      `Showing ${formatCount(result.spans.length)} of ${formatCount(spansStarted)} spans started: the span budget dropped the rest.`,
     );
   }
   if (result.limits.length > 0)

@@ -107,3 +107,19 @@ export function batchRun(): RunResult {
     }),
   ]);
 }
+
+/** `batchRun` as a ratio sampler might leave it: trace T2 not kept, so the batch's link to it dangles. */
+export function sampledBatchRun(): RunResult {
+  const run = batchRun();
+  const unsampled = run.spans
+    .filter((span) => span.traceId === T2)
+    .map((span) => ({ ...span, sampled: false as const }));
+  const spans = run.spans.filter((span) => span.traceId !== T2);
+  return {
+    ...run,
+    spans,
+    unsampledSpans: unsampled,
+    sampler: 'ratio:0.5',
+    stats: { ...run.stats, spansKept: spans.length, spansUnsampled: unsampled.length },
+  };
+}

@@ -129,6 +129,13 @@ export function batchWithLinks(): SpanRecord[] {
   ];
 }
 
+/** The batch of `batchWithLinks`, its first producer span not kept by the sampler: its link from the batch dangles. */
+export function batchNotKept(name = 'orders send'): { spans: SpanRecord[]; unsampled: SpanRecord[] } {
+  const [first, ...rest] = batchWithLinks();
+  if (first === undefined) throw new Error('the fixture has spans');
+  return { spans: rest, unsampled: [{ ...first, name, sampled: false }] };
+}
+
 /** Three trace ids for runs that need several traces. */
 export const TRACES = [
   '4bf92f3577b34da6a3ce929d0e0e4736',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchWithLinks, makeSpan, smallTree } from './fixtures.ts';
+import { batchNotKept, batchWithLinks, makeSpan, smallTree } from './fixtures.ts';
+import { withNotKept } from '../trace/dangling-links.ts';
 import { buildLinkGraph, toLinkGraph } from './link-graph.ts';
 
 const TRACE = 'abcdef0123456789abcdef0123456789';
@@ -104,5 +105,50 @@ describe('buildLinkGraph', () => {
     const graph = buildLinkGraph(spans, { maxTextSize: 150 });
     expect(graph).toMatchObject({ shown: 1, edges: 0 });
     expect(graph.text).not.toContain('external');
+  });
+
+  it('marks a link to a span not kept, and draws that span as a placeholder never exported', () => {
+    const { spans, unsampled } = batchNotKept();
+    expect(toLinkGraph(spans, { unsampled })).toMatchInlineSnapshot(`
+      "flowchart LR
+          subgraph t0 ["trace 22222222…"]
+              s0["orders › orders send"]
+              x0(["external span 22222222…/ffff0000…"])
+          end
+          subgraph t1 ["trace 33333333…"]
+              s1["billing › orders process"]
+              s2["billing › charge"]
+          end
+          x1(["orders › orders send (not kept) · trace never exported"])
+          x2(["external span 44444444…/dddd0000…"])
+          x0 --> s0
+          s1 --> s2
+          x1 -.->|"messaging.message.id=m1 · target not kept"| s1
+          s0 -.->|"messaging.message.id=m2"| s1
+          x2 -.-> s1
+          classDef external stroke-dasharray:2 2
+          class x0,x2 external
+          classDef notkept stroke-dasharray:5 4
+          class x1 notkept"
+    `);
+  });
+
+  it('draws spans not kept greyed among the others when shown, their dangling links still marked', () => {
+    const { spans, unsampled } = batchNotKept();
+    const text = toLinkGraph(withNotKept({ spans, unsampledSpans: unsampled }), { unsampled });
+    expect(text).toContain('s0["orders › orders send (not kept)"]');
+    expect(text).toContain('s0 -.->|"messaging.message.id=m1 · target not kept"| s2');
+    expect(text).toContain('class s0 notkept');
+    expect(text).not.toContain('never exported');
+  });
+
+  it('keeps a hostile name of a span not kept escaped in its placeholder', () => {
+    const { spans, unsampled } = batchNotKept('x"]; click s1 call alert(1) %%{init}%%');
+    const placeholder = toLinkGraph(spans, { unsampled })
+      .split('\n')
+      .find((line) => line.includes('x1(['));
+    expect(placeholder).toBe(
+      '    x1(["orders › x#34;#93;#59; click s1 call alert(1) #37;#37;#123;init#125;#37;#37; (not kept) · trace never exported"])',
+    );
   });
 });

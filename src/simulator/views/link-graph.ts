@@ -1,8 +1,9 @@
 import { groupByTrace, type SpanRecord } from '../trace/model.ts';
 import { largestFitting, MAX_EDGES, MAX_TEXT_SIZE, type MermaidChart } from './mermaid-chart.ts';
 import { flowchartLabel, MAX_LABEL_CHARS } from './mermaid-escape.ts';
-import { linkLabel, MAX_LINK_LABEL_CHARS, shortId, spanLabel } from './span-label.ts';
+import { danglingWhy, linkLabel, MAX_LINK_LABEL_CHARS, shortId, spanLabel } from './span-label.ts';
 import { treeOrder } from './span-tree.ts';
+import { danglingTargets, type DanglingTarget } from '../trace/dangling-links.ts';
 import { spanKey } from '../trace/span-key.ts';
 
 /** Options for the link graph. */
@@ -13,6 +14,11 @@ export interface LinkGraphOptions {
   maxEdges?: number;
   /** Longest span name or link label before it is cut (80 by default). */
   maxLabelChars?: number;
+  /**
+   * The spans the run's sampler did not keep (`RunResult.unsampledSpans`). Links of kept spans
+   * to them get `· target not kept` on their edge; one not among the spans drawn is a placeholder node saying it was never exported.
+   */
+  unsampled?: readonly SpanRecord[];
 }
 
 /** The link graph: a Mermaid flowchart, with how many edges it draws. */
@@ -39,19 +45,31 @@ interface Drawing {
   traceIds: string[];
   /** Where each span (by trace and span id) is first drawn. */
   first: Map<string, { index: number; id: string }>;
+  /** Spans not drawn that the sampler did not keep, by key, with their placeholder's escaped label. */
+  notKept: Map<string, string>;
 }
 
-/** A span referenced by a parent id or a link but absent from the run. */
+/** A span referenced by a parent id or a link but absent from the run, or not kept and not drawn. */
 interface External {
   id: string;
   traceId: string;
-  spanId: string;
+  /** The node statement's escaped label. */
+  label: string;
+  notKept: boolean;
 }
 
-function prepare(spans: readonly SpanRecord[], maxLabelChars: number): Drawing {
+/** The dotted arrow of a link, labelled with the link's label and, when it dangles, why. */
+function arrow(label: string, dangling: DanglingTarget | undefined): string {
+  const why = dangling === undefined ? '' : `target ${danglingWhy(dangling.reason)}`;
+  const text = why === '' ? label : label === '' ? why : `${label} · ${why}`;
+  return text === '' ? '-.->' : `-.->|${flowchartLabel(text)}|`;
+}
+
+function prepare(spans: readonly SpanRecord[], maxLabelChars: number, unsampled: readonly SpanRecord[]): Drawing {
   const traces = [...groupByTrace(spans)];
   const entries: Entry[] = [];
   const first = new Map<string, { index: number; id: string }>();
+  const dangling = danglingTargets({ spans, unsampledSpans: unsampled });
   traces.forEach(([, traceSpans], trace) => {
     for (const { span } of treeOrder(traceSpans)) {
       const id = `s${String(entries.length)}`;
@@ -59,7 +77,10 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number): Drawing {
       if (!first.has(key)) first.set(key, { index: entries.length, id });
       const arrows = span.links.map((link) => {
         const label = linkLabel(link, Math.min(maxLabelChars, MAX_LINK_LABEL_CHARS));
-        return label === '' ? '-.->' : `-.->|${flowchartLabel(label)}|`;
+        // Only targets not kept: a span never ended is marked "(never ended)" on its own node.
+        const found = span.sampled === false ? undefined : dangling.get(spanKey(link.traceId, link.spanId));
+        const target = found?.reason === 'not-sampled' ? found : undefined;
+        return arrow(label, target);
       });
       entries.push({ span, id, trace, node: `${id}[${flowchartLabel(spanLabel(span, maxLabelChars))}]`, arrows });
     }
@@ -67,7 +88,16 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number): Drawing {
   const subgraphs = traces.map(
     ([traceId], trace) => `subgraph t${String(trace)} [${flowchartLabel(`trace ${shortId(traceId)}`)}]`,
   );
-  return { entries, subgraphs, traceIds: traces.map(([traceId]) => traceId), first };
+  // A trace some span of which was kept was exported, in part; one with none never was.
+  const keptTraces = new Set(spans.filter((span) => span.sampled !== false).map((span) => span.traceId));
+  const notKept = new Map<string, string>();
+  for (const span of unsampled) {
+    const key = spanKey(span.traceId, span.spanId);
+    if (first.has(key) || notKept.has(key)) continue;
+    const never = keptTraces.has(span.traceId) ? 'never exported' : 'trace never exported';
+    notKept.set(key, flowchartLabel(`${spanLabel({ ...span, sampled: false }, maxLabelChars)} · ${never}`));
+  }
+  return { entries, subgraphs, traceIds: traces.map(([traceId]) => traceId), first, notKept };
 }
 
 function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
@@ -92,7 +122,9 @@ function render(drawing: Drawing, n: number): { text: string; edges: number } {
     if (drawn !== undefined) return drawn.index < n ? drawn.id : null;
     let external = externals.get(key);
     if (external === undefined) {
-      external = { id: `x${String(externals.size)}`, traceId, spanId };
+      const notKept = drawing.notKept.get(key);
+      const label = notKept ?? flowchartLabel(`external span ${shortId(traceId)}/${shortId(spanId)}`);
+      external = { id: `x${String(externals.size)}`, traceId, label, notKept: notKept !== undefined };
       externals.set(key, external);
     }
     return external.id;
@@ -115,8 +147,7 @@ function render(drawing: Drawing, n: number): { text: string; edges: number } {
     lines.push('---', `title: Showing the first ${String(n)} of ${String(entries.length)} spans`, '---');
   }
   lines.push('flowchart LR');
-  const externalNode = (x: External): string =>
-    `${x.id}([${flowchartLabel(`external span ${shortId(x.traceId)}/${shortId(x.spanId)}`)}])`;
+  const externalNode = (x: External): string => `${x.id}([${x.label}])`;
   const members = groupBy(shown, (entry) => entry.trace);
   const externalsByTrace = groupBy(externals.values(), (external) => external.traceId);
   drawing.traceIds.forEach((traceId, trace) => {
@@ -136,7 +167,15 @@ function render(drawing: Drawing, n: number): { text: string; edges: number } {
   const classes: Array<[name: string, style: string, ids: string[]]> = [
     ['error', 'stroke:red,stroke-width:2px', shown.filter((e) => e.span.status.code === 'error').map((e) => e.id)],
     ['open', 'stroke-dasharray:6 3', shown.filter((e) => e.span.end === null).map((e) => e.id)],
-    ['external', 'stroke-dasharray:2 2', [...externals.values()].map((x) => x.id)],
+    ['external', 'stroke-dasharray:2 2', [...externals.values()].filter((x) => !x.notKept).map((x) => x.id)],
+    [
+      'notkept',
+      'stroke-dasharray:5 4',
+      [
+        ...shown.filter((e) => e.span.sampled === false).map((e) => e.id),
+        ...[...externals.values()].filter((x) => x.notKept).map((x) => x.id),
+      ],
+    ],
   ];
   for (const [name, style, ids] of classes) {
     if (ids.length > 0) lines.push(`    classDef ${name} ${style}`, `    class ${ids.join(',')} ${name}`);
@@ -152,14 +191,16 @@ function render(drawing: Drawing, n: number): { text: string; edges: number } {
  * (`messaging.message.id=m1`), and how many attributes are left out (see `linkLabel`). Every arrow points forward in causality: a dotted edge
  * runs from the linked span to the span that holds the link. A parent or linked span absent from
  * the run is an "external span" node (class `external`), inside its trace's subgraph when that
- * trace is drawn. Node ids are generated (`s0`, `x0`, `t0` …), never taken from span data. When
+ * trace is drawn. Spans the sampler did not keep (`sampled: false`) are drawn `(not kept)`, class
+ * `notkept`; a link of a kept span that dangles says why on its edge, and a target not kept and
+ * not drawn (`unsampled`) is a placeholder node, class `notkept` (see `LinkGraphOptions`). Node ids are generated (`s0`, `x0`, `t0` …), never taken from span data. When
  * the graph would pass `maxEdges` or `maxTextSize`, it keeps the first spans (traces in order,
  * each in tree order), says so in a front-matter title, and reports `truncated`.
  */
 export function buildLinkGraph(spans: readonly SpanRecord[], options: LinkGraphOptions = {}): LinkGraph {
   const maxTextSize = options.maxTextSize ?? MAX_TEXT_SIZE;
   const maxEdges = options.maxEdges ?? MAX_EDGES;
-  const drawing = prepare(spans, options.maxLabelChars ?? MAX_LABEL_CHARS);
+  const drawing = prepare(spans, options.maxLabelChars ?? MAX_LABEL_CHARS, options.unsampled ?? []);
   const total = drawing.entries.length;
   const shown = largestFitting(total, (n) => {
     const graph = render(drawing, n);

@@ -1,3 +1,4 @@
+import type { DanglingReason } from '../trace/dangling-links.ts';
 import type { AttributeValue, SpanLinkRecord, SpanRecord } from '../trace/model.ts';
 import { labelText, MAX_LABEL_CHARS } from './mermaid-escape.ts';
 import { idDigits } from '../trace/id-digits.ts';
@@ -7,10 +8,15 @@ export const MAX_SERVICE_CHARS = 32;
 
 /**
  * The plain (unescaped) one-line label a diagram shows for a span: `service › name`, then
- * `(error)` for an error status and `(never ended)` for a span without an end. Each part is cut.
+ * `(error)` for an error status, `(never ended)` for a span without an end and `(not kept)` for
+ * one the sampler did not sample. Each part is cut.
  */
 export function spanLabel(span: SpanRecord, maxNameChars: number = MAX_LABEL_CHARS): string {
-  const marks = [span.status.code === 'error' ? ' (error)' : '', span.end === null ? ' (never ended)' : ''].join('');
+  const marks = [
+    span.status.code === 'error' ? ' (error)' : '',
+    span.end === null ? ' (never ended)' : '',
+    span.sampled === false ? ' (not kept)' : '',
+  ].join('');
   return `${labelText(span.service, MAX_SERVICE_CHARS)} › ${labelText(span.name, maxNameChars)}${marks}`;
 }
 
@@ -53,4 +59,29 @@ export function linkLabel(link: SpanLinkRecord, maxChars: number = MAX_LINK_LABE
   const text = labelText(type === undefined ? `${name}=${formatValue(value)}` : formatValue(value), maxChars);
   const more = entries.length - 1;
   return more > 0 ? `${text} +${String(more)} more` : text;
+}
+
+/** What became of a dangling link's target, in words: `not kept` or `never ended`. */
+export function danglingWhy(reason: DanglingReason): string {
+  return reason === 'not-sampled' ? 'not kept' : 'never ended';
+}
+
+/** What a view says of one link that dangles: `⚠ dangling: target not kept`. */
+export function danglingText(reason: DanglingReason): string {
+  return `⚠ dangling: target ${danglingWhy(reason)}`;
+}
+
+/**
+ * The mark after the label of a span holding dangling links: ` ⚠ dangling: target not kept` for
+ * one, ` ⚠ 2 dangling: targets not kept` for several of one reason, ` ⚠ 3 dangling links` for
+ * mixed reasons; empty for none.
+ */
+export function danglingMark(reasons: readonly DanglingReason[]): string {
+  const [first] = reasons;
+  if (first === undefined) return '';
+  if (reasons.length === 1) return ` ${danglingText(first)}`;
+  const count = String(reasons.length);
+  return reasons.every((reason) => reason === first)
+    ? ` ⚠ ${count} dangling: targets ${danglingWhy(first)}`
+    : ` ⚠ ${count} dangling links`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchWithLinks, makeSpan, smallTree } from './fixtures.ts';
+import { batchNotKept, batchWithLinks, makeSpan, smallTree } from './fixtures.ts';
+import { withNotKept } from '../trace/dangling-links.ts';
 import { tickStep, buildWaterfall, toWaterfall } from './waterfall.ts';
 
 const TRACE = 'abcdef0123456789abcdef0123456789';
@@ -123,6 +124,34 @@ describe('buildWaterfall', () => {
       }),
     );
     expect(buildWaterfall(spans, { maxTextSize: 10_000_000 }).total).toBe(10_000);
+  });
+});
+
+describe('buildWaterfall with spans not kept', () => {
+  const rows = (text: string) =>
+    text
+      .replaceAll('#160;', '_')
+      .split('\n')
+      .filter((line) => / t\d+s\d+, /.test(line));
+
+  it('marks a kept span whose link points at a span not kept', () => {
+    const { spans, unsampled } = batchNotKept();
+    expect(rows(buildWaterfall(spans, { unsampled }).text)).toEqual([
+      '    #111;rders › orders send: t0s0, 0, 1',
+      '    #98;illing › orders process ⚠ dangling#58; target not kept: t1s0, 5, 25',
+      '    └─_billing › charge: t1s1, 7, 15',
+    ]);
+  });
+
+  it('draws spans not kept as done bars marked "(not kept)" when they are shown', () => {
+    const { spans, unsampled } = batchNotKept();
+    const chart = buildWaterfall(withNotKept({ spans, unsampledSpans: unsampled }), { unsampled });
+    expect(rows(chart.text)).toEqual([
+      '    #111;rders › orders send (not kept): done, t0s0, 0, 2',
+      '    #111;rders › orders send: t1s0, 5, 6',
+      '    #98;illing › orders process ⚠ dangling#58; target not kept: t2s0, 10, 30',
+      '    └─_billing › charge: t2s1, 12, 20',
+    ]);
   });
 });
 

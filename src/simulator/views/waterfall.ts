@@ -1,7 +1,9 @@
+import { danglingTargets, type DanglingReason, type DanglingTarget } from '../trace/dangling-links.ts';
 import { groupByTrace, type SpanRecord } from '../trace/model.ts';
+import { spanKey } from '../trace/span-key.ts';
 import { largestFitting, MAX_TEXT_SIZE, type MermaidChart } from './mermaid-chart.ts';
 import { ganttSectionName, ganttTaskName, MAX_LABEL_CHARS } from './mermaid-escape.ts';
-import { spanLabel } from './span-label.ts';
+import { danglingMark, spanLabel } from './span-label.ts';
 import { treeOrder, type PlacedSpan } from './span-tree.ts';
 import { treeGuides } from './tree-guides.ts';
 
@@ -17,6 +19,11 @@ export interface WaterfallOptions {
   traceId?: string;
   /** Most ticks on the time axis (6 by default), so their labels never run together. */
   maxTicks?: number;
+  /**
+   * The spans the run's sampler did not keep (`RunResult.unsampledSpans`): a kept span with links
+   * to them is marked `⚠ dangling: target not kept`.
+   */
+  unsampled?: readonly SpanRecord[];
 }
 
 /** One trace in the chart: a section of rows. */
@@ -69,15 +76,35 @@ function taskLine(span: SpanRecord, label: string, id: string, origin: number, l
   const start = Math.round(span.start - origin);
   // A span never ended runs open to its trace's last timestamp.
   const end = Math.max(start, Math.round((span.end ?? last) - origin));
-  const tags = [span.status.code === 'error' ? 'crit' : '', span.end === null ? 'active' : '']
+  const tags = [
+    span.status.code === 'error' ? 'crit' : '',
+    span.end === null ? 'active' : '',
+    span.sampled === false ? 'done' : '',
+  ]
     .filter((tag) => tag !== '')
     .map((tag) => `${tag}, `)
     .join('');
   return `    ${ganttTaskName(label)}: ${tags}${id}, ${String(start)}, ${String(end)}`;
 }
 
+/** Why each link of a kept span dangles, if any do. */
+function danglingReasons(span: SpanRecord, targets: ReadonlyMap<string, DanglingTarget>): DanglingReason[] {
+  if (span.sampled === false || targets.size === 0) return [];
+  // Only targets not kept: a span never ended is marked "(never ended)" where it is drawn.
+  return span.links.flatMap((link) => {
+    const reason = targets.get(spanKey(link.traceId, link.spanId))?.reason;
+    return reason === 'not-sampled' ? [reason] : [];
+  });
+}
+
 /** One trace's rows: its spans in tree order with tree guides, or one row when it lasts 0 ms. */
-function traceRows(placed: PlacedSpan[], traceIndex: number, origin: number, maxLabelChars: number): string[] {
+function traceRows(
+  placed: PlacedSpan[],
+  traceIndex: number,
+  origin: number,
+  maxLabelChars: number,
+  targets: ReadonlyMap<string, DanglingTarget>,
+): string[] {
   const last = placed.reduce((max, { span }) => Math.max(max, span.end ?? span.start), -Infinity);
   const first = placed.reduce((min, { span }) => Math.min(min, span.start), Infinity);
   const id = (row: number): string => `t${String(traceIndex)}s${String(row)}`;
@@ -87,9 +114,10 @@ function traceRows(placed: PlacedSpan[], traceIndex: number, origin: number, max
     return [taskLine(root.span, label, id(0), origin, last)];
   }
   const guides = treeGuides(placed);
-  return placed.map(({ span }, row) =>
-    taskLine(span, (guides[row] ?? '') + spanLabel(span, maxLabelChars), id(row), origin, last),
-  );
+  return placed.map(({ span }, row) => {
+    const label = spanLabel(span, maxLabelChars) + danglingMark(danglingReasons(span, targets));
+    return taskLine(span, (guides[row] ?? '') + label, id(row), origin, last);
+  });
 }
 
 /** The chart's lines before its rows; a chart showing `shown` of `total` rows says so in its title. */
@@ -108,7 +136,9 @@ function header(step: number, shown: number, total: number): string[] {
  * trace on its own axis. Rows follow each span tree (parent before children, siblings by start),
  * labelled `├─ service › name` with tree guides; a trace of 0 ms with several spans is one row.
  * Errors are `crit` bars marked "(error)"; spans never ended are `active` bars open to their
- * trace's last timestamp, marked "(never ended)". The axis has at most `maxTicks` ticks. A chart
+ * trace's last timestamp, marked "(never ended)"; spans the sampler did not keep are `done` bars
+ * marked "(not kept)", and a kept span with links no backend could follow (see `unsampled`) says
+ * so after its label ("⚠ dangling: target not kept"). The axis has at most `maxTicks` ticks. A chart
  * longer than Mermaid's `maxTextSize` keeps its first rows, says so in its title, and reports
  * `truncated`. Task ids are `t<trace index>s<row in tree order>`.
  */
@@ -122,13 +152,14 @@ export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallO
   const origin = all.reduce((min, span) => Math.min(min, span.start), Infinity);
   const end = all.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity);
   const step = tickStep(all.length === 0 ? 0 : Math.round(end - origin), options.maxTicks ?? 6);
+  const targets = danglingTargets({ spans, unsampledSpans: options.unsampled ?? [] });
 
   const sections: WaterfallSection[] = [];
   const rows: Row[] = [];
   for (const { trace, number } of drawn) {
     const [traceId, traceSpans, index] = trace;
     const placed = treeOrder(traceSpans);
-    const lines = traceRows(placed, index, origin, maxLabelChars);
+    const lines = traceRows(placed, index, origin, maxLabelChars, targets);
     const start = traceSpans.reduce((min, span) => Math.min(min, span.start), Infinity) - origin;
     const last = traceSpans.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity) - origin;
     sections.push({

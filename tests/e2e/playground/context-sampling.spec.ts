@@ -1,7 +1,8 @@
-import { expect, saveScreenshot, test } from '../fixtures.ts';
-import { downloadAndCli, openPlayground, run, spanNames } from './helpers.ts';
+import { describeViolations, expect, saveScreenshot, seriousViolations, switchColorScheme, test } from '../fixtures.ts';
+import { downloadAndCli, openPlayground, run, showTab, spanNames } from './helpers.ts';
 
-// Four runs, a CLI run and a second page: on a loaded two-core machine this took 35–53 s.
+// Five runs, a CLI run, two axe scans and a second page: on a loaded two-core machine this took 35–53 s
+// before the checks of the spans not kept (about 10 s more).
 test.describe.configure({ timeout: 120_000 });
 
 // The batch consumer processes its messages in `context.with(batch, async () => { … await … })`.
@@ -44,6 +45,46 @@ test('runs with the stack context manager and a ratio sampler as the CLI does, a
     'ratio:0.5',
   ]);
   expect(downloaded).toEqual(printed);
+
+  // What the sampler did not keep: counted in the views' summary, hidden until asked for, and
+  // marked wherever a kept span's link points at it (it dangles: no backend received its target).
+  const views = page.locator('trace-views');
+  await expect(views.locator('.tv-summary')).toContainText(
+    'Spans: 7 started, 5 kept, 2 dropped by the sampler (never exported); 1 link dangles',
+  );
+  const notKept = views.getByRole('checkbox', { name: 'Show spans not kept (2)' });
+  await expect(notKept).not.toBeChecked();
+  const shownPanel = views.locator('[role="tabpanel"]:not([hidden])');
+  await showTab(page, 'Waterfall');
+  await expect(shownPanel.locator('svg')).toContainText('process-message-batch ⚠ dangling: target not kept');
+  await showTab(page, 'Link graph');
+  await expect(shownPanel.locator('svg')).toContainText('target not kept');
+  await expect(shownPanel.locator('svg g.node.notkept')).toContainText('send orders (not kept) · trace never exported');
+  await showTab(page, 'Spans');
+  await expect(shownPanel.locator('.tv-dangling-badge')).toHaveText('⚠ 1 dangling');
+
+  await notKept.check();
+  const names = await spanNames(page);
+  expect(names.filter((name) => name.endsWith('(not kept)'))).toEqual([
+    'send orders (not kept)',
+    'process-message m3 (not kept)',
+  ]);
+  await shownPanel.getByRole('button', { name: 'process-message m3 (not kept)' }).click();
+  await expect(views.locator('.tv-details')).toContainText('Sampledno (not kept)');
+  // The choice survives a re-run.
+  await run(page);
+  await expect(notKept).toBeChecked();
+  expect(await spanNames(page)).toEqual(names);
+  await showTab(page, 'Link graph');
+  await expect(shownPanel.locator('svg g.node.notkept')).toHaveCount(2);
+  await expect(shownPanel.locator('svg')).not.toContainText('never exported');
+  await expect(shownPanel.locator('svg')).toContainText('target not kept');
+  await saveScreenshot(page, 'playground-not-kept');
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await switchColorScheme(page, colorScheme);
+    const violations = await seriousViolations(page);
+    expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
+  }
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Share' }).click();

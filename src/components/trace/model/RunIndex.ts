@@ -1,4 +1,13 @@
-import { groupByTrace, treeOrder, type SpanLinkRecord, type SpanRecord, spanKey } from '@spanlab/engine';
+import {
+  danglingTargets,
+  groupByTrace,
+  spanKey,
+  treeOrder,
+  type DanglingReason,
+  type DanglingTarget,
+  type SpanLinkRecord,
+  type SpanRecord,
+} from '@spanlab/engine';
 import type { SpanRef } from './span-ref.ts';
 
 /** One trace of the run: its spans in tree order and its time range. */
@@ -32,18 +41,33 @@ export interface IncomingLink {
   link: SpanLinkRecord;
 }
 
-/** The spans of a run indexed for the views: by reference, in drawing order, with links in. */
+/**
+ * The spans of a run indexed for the views: by reference, in drawing order, with links in. It
+ * knows the spans the run's sampler did not keep (`unsampled`), shown among `spans` or not, so
+ * the views can say which links dangle: a kept span's link to a span no backend received.
+ */
 export class RunIndex {
   /** The traces, in order of their first span. */
   readonly traces: TraceEntry[] = [];
   /** Every span, in the link graph's order. */
   readonly spans: IndexedSpan[] = [];
+  /** The spans indexed, as given (the views draw these). */
+  readonly records: readonly SpanRecord[];
+  /** Every span the run's sampler did not keep, whether among `records` or not. */
+  readonly unsampled: readonly SpanRecord[];
+  readonly #dangling: Map<string, DanglingTarget>;
+  readonly #unsampledByKey = new Map<string, SpanRecord>();
   readonly #byKey = new Map<string, IndexedSpan>();
   readonly #bySpanId = new Map<string, IndexedSpan>();
   readonly #linksIn = new Map<string, IncomingLink[]>();
   readonly #children = new Map<IndexedSpan, IndexedSpan[]>();
 
-  constructor(spans: readonly SpanRecord[]) {
+  /** `spans` are the spans to show (kept ones, and those not kept when shown); `unsampled` all those not kept. */
+  constructor(spans: readonly SpanRecord[], unsampled: readonly SpanRecord[] = []) {
+    this.records = spans;
+    this.unsampled = unsampled;
+    this.#dangling = danglingTargets({ spans, unsampledSpans: unsampled });
+    for (const span of unsampled) this.#unsampledByKey.set(spanKey(span.traceId, span.spanId), span);
     for (const [traceId, traceSpans] of groupByTrace(spans)) {
       const trace: TraceEntry = { traceId, index: this.traces.length, spans: [], start: Infinity, end: -Infinity };
       this.traces.push(trace);
@@ -105,6 +129,21 @@ export class RunIndex {
   /** The links that point at this span (the back-references), in drawing order of their holders. */
   linksIn(entry: IndexedSpan): readonly IncomingLink[] {
     return this.#linksIn.get(entry.key) ?? [];
+  }
+
+  /**
+   * Why a link of this kept span dangles — its target was not kept — or undefined when it does not.
+   * (A target never ended dangles too, but the views mark it "never ended" where it is drawn.)
+   */
+  danglingOf(from: IndexedSpan, link: SpanLinkRecord): DanglingReason | undefined {
+    if (from.span.sampled === false) return undefined;
+    const reason = this.#dangling.get(spanKey(link.traceId, link.spanId))?.reason;
+    return reason === 'not-sampled' ? reason : undefined;
+  }
+
+  /** A span the sampler did not keep, shown or not. */
+  findUnsampled(ref: SpanRef): SpanRecord | undefined {
+    return this.#unsampledByKey.get(spanKey(ref.traceId, ref.spanId));
   }
 
   /** The trace with this id. */

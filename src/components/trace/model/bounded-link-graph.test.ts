@@ -11,7 +11,7 @@ describe('the bounded link graph', () => {
       makeSpan({ traceId: T1, spanId: id(1) }),
       makeSpan({ traceId: T1, spanId: id(2), parentSpanId: id(1) }),
     ];
-    expect(boundedLinkGraph(spans, 10)).toMatchObject({ shown: 2, total: 2, truncated: false, edges: 1 });
+    expect(boundedLinkGraph(spans, [], 10)).toMatchObject({ shown: 2, total: 2, truncated: false, edges: 1 });
   });
 
   it('keeps at most maxNodes spans, with or without edges', () => {
@@ -22,7 +22,7 @@ describe('the bounded link graph', () => {
       makeSpan({ traceId: i % 2 ? T1 : T2, spanId: id(i), name: `root ${String(i)}` }),
     );
     for (const spans of [chain, roots]) {
-      const graph = boundedLinkGraph(spans, 100);
+      const graph = boundedLinkGraph(spans, [], 100);
       expect(graph.truncated).toBe(true);
       expect(graph.shown).toBeLessThanOrEqual(100);
       expect(graph.shown).toBeGreaterThan(50);

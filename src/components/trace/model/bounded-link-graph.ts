@@ -7,13 +7,17 @@ import { buildLinkGraph, type LinkGraph, type SpanRecord } from '@spanlab/engine
  */
 export const MAX_GRAPH_NODES = 100;
 
-/** The link graph cut to at most `maxNodes` spans (the engine keeps the first, traces in order). */
-export function boundedLinkGraph(spans: readonly SpanRecord[], maxNodes = MAX_GRAPH_NODES): LinkGraph {
-  let graph = buildLinkGraph(spans, { maxEdges: maxNodes });
+/** The link graph cut to at most `maxNodes` spans (the engine keeps the first, traces in order); `unsampled`: the spans not kept. */
+export function boundedLinkGraph(
+  spans: readonly SpanRecord[],
+  unsampled: readonly SpanRecord[] = [],
+  maxNodes = MAX_GRAPH_NODES,
+): LinkGraph {
+  let graph = buildLinkGraph(spans, { maxEdges: maxNodes, unsampled });
   // Only the text size bounds spans without edges: shrink it in proportion until few enough fit.
   for (let tries = 0; tries < 4 && graph.shown > maxNodes; tries++) {
     const maxTextSize = Math.floor((graph.text.length * maxNodes) / graph.shown) - 1;
-    graph = buildLinkGraph(spans, { maxEdges: maxNodes, maxTextSize });
+    graph = buildLinkGraph(spans, { maxEdges: maxNodes, maxTextSize, unsampled });
   }
   return graph;
 }

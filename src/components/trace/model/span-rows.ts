@@ -1,16 +1,22 @@
-import { spanDuration, type SpanLinkRecord } from '@spanlab/engine';
+import { spanDuration, type DanglingReason, type SpanLinkRecord, type SpanRecord } from '@spanlab/engine';
 import { attributeLines, cutText, displayName, formatDuration, formatOffset } from './format.ts';
 import type { IndexedSpan, RunIndex } from './RunIndex.ts';
 import type { SpanRef } from './span-ref.ts';
 
-/** A span a row points at: one in the run, or one the run does not hold (a remote parent, say). */
-export type SpanTarget = { kind: 'span'; entry: IndexedSpan } | { kind: 'absent'; ref: SpanRef };
+/**
+ * A span a row points at: one shown, one the sampler did not keep (not shown), or one the run
+ * does not hold (a remote parent, say).
+ */
+export type SpanTarget =
+  { kind: 'span'; entry: IndexedSpan } | { kind: 'not-kept'; span: SpanRecord } | { kind: 'absent'; ref: SpanRef };
 
 /** One end of a link, as a row shows it: the span at the other end and the link's attributes. */
 export interface LinkCell {
   target: SpanTarget;
   /** The link's attributes as `key = value` lines. */
   attributes: string[];
+  /** Why the link dangles (a kept span's link to one no backend received), if it does. */
+  dangling?: DanglingReason;
 }
 
 /** One row of the span table: every field as text, and what it points at. */
@@ -32,9 +38,10 @@ export interface SpanRow {
   linksIn: LinkCell[];
 }
 
-/** What the views call a span in a button or a list: `service › name`. */
-export function spanTitle(entry: IndexedSpan, maxName = 120): string {
-  return `${displayName(entry.span.service)} › ${cutText(displayName(entry.span.name), maxName)}`;
+/** What the views call a span in a button or a list: `service › name`, and `(not kept)` for one the sampler did not keep. */
+export function spanTitle(entry: Pick<IndexedSpan, 'span'>, maxName = 120): string {
+  const notKept = entry.span.sampled === false ? ' (not kept)' : '';
+  return `${displayName(entry.span.service)} › ${cutText(displayName(entry.span.name), maxName)}${notKept}`;
 }
 
 /** The status as text, not by colour: "error: declined", "ok", "unset". */
@@ -51,13 +58,17 @@ export function durationText(entry: IndexedSpan): string {
 
 function target(index: RunIndex, ref: SpanRef): SpanTarget {
   const entry = index.find(ref);
-  return entry === undefined ? { kind: 'absent', ref } : { kind: 'span', entry };
+  if (entry !== undefined) return { kind: 'span', entry };
+  const unsampled = index.findUnsampled(ref);
+  return unsampled === undefined ? { kind: 'absent', ref } : { kind: 'not-kept', span: unsampled };
 }
 
-function linkOut(index: RunIndex, link: SpanLinkRecord): LinkCell {
+function linkOut(index: RunIndex, from: IndexedSpan, link: SpanLinkRecord): LinkCell {
+  const dangling = index.danglingOf(from, link);
   return {
     target: target(index, { traceId: link.traceId, spanId: link.spanId }),
     attributes: attributeLines(link.attributes),
+    ...(dangling === undefined ? {} : { dangling }),
   };
 }
 
@@ -74,11 +85,15 @@ export function spanRow(index: RunIndex, entry: IndexedSpan): SpanRow {
     duration: durationText(entry),
     status: statusText(entry),
     attributes: attributeLines(span.attributes),
-    linksOut: span.links.map((link) => linkOut(index, link)),
-    linksIn: index.linksIn(entry).map(({ from, link }) => ({
-      target: { kind: 'span', entry: from },
-      attributes: attributeLines(link.attributes),
-    })),
+    linksOut: span.links.map((link) => linkOut(index, entry, link)),
+    linksIn: index.linksIn(entry).map(({ from, link }): LinkCell => {
+      const dangling = index.danglingOf(from, link);
+      return {
+        target: { kind: 'span', entry: from },
+        attributes: attributeLines(link.attributes),
+        ...(dangling === undefined ? {} : { dangling }),
+      };
+    }),
   };
 }
 

@@ -49,7 +49,7 @@ export class GraphView extends DiagramPanel {
   protected readonly what = 'the link graph';
 
   protected async *build(run: RunData, stale: () => boolean): AsyncGenerator<DiagramContent> {
-    const graph = boundedLinkGraph(run.result.spans);
+    const graph = boundedLinkGraph(run.index.records, run.index.unsampled);
     const mermaid = await loadMermaid({
       dark: this.host.dark(),
       ganttWidth: Math.max(480, Math.round(this.root.clientWidth || 800)),
@@ -60,6 +60,11 @@ export class GraphView extends DiagramPanel {
       { class: 'tv-legend' },
       'Solid arrows: parent → child. Dotted arrows: span links, from the linked span to the span holding the link, labelled with the link’s type (or its first attribute); select a span to see all of its links’ attributes.',
     );
+    if (run.index.unsampled.length > 0) {
+      legend.append(
+        ' Dashed boxes: spans the sampler did not keep, never exported; a link to one is marked “target not kept”: it dangles in a backend.',
+      );
+    }
     const nodes: Node[] = [legend];
     if (graph.truncated) {
       const text = `Showing ${formatCount(graph.shown)} of ${formatCount(graph.total)} spans: a larger graph would take seconds to lay out. Every span is in the Spans tab; every trace is summarised below the graph.`;

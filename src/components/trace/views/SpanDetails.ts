@@ -90,6 +90,8 @@ export class SpanDetails {
       ['Span id', h('code', {}, span.spanId)],
       ['Scope', `${span.scope.name}${span.scope.version === undefined ? '' : ` ${span.scope.version}`}`],
     ];
+    // Only a run some spans of which the sampler dropped tells kept spans from the others.
+    if (run.index.unsampled.length > 0) fields.push(['Sampled', span.sampled === false ? 'no (not kept)' : 'yes']);
     if (dropped.length > 0)
       fields.push(['Dropped', dropped.map(([part, count]) => `${String(count)} ${part}`).join(', ')]);
     const events = span.events.map((event) =>

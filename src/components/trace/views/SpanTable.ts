@@ -176,10 +176,13 @@ export class SpanTable implements TraceView {
   #spanRows(run: RunData, entry: IndexedSpan): [HTMLTableRowElement, HTMLTableRowElement] {
     const row = spanRow(run.index, entry);
     // A 1 MB name would swamp the table: it is cut here and shown whole in the details.
+    const notKept = entry.span.sampled === false;
     const name = h(
       'button',
       { type: 'button', class: 'tv-name-button', 'aria-pressed': 'false' },
       cutText(row.name, MAX_NAME),
+      notKept ? ' ' : null,
+      notKept ? h('span', { class: 'tv-not-kept-tag' }, '(not kept)') : null,
     );
     const indent = `${String(0.4 + Math.min(entry.depth, MAX_INDENT) * INDENT_EM)}em`;
     name.style.paddingInlineStart = indent;
@@ -187,16 +190,28 @@ export class SpanTable implements TraceView {
     const error = entry.span.status.code === 'error';
     const duration = entry.span.end === null ? h('span', { class: 'tv-open' }, `⋯ ${row.duration}`) : row.duration;
     const nameId = uniqueId('tv-span-');
+    const dangling = row.linksOut.filter((link) => link.dangling !== undefined).length;
+    const linksOut = h('td', { class: 'tv-num tv-c-count' }, String(row.linksOut.length));
+    if (dangling > 0) {
+      linksOut.append(
+        ' ',
+        h(
+          'span',
+          { class: 'tv-dangling-badge', title: 'Links whose target no backend received' },
+          `⚠ ${String(dangling)} dangling`,
+        ),
+      );
+    }
     const main = h(
       'tr',
-      { 'data-span-key': entry.key },
+      { 'data-span-key': entry.key, class: notKept ? 'tv-not-kept' : undefined },
       h('th', { scope: 'row', class: 'tv-c-name', id: nameId }, name),
       h('td', { class: 'tv-c-service' }, row.service),
       h('td', {}, row.kind),
       h('td', { class: 'tv-num' }, row.start),
       h('td', { class: 'tv-num' }, duration),
       h('td', { class: 'tv-c-status' }, error ? h('span', { class: 'tv-status-error' }, '✖ error') : row.status),
-      h('td', { class: 'tv-num tv-c-count' }, String(row.linksOut.length)),
+      linksOut,
       h('td', { class: 'tv-num tv-c-count' }, String(row.linksIn.length)),
     );
     const message = entry.span.status.message;
@@ -224,7 +239,7 @@ export class SpanTable implements TraceView {
     list.style.paddingInlineStart = indent;
     const more = h(
       'tr',
-      { class: 'tv-span-more', 'data-more-of': entry.key },
+      { class: `tv-span-more${notKept ? ' tv-not-kept' : ''}`, 'data-more-of': entry.key },
       h('td', { colspan: String(COLUMNS.length), headers: nameId }, list),
     );
     return [main, more];

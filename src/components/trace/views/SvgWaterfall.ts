@@ -1,4 +1,4 @@
-import { treeGuides, spanKey } from '@spanlab/engine';
+import { danglingMark, treeGuides, spanKey } from '@spanlab/engine';
 import { h, s, uniqueId } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
@@ -9,7 +9,7 @@ import type { ViewHost } from './view-types.ts';
 
 type Row =
   | { kind: 'trace'; trace: TraceEntry; number: number }
-  | { kind: 'span'; entry: IndexedSpan; guide: string; folded: number };
+  | { kind: 'span'; entry: IndexedSpan; guide: string; folded: number; mark: string };
 
 /** How the waterfall is laid out. */
 export interface SvgWaterfallOptions {
@@ -77,6 +77,7 @@ export class SvgWaterfall {
           entry,
           guide: folded ? '' : (guides[row] ?? ''),
           folded: folded ? trace.spans.length - 1 : 0,
+          mark: danglingMark(entry.span.links.flatMap((link) => index.danglingOf(entry, link) ?? [])),
         });
       }
     });
@@ -164,17 +165,17 @@ export class SvgWaterfall {
   }
 
   #spanRow(
-    row: { entry: IndexedSpan; guide: string; folded: number },
+    row: { entry: IndexedSpan; guide: string; folded: number; mark: string },
     i: number,
     y: number,
     layout: { labelWidth: number; barLeft: number; barWidth: number },
   ): SVGGElement {
-    const { entry, guide, folded } = row;
+    const { entry, guide, folded, mark } = row;
     const { span, trace } = entry;
     const scale = layout.barWidth / Math.max(1, this.#end - this.#start);
     const x = layout.barLeft + (span.start - this.#start) * scale;
     const width = Math.max(2, ((span.end ?? trace.end) - span.start) * scale);
-    const title = spanTitle(entry) + (folded > 0 ? ` and ${String(folded)} more, all at 0 ms` : '');
+    const title = spanTitle(entry) + (folded > 0 ? ` and ${String(folded)} more, all at 0 ms` : '') + mark;
     const maxChars = Math.max(4, Math.floor(layout.labelWidth / CHAR_WIDTH) - guide.length);
     const label = title.length > maxChars ? `${title.slice(0, maxChars - 1)}…` : title;
     const barY = this.#rowHeight - ROW_HEIGHT;
@@ -184,6 +185,7 @@ export class SvgWaterfall {
       'tv-wf-row',
       error ? 'tv-wf-error' : '',
       open ? 'tv-wf-open' : '',
+      span.sampled === false ? 'tv-wf-not-kept' : '',
       i === this.#selected ? 'tv-selected' : '',
       i === this.#active ? 'tv-active' : '',
     ];

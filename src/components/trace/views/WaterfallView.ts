@@ -1,8 +1,8 @@
 import { flaggedSpans } from '../model/problems.ts';
-import { buildWaterfall, type RunWaterfall } from '@spanlab/engine';
+import { buildWaterfall, danglingMark, type RunWaterfall } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
-import type { RunIndex, TraceEntry } from '../model/RunIndex.ts';
+import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
 import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
@@ -69,11 +69,19 @@ function ganttItems(svg: SVGSVGElement, id: string, index: RunIndex): DiagramIte
   return items.sort((a, b) => top(a) - top(b));
 }
 
+/** The mark after a row's label for its dangling links (as the engine's chart writes it). */
+export function rowDanglingMark(index: RunIndex, entry: IndexedSpan): string {
+  return danglingMark(entry.span.links.flatMap((link) => index.danglingOf(entry, link) ?? []));
+}
+
 /** The width of the label column: the longest label's estimate, within bounds set by the panel's width. */
 function labelColumn(index: RunIndex, width: number): number {
   let longest = 0;
   for (const entry of index.spans) {
-    const marks = (entry.span.status.code === 'error' ? 10 : 0) + (entry.span.end === null ? 14 : 0);
+    const marks =
+      (entry.span.status.code === 'error' ? 10 : 0) +
+      (entry.span.end === null ? 14 : 0) +
+      rowDanglingMark(index, entry).length;
     longest = Math.max(longest, 3 * Math.min(entry.depth, 8) + spanTitle(entry).length + marks);
   }
   return Math.round(Math.max(MIN_LABEL_COLUMN, Math.min(width * 0.45, longest * CHAR_PX + 20)));
@@ -87,7 +95,12 @@ function labelsInColumn(items: readonly DiagramItem[]): void {
   for (const { entry, companions } of items) {
     for (const text of companions) {
       text.setAttribute('x', String(SECTION_TITLE_WIDTH + 2));
-      text.setAttribute('class', `tv-wf-label-text${entry.span.status.code === 'error' ? ' tv-wf-label-error' : ''}`);
+      const classes = [
+        'tv-wf-label-text',
+        entry.span.status.code === 'error' ? 'tv-wf-label-error' : '',
+        entry.span.sampled === false ? 'tv-wf-label-not-kept' : '',
+      ];
+      text.setAttribute('class', classes.filter((name) => name !== '').join(' '));
     }
   }
 }
@@ -126,6 +139,11 @@ function markErrors(items: readonly DiagramItem[]): void {
       text.insertBefore(icon, text.firstChild);
     }
   }
+}
+
+/** Marks the bars of spans the sampler did not keep (CSS draws them greyed and dashed). */
+function markNotKept(items: readonly DiagramItem[]): void {
+  for (const { entry, element } of items) if (entry.span.sampled === false) element.classList.add('tv-wf-not-kept');
 }
 
 /** Narrowest bar, in the chart's units: a span of 0 ms still shows where it happened on the clock. */
@@ -170,8 +188,9 @@ export class WaterfallView extends DiagramPanel {
     }
     const focus = this.host.focus?.();
     const zoomed = this.#zoom.kind === 'trace' ? this.#zoom.traceId : undefined;
-    const chart = buildWaterfall(run.result.spans, {
+    const chart = buildWaterfall(run.index.records, {
       focus,
+      unsampled: run.index.unsampled,
       ...(zoomed === undefined ? {} : { traceId: zoomed }),
       maxTicks: Math.max(2, Math.min(8, Math.floor((width - SECTION_TITLE_WIDTH - column) / TICK_PX))),
     });
@@ -209,6 +228,7 @@ export class WaterfallView extends DiagramPanel {
     const items = ganttItems(svg, id, index);
     labelsInColumn(items);
     markErrors(items);
+    markNotKept(items);
     markInstants(items);
     const selection = wireDiagram(this.host, svg, items, flaggedSpans(run.problems));
     const legend = h(
@@ -231,7 +251,7 @@ export class WaterfallView extends DiagramPanel {
   #zoomMenu(run: RunData, chart: RunWaterfall): HTMLElement {
     const origin = Math.min(...run.index.traces.map((trace) => trace.start));
     const numbers = new Map(
-      buildWaterfall(run.result.spans, { focus: this.host.focus?.() }).sections.map((s) => [s.traceId, s.number]),
+      buildWaterfall(run.index.records, { focus: this.host.focus?.() }).sections.map((s) => [s.traceId, s.number]),
     );
     const ordered = [...run.index.traces].sort((a, b) => (numbers.get(a.traceId) ?? 0) - (numbers.get(b.traceId) ?? 0));
     const select = h(

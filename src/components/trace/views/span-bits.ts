@@ -1,4 +1,4 @@
-import { shortId } from '@spanlab/engine';
+import { danglingText, shortId, type DanglingReason } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { spanTitle, type LinkCell, type SpanTarget } from '../model/span-rows.ts';
@@ -29,9 +29,16 @@ export function absentSpan(ref: SpanRef): HTMLElement {
   );
 }
 
-/** A button for a span in the run, or text for one outside it. */
+/** A button for a span shown, or text for one not kept (and not shown) or outside the run. */
 export function targetNode(host: ViewHost, target: SpanTarget): HTMLElement {
-  return target.kind === 'span' ? spanButton(host, target.entry) : absentSpan(target.ref);
+  if (target.kind === 'span') return spanButton(host, target.entry);
+  if (target.kind === 'absent') return absentSpan(target.ref);
+  return h('span', { class: 'tv-absent tv-not-kept' }, spanTitle(target));
+}
+
+/** The badge of a link that dangles: `⚠ dangling: target not kept`. */
+export function danglingBadge(reason: DanglingReason): HTMLElement {
+  return h('span', { class: 'tv-dangling' }, danglingText(reason));
 }
 
 /** `key = value` lines as a list, or a dash when there are none. */
@@ -47,7 +54,14 @@ export function linkList(host: ViewHost, links: readonly LinkCell[]): HTMLElemen
     'ul',
     { class: 'tv-links' },
     ...links.map((link) =>
-      h('li', {}, targetNode(host, link.target), link.attributes.length > 0 ? lineList(link.attributes) : null),
+      h(
+        'li',
+        {},
+        targetNode(host, link.target),
+        link.dangling === undefined ? null : ' ',
+        link.dangling === undefined ? null : danglingBadge(link.dangling),
+        link.attributes.length > 0 ? lineList(link.attributes) : null,
+      ),
     ),
   );
 }

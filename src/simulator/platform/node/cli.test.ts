@@ -274,4 +274,13 @@ describe('npm run sim', () => {
     );
     expect(JSON.parse(rows.stdout)).toEqual([{ n: 0 }]);
   });
+
+  it('marks in --format graph the links whose target the sampler did not keep, and draws that target as never exported', async () => {
+    const args = ['--seed', '4', '--context', 'stack', '--sampler', 'ratio:0.5'];
+    const graph = await sim(join(SCENARIOS, 'batch-consumer.ts'), '--format', 'graph', ...args);
+    expect(graph.code).toBe(0);
+    expect(graph.stdout).toContain('x0(["shop › send orders (not kept) · trace never exported"])');
+    expect(graph.stdout).toContain('x0 -.->|"messaging.message.id=m1 · target not kept"| s2');
+    expect(graph.stdout).toContain('class x0 notkept');
+  });
 });

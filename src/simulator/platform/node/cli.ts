@@ -131,9 +131,9 @@ function render(result: RunResult, format: Format, file: string): string {
       return text;
     }
     case 'waterfall':
-      return toWaterfall(result.spans);
+      return toWaterfall(result.spans, { unsampled: result.unsampledSpans ?? [] });
     case 'graph':
-      return toLinkGraph(result.spans);
+      return toLinkGraph(result.spans, { unsampled: result.unsampledSpans ?? [] });
     case 'summary':
     case 'checks': {
       const findings = lintTrace(result.spans);
