@@ -5,11 +5,11 @@
  *
  * The build goes first; then the browser tests run beside lint → check → vitest. The browser
  * stage mostly waits (measured on two cores: bad-inputs.spec took 128 s of wall clock and 53 s of
- * CPU), so the checks fill the idle core instead of adding their ~210 s after it. They run at the
- * lowest priority (see LOW_PRIORITY), so a browser test never waits on them, and their output is held and
+ * CPU), so the checks fill the idle core instead of adding their ~210 s after it. They run at a
+ * lower priority (`nice`), so a browser test never waits on them, and their output is held and
  * printed whole when each stage ends, so it does not interleave with the browser tests' lines.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 interface Stage {
   readonly name: string;
@@ -33,18 +33,6 @@ if (unknown.length > 0) {
 }
 const wanted = (candidate: Stage): boolean => asked.length === 0 || asked.includes(candidate.name);
 
-/**
- * The checks' priority: Linux's SCHED_IDLE (`chrt --idle 0`, util-linux), which runs them only on
- * CPU time the browser tests leave, else the lowest `nice`. Under `nice -n 10` they still took
- * slices a page load wanted (measured on two cores: browser tests 786–818 s beside them).
- */
-const LOW_PRIORITY =
-  process.platform === 'win32'
-    ? ''
-    : spawnSync('chrt', ['--idle', '0', 'true']).status === 0
-      ? 'chrt --idle 0 '
-      : 'nice -n 19 ';
-
 const format = (ms: number): string => `${(ms / 1000).toFixed(0)} s`;
 const times: string[] = [];
 const failures: string[] = [];
@@ -52,7 +40,7 @@ const failures: string[] = [];
 /** Runs a stage; resolves to whether it passed. `held` buffers its output and prints it at the end. */
 function run({ name, command }: Stage, options: { held: boolean; nice: boolean }): Promise<boolean> {
   const started = performance.now();
-  const shell = options.nice ? `${LOW_PRIORITY}${command}` : command;
+  const shell = options.nice && process.platform !== 'win32' ? `nice -n 10 ${command}` : command;
   if (!options.held) console.log(`\n▶ ${name}: ${command}`);
   return new Promise((resolve) => {
     const child = spawn(shell, { shell: true, stdio: options.held ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
