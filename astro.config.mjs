@@ -17,6 +17,7 @@ export default defineConfig({
         { label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
         { label: 'Playground', link: '/playground/' },
         { label: 'Quiz', link: '/quiz/' },
+        { label: 'Reference', items: [{ label: 'Lint rules', link: '/reference/lint-rules/' }] },
       ],
       customCss: ['./src/styles/course.css'],
       // Theme scripts that survive a browser blocking storage (Starlight's throw a SecurityError).

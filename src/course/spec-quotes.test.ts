@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { ARTICLE_QUOTES, COURSE_PHRASES, findQuote, SPEC_QUOTES, SPEC_VERSIONS } from './spec-quotes.ts';
 
 const LESSONS = new URL('../content/docs/lessons/', import.meta.url);
+const REFERENCE = new URL('../content/docs/reference/', import.meta.url);
 const QUIZZES = new URL('../content/quizzes/', import.meta.url);
 
 /** Quiz fields that hold code or ids, not prose. */
@@ -43,6 +44,14 @@ const found: Array<{ where: string; quote: string }> = [
         quote,
       })),
     ),
+  ...readdirSync(REFERENCE)
+    .filter((file) => file.endsWith('.mdx'))
+    .flatMap((file) =>
+      quotations(lessonProse(readFileSync(new URL(file, REFERENCE), 'utf8'))).map((quote) => ({
+        where: `reference/${file}`,
+        quote,
+      })),
+    ),
   ...readdirSync(QUIZZES)
     .filter((file) => file.endsWith('.yaml'))
     .flatMap((file) =>
@@ -53,7 +62,7 @@ const found: Array<{ where: string; quote: string }> = [
 ];
 
 describe('the quote registry', () => {
-  it('knows every quotation in the lessons and the quiz banks: the specification word for word, the article, or the course', () => {
+  it('knows every quotation in the lessons, the reference and the quiz banks: the specification word for word, the article, or the course', () => {
     expect(found.length).toBeGreaterThan(10);
     const unknown = found
       .filter(({ quote }) => findQuote(quote) === null)

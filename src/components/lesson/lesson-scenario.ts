@@ -22,9 +22,12 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${count}`;
 }
 
-/** The paths of the lessons that exist (`/lessons/<slug>/`), so findings link only to written ones. */
+/**
+ * The paths of the pages that exist and explain rules (`/lessons/<slug>/`, `/reference/<page>/`), so
+ * findings link only to written ones.
+ */
 export async function writtenLessons(): Promise<string[]> {
   return (await getCollection('docs'))
-    .filter((entry) => entry.id.startsWith('lessons/'))
+    .filter((entry) => entry.id.startsWith('lessons/') || entry.id.startsWith('reference/'))
     .map((entry) => `/${entry.id}/`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleLessonPath } from '../../course/rule-docs.ts';
+import { ruleDocsPath } from '../../course/rule-docs.ts';
 import { lintTrace } from '@spanlab/engine';
 import { runScenario } from '@spanlab/engine/node';
 import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
@@ -23,14 +23,15 @@ describe('run messages, on real runs', () => {
     expect(runProblems(result)[0]?.line).toBe(3);
   });
 
-  it('links a finding to its lesson only when that lesson is written', async () => {
+  it('links a finding to the rule reference only when that page is written', async () => {
     const result = await runScenario(`${API}tracer.startSpan('never-ended');\n`);
-    const findings = lintTrace(result.spans, { docsUrl: ruleLessonPath });
+    const findings = lintTrace(result.spans, { docsUrl: ruleDocsPath });
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings[0]!.docs).toBe('/lessons/best-practices/#span-not-ended');
-    expect(linkWrittenLessons(findings, ['/lessons/best-practices/'])[0]?.lesson).toBe(findings[0]!.docs);
+    expect(findings[0]!.docs).toBe('/reference/lint-rules/#span-not-ended');
+    expect(linkWrittenLessons(findings, ['/reference/lint-rules/'])[0]?.lesson).toBe(findings[0]!.docs);
+    expect(linkWrittenLessons(findings, ['/lessons/best-practices/'])[0]?.lesson).toBeUndefined();
     expect(linkWrittenLessons(findings, [])[0]?.lesson).toBeUndefined();
-    expect(linkWrittenLessons(lintTrace(result.spans), ['/lessons/best-practices/'])[0]?.lesson).toBeUndefined();
+    expect(linkWrittenLessons(lintTrace(result.spans), ['/reference/lint-rules/'])[0]?.lesson).toBeUndefined();
     expect(describeRun(result, 3, findings.length)).toMatch(/The linter has \d+ findings?: see Problems\.$/);
   });
 

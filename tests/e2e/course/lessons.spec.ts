@@ -74,14 +74,24 @@ test('the sidebar lists the ten lessons in course order', async ({ page }) => {
   expect(hrefs).toEqual(LESSONS.map(([slug]) => path(slug)));
 });
 
-test('best practices has a section for every lint rule the playground links to', async ({ page }) => {
-  await page.goto(path('best-practices'));
+// One page load: the rule reference the Problems tab links to — a section per rule, the rule's id
+// its anchor, its severity first — and a firing example that runs and shows its finding.
+test('the lint rules reference has a section per rule, and its firing example shows the finding', async ({ page }) => {
+  await page.goto('/reference/lint-rules/');
   for (const rule of RULE_IDS) {
-    const section = page.locator(`[id="${rule}"]`);
-    await expect(section, rule).toHaveCount(1);
-    await expect(section, rule).toHaveText(rule);
+    const heading = page.locator(`h2[id="${rule}"]`);
+    await expect(heading, rule).toHaveText(rule);
     // The paragraph after the heading explains the rule, starting with its severity.
-    const explanation = page.locator(`h3[id="${rule}"]`).locator('xpath=following::p[1]');
-    await expect(explanation, rule).toHaveText(/^(Error|Warning|Info)\. /);
+    await expect(heading.locator('xpath=following::p[1]'), rule).toHaveText(/^(Error|Warning|Info)\. /);
   }
+  const firing = page.locator('lesson-scenario[data-scenario="batch-consumer-parented"]');
+  await firing.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(firing.locator('[data-ls="status"]')).toHaveText(/^Ran in .*see Problems\./, { timeout: 20_000 });
+  const views = firing.locator('trace-views');
+  await views.getByRole('tab', { name: /Problems/ }).click();
+  await expect(views.getByText('batch-parented-to-producer').first()).toBeVisible();
+  await expect(views.getByRole('link', { name: 'Read about the rule' }).first()).toHaveAttribute(
+    'href',
+    '/reference/lint-rules/#batch-parented-to-producer',
+  );
 });

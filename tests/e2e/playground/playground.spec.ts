@@ -181,4 +181,8 @@ test('the linter flags an anti-pattern in Problems and marks its spans in the di
   await showTab(page, 'Problems');
   await expect(views.getByText('batch-parented-to-producer')).toBeVisible();
   await saveScreenshot(page, 'playground-findings');
+  // The finding's link lands on its rule's section of the reference, the rule's id the anchor.
+  await views.getByRole('link', { name: 'Read about the rule' }).first().click();
+  await expect(page).toHaveURL(/\/reference\/lint-rules\/#batch-parented-to-producer$/);
+  await expect(page.locator('h2[id="batch-parented-to-producer"]')).toBeInViewport();
 });

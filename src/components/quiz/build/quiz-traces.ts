@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LESSON_SLUGS } from '../../../course/lessons.ts';
-import { lintWithDocs } from '../../../course/rule-docs.ts';
+import { lintWithDocs, RULE_REFERENCE_PATH } from '../../../course/rule-docs.ts';
 import { linkWrittenLessons } from '../../playground/run-messages.ts';
 import type { RunResult } from '@spanlab/engine';
 import type * as NodeHost from '@spanlab/engine/node';
@@ -25,7 +25,7 @@ const SCENARIOS = join(process.cwd(), 'src/content/scenarios');
 // the build leaves this import to Node (a specifier in a variable), which loads the package's files.
 const NODE_HOST = '@spanlab/engine/node';
 
-const WRITTEN_LESSONS = LESSON_SLUGS.map((slug) => `/lessons/${slug}/`);
+const WRITTEN_LESSONS = [...LESSON_SLUGS.map((slug) => `/lessons/${slug}/`), RULE_REFERENCE_PATH];
 const cache = new Map<string, Promise<QuizTrace>>();
 // One run at a time, in the order asked: the build shares the machine with the rest of itself.
 let queue: Promise<unknown> = Promise.resolve();

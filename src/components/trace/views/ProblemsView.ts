@@ -49,7 +49,17 @@ export class ProblemsView extends ListView {
       ),
       h('p', { class: 'tv-problem-message' }, problem.message),
       spans,
-      href === null ? null : h('p', {}, h('a', { href, class: 'tv-lesson' }, 'Read the lesson')),
+      href === null
+        ? null
+        : h(
+            'p',
+            {},
+            h(
+              'a',
+              { href, class: 'tv-lesson' },
+              href.startsWith('/reference/') ? 'Read about the rule' : 'Read the lesson',
+            ),
+          ),
     );
   }
 }
