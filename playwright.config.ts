@@ -17,8 +17,9 @@ export default defineConfig({
   fullyParallel: true,
   // Two workers, one per core. A browser test mostly waits (for a run's budget, a worker, a
   // drawn diagram): the whole suite used 305 CPU-seconds in 689 s of wall clock on two workers,
-  // 44% of one core, against 738 s on one worker (measured on two cores). `npm test` runs the
-  // checks beside it at a lower priority to use the rest.
+  // 44% of one core, with other work at low priority on the machine; one worker took 738 s on an
+  // idle machine on an earlier day (two cores both times, so not a clean comparison). `npm test`
+  // runs the checks beside it at a lower priority to use the rest.
   workers: 2,
   forbidOnly: process.env['CI'] !== undefined,
   reporter: [['list'], ['./tests/e2e/support/slowest-reporter.ts']],
