@@ -7,7 +7,8 @@ import { pickRound } from './pick-questions.ts';
 import type { QuestionParts, QuestionUi, Verdict } from './question-ui.ts';
 import { QUESTION_DATA_ATTRIBUTE, type QuestionData, type TraceData } from './quiz-data.ts';
 import { QuizSession } from './quiz-session.ts';
-import type { QuizTraceElement } from './QuizTraceElement.ts';
+import type { RunResult } from '@spanlab/engine';
+import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 
 /** A question on the page: its markup, data and controller. */
 interface PageQuestion {
@@ -29,6 +30,8 @@ export class QuizElement extends HTMLElement {
   readonly #questions = new Map<string, PageQuestion>();
   #session: QuizSession | null = null;
   #traces: Record<string, TraceData> | null = null;
+  /** The sections whose trace marks the findings' spans: answered spot-the-mistake questions. */
+  readonly #revealed = new Set<HTMLElement>();
   #reached = false;
   #observer: IntersectionObserver | null = null;
   #unwatchTheme: (() => void) | null = null;
@@ -142,10 +145,10 @@ export class QuizElement extends HTMLElement {
     if (focus) this.#announce(`Quiz started: ${String(ids.length)} questions.`);
   }
 
-  #resetFeedback({ section }: PageQuestion): void {
+  #resetFeedback({ section, data }: PageQuestion): void {
     const feedback = section.querySelector<HTMLElement>('[data-qz-part=feedback]');
     if (feedback !== null) feedback.hidden = true;
-    section.querySelector<QuizTraceElement>('quiz-trace')?.revealFindings?.(false);
+    this.#revealFindings(section, data.trace, false);
   }
 
   #show(focus: boolean): void {
@@ -174,15 +177,17 @@ export class QuizElement extends HTMLElement {
   /** Draws a question's heavy parts: its chart and its trace. */
   #draw(question: PageQuestion): void {
     question.ui.reached();
-    const holder = question.section.querySelector<HTMLElement>('quiz-trace');
+    const holder = question.section.querySelector<HTMLElement>('trace-views');
     const scenario = question.data.trace;
     if (holder === null || scenario === undefined || holder.dataset['loaded'] !== undefined) return;
     holder.dataset['loaded'] = '';
-    this.#traces ??= JSON.parse(this.#one('traces')?.textContent ?? '{}') as Record<string, TraceData>;
-    const trace = this.#traces[scenario] ?? null;
-    import('./define-quiz-trace.ts').then(
+    const trace = this.#trace(scenario);
+    import('../trace/define-trace-views.ts').then(
       () => {
-        (holder as QuizTraceElement).trace = trace;
+        const views = holder as TraceViewsElement;
+        // The findings' spans are marked once the question is answered.
+        views.findings = this.#revealed.has(question.section) ? (trace?.findings ?? []) : [];
+        views.result = trace === null ? null : shownRun(trace);
       },
       () => {
         holder.replaceChildren(
@@ -190,6 +195,25 @@ export class QuizElement extends HTMLElement {
         );
       },
     );
+  }
+
+  /** The run a question's trace shows, with the linter's findings, from the quiz's markup. */
+  #trace(scenario: string): TraceData | null {
+    this.#traces ??= JSON.parse(this.#one('traces')?.textContent ?? '{}') as Record<string, TraceData>;
+    return this.#traces[scenario] ?? null;
+  }
+
+  /** Marks (or stops marking) in a question's trace the spans the linter's findings name. */
+  #revealFindings(section: HTMLElement, scenario: string | undefined, reveal: boolean): void {
+    if (reveal) this.#revealed.add(section);
+    else this.#revealed.delete(section);
+    const views = section.querySelector<TraceViewsElement>('trace-views[data-loaded]');
+    if (views === null || scenario === undefined) return;
+    const trace = this.#trace(scenario);
+    if (trace === null) return;
+    views.findings = reveal ? trace.findings : [];
+    // The diagrams mark the findings when a run is set: set it again (the selection stays).
+    views.result = shownRun(trace);
   }
 
   #finishQuestion(data: QuestionData, section: HTMLElement, verdict: Verdict): void {
@@ -210,7 +234,7 @@ export class QuizElement extends HTMLElement {
       h('span', { class: 'qz-verdict-icon', 'aria-hidden': 'true' }, verdict.correct ? '✓' : '✗'),
       h('span', {}, verdict.text + note),
     );
-    if (data.kind === 'spot-the-mistake') section.querySelector<QuizTraceElement>('quiz-trace')?.revealFindings?.(true);
+    if (data.kind === 'spot-the-mistake') this.#revealFindings(section, data.trace, true);
     box.focus();
     this.#announce(verdict.text);
   }
@@ -260,4 +284,9 @@ export class QuizElement extends HTMLElement {
     heading.focus();
     this.#announce(`Quiz finished. You scored ${String(score)} of ${String(total)}.`);
   }
+}
+
+/** The run a question's trace shows: errors and limits are not what a quiz's trace is about. */
+function shownRun(trace: TraceData): RunResult {
+  return { ...trace.result, errors: [], limits: [] };
 }

@@ -40,6 +40,35 @@ beforeEach(() => {
 });
 
 describe('<trace-views>', () => {
+  it('shows only the tabs its `tabs` attribute names, in that order, and no summary with `no-summary`', () => {
+    document.body.replaceChildren();
+    views = document.createElement('trace-views');
+    views.setAttribute('tabs', 'spans waterfall nonsense spans');
+    views.setAttribute('no-summary', '');
+    views.setAttribute('aria-labelledby', 'elsewhere');
+    document.body.append(views);
+    views.result = batchRun();
+    const tabs = [...views.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    expect(tabs.map((t) => t.textContent)).toEqual(['Spans', 'Waterfall']);
+    expect(views.querySelectorAll('[role=tabpanel]')).toHaveLength(2);
+    expect(views.tab).toBe('spans');
+    expect(panel(/^Spans/).textContent).toContain('batch');
+    expect(views.querySelector<HTMLElement>('.tv-summary-row')?.hidden).toBe(true);
+    // Named by the page's heading, not given a name of its own.
+    expect(views.hasAttribute('aria-label')).toBe(false);
+    // With no tab it knows, it shows them all.
+    views = document.createElement('trace-views');
+    views.setAttribute('tabs', 'nonsense');
+    document.body.append(views);
+    expect([...views.querySelectorAll('[role=tab]')].map((t) => t.textContent)).toEqual([
+      'Waterfall',
+      'Link graph',
+      'Spans',
+      'Console',
+      'Problems',
+    ]);
+  });
+
   it('has an accessible tab list operated with arrows, Home and End', () => {
     mount(batchRun());
     expect(views.getAttribute('role')).toBe('region');

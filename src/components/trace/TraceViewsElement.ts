@@ -30,6 +30,7 @@ export interface ProblemSelectDetail {
   column: number;
 }
 
+/** Every tab, in the order shown when the `tabs` attribute does not choose. */
 const TAB_LABELS: Record<TraceTab, string> = {
   waterfall: 'Waterfall',
   graph: 'Link graph',
@@ -47,6 +48,11 @@ const TAB_LABELS: Record<TraceTab, string> = {
  * names a span whose trace the waterfall draws first. `showNotKept` (a "Show spans not kept"
  * checkbox, shown only for a run whose sampler dropped spans) adds the spans not kept to every
  * view, greyed and dashed; it stays as the reader set it across runs.
+ *
+ * `tabs` chooses the tabs shown and their order (`tabs="waterfall graph spans"`: a quiz's trace,
+ * whose Problems would give the answer away); unknown names are ignored, and with none left or
+ * no attribute every tab is shown. `no-summary` leaves out the line about the run above the tabs.
+ * Both are read once, when the views are first built (on connection, or when `tab` is first set).
  */
 export class TraceViewsElement extends HTMLElement {
   #result: RunResult | null = null;
@@ -165,7 +171,7 @@ export class TraceViewsElement extends HTMLElement {
 
   /** Settles when the diagram in the shown tab has been drawn (at once for other tabs). */
   async whenDrawn(): Promise<void> {
-    const view = this.#parts?.views[this.tab];
+    const view = this.#parts?.views.get(this.tab);
     if (view instanceof DiagramPanel) await view.drawn;
   }
 
@@ -174,9 +180,9 @@ export class TraceViewsElement extends HTMLElement {
     this.#adoptEarlyProperties();
     const parts = this.#build();
     // Views draw only while connected and shown: catch up on what arrived before.
-    parts.views[parts.tabs.current].shown();
+    parts.views.get(parts.tabs.current)?.shown();
     this.#unwatchTheme ??= watchTheme(() => {
-      for (const view of Object.values(this.#parts?.views ?? {})) view.themeChanged();
+      for (const view of this.#parts?.views.values() ?? []) view.themeChanged();
     });
   }
 
@@ -225,20 +231,14 @@ export class TraceViewsElement extends HTMLElement {
   #build(): Parts {
     if (this.#parts) return this.#parts;
     const host = this.#host();
-    const keys = Object.keys(TAB_LABELS) as TraceTab[];
+    const keys = tabsOf(this.getAttribute('tabs'));
     const tabs = new Tabs<TraceTab>(
       keys.map((key) => ({ key, label: TAB_LABELS[key] })),
       'Views of the run',
-      (key) => this.#parts?.views[key].shown(),
+      (key) => this.#parts?.views.get(key)?.shown(),
     );
     const visible = (key: TraceTab) => () => tabs.current === key && this.isConnected;
-    const views: Record<TraceTab, TraceView> = {
-      waterfall: new WaterfallView(host, tabs.panel('waterfall'), visible('waterfall')),
-      graph: new GraphView(host, tabs.panel('graph'), visible('graph')),
-      spans: new SpanTable(host, tabs.panel('spans'), visible('spans')),
-      console: new ConsoleView(host, tabs.panel('console'), visible('console')),
-      problems: new ProblemsView(host, tabs.panel('problems'), visible('problems')),
-    };
+    const views = new Map(keys.map((key) => [key, VIEWS[key](host, tabs.panel(key), visible(key))]));
     const details = new SpanDetails(host, headingLevel(this.getAttribute('heading-level')));
     const staleBanner = h(
       'p',
@@ -257,10 +257,11 @@ export class TraceViewsElement extends HTMLElement {
     const main = h('div', { class: 'tv-main' }, tabs.list, ...tabs.panels);
     this.classList.add('tv-root');
     if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
-    if (!this.hasAttribute('aria-label')) this.setAttribute('aria-label', 'Trace of the run');
+    if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby'))
+      this.setAttribute('aria-label', 'Trace of the run');
     this.replaceChildren(
       staleBanner,
-      h('div', { class: 'tv-summary-row' }, summary, notKeptToggle),
+      h('div', { class: 'tv-summary-row', hidden: this.hasAttribute('no-summary') }, summary, notKeptToggle),
       h('div', { class: 'tv-layout' }, main, details.element),
       live,
     );
@@ -289,8 +290,10 @@ export class TraceViewsElement extends HTMLElement {
       failed === null
         ? run
         : { result: failed, index: new RunIndex([]), problems: collectProblems(failed, new RunIndex([]), []) };
-    parts.tabs.setLabel('problems', `${TAB_LABELS.problems}${count(problemsRun?.problems.length ?? 0)}`);
-    parts.tabs.setLabel('console', `${TAB_LABELS.console}${count(run?.result.console.length ?? 0)}`);
+    if (parts.views.has('problems'))
+      parts.tabs.setLabel('problems', `${TAB_LABELS.problems}${count(problemsRun?.problems.length ?? 0)}`);
+    if (parts.views.has('console'))
+      parts.tabs.setLabel('console', `${TAB_LABELS.console}${count(run?.result.console.length ?? 0)}`);
     // A file has no virtual time or seed: say what it is instead.
     parts.summary.textContent =
       run === null
@@ -307,23 +310,39 @@ export class TraceViewsElement extends HTMLElement {
     if (layout) layout.style.display = waiting ? 'none' : '';
     parts.details.setRun(run);
     if (resultChanged) {
-      for (const view of Object.values(parts.views)) view.setRun(run);
-      parts.views.problems.setRun(problemsRun);
+      for (const view of parts.views.values()) view.setRun(run);
+      parts.views.get('problems')?.setRun(problemsRun);
       // Ids are deterministic: after a re-run the same span is usually still there.
       const selected = this.#selection.selected;
       if (selected !== null && run?.index.find(selected) === undefined) this.#selection.select(null);
       else this.#selectionChanged(selected, false);
-    } else parts.views.problems.setRun(problemsRun);
+    } else parts.views.get('problems')?.setRun(problemsRun);
   }
 
   #selectionChanged(selected: SpanRef | null, reveal = true): void {
     const parts = this.#parts;
     if (parts === null) return;
-    for (const view of Object.values(parts.views)) view.selectionChanged(selected, reveal);
+    for (const view of parts.views.values()) view.selectionChanged(selected, reveal);
     parts.details.show(selected);
     const entry = selected === null ? undefined : this.#run?.index.find(selected);
     if (reveal) parts.live.textContent = entry === undefined ? 'No span selected.' : `Selected ${spanTitle(entry)}.`;
   }
+}
+
+/** Makes the view of each tab in its panel. */
+const VIEWS: Record<TraceTab, (host: ViewHost, panel: HTMLElement, visible: () => boolean) => TraceView> = {
+  waterfall: (...args) => new WaterfallView(...args),
+  graph: (...args) => new GraphView(...args),
+  spans: (...args) => new SpanTable(...args),
+  console: (...args) => new ConsoleView(...args),
+  problems: (...args) => new ProblemsView(...args),
+};
+
+/** The `tabs` attribute as the tabs to show, in its order: every tab when it names none. */
+function tabsOf(value: string | null): TraceTab[] {
+  const known = (name: string): name is TraceTab => Object.hasOwn(TAB_LABELS, name);
+  const named = [...new Set((value ?? '').split(/\s+/).filter(known))];
+  return named.length > 0 ? named : (Object.keys(TAB_LABELS) as TraceTab[]);
 }
 
 /** The `heading-level` attribute as a level for the details' title (3 when absent or odd). */
@@ -334,7 +353,7 @@ function headingLevel(value: string | null): HeadingLevel {
 
 interface Parts {
   tabs: Tabs<TraceTab>;
-  views: Record<TraceTab, TraceView>;
+  views: ReadonlyMap<TraceTab, TraceView>;
   details: SpanDetails;
   staleBanner: HTMLElement;
   summary: HTMLElement;

@@ -279,8 +279,10 @@ test('a spot-the-mistake question draws its trace, and marks the mistake once an
     await next(shown.section);
   }
   const { section, data } = found;
-  const trace = section.locator('quiz-trace');
+  const trace = section.locator('trace-views');
+  // The views of a run with only three of its tabs, and no line about the run: nothing that gives the answer away.
   await expect(trace.getByRole('tab')).toHaveText(['Waterfall', 'Link graph', 'Spans']);
+  await expect(trace.locator('.tv-summary')).toBeHidden();
   await expect(trace.locator('rect[role=button]').first()).toBeVisible();
   await expect(trace.locator('.tv-flagged')).toHaveCount(0);
   await saveScreenshot(page, 'quiz-spot-the-mistake');
@@ -288,6 +290,7 @@ test('a spot-the-mistake question draws its trace, and marks the mistake once an
   await expect(trace.locator('.tv-flagged').first()).toBeVisible();
   await trace.getByRole('tab', { name: 'Link graph' }).click();
   await expect(trace.locator('g.node.tv-flagged').first()).toBeVisible();
+  await saveElementScreenshot(trace, 'quiz-spot-the-mistake-answered');
 });
 
 test('axe finds no serious violation on a lesson with a quiz, before and after an answer', async ({ page }) => {

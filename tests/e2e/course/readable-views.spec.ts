@@ -175,7 +175,7 @@ test('a quiz question’s waterfall keeps its axis labels apart and its labels i
     shown = await current(quiz);
   }
   expect(shown.data.id).toBe('spot-nested-retry-fix');
-  const trace = shown.section.locator('quiz-trace');
+  const trace = shown.section.locator('trace-views');
   await expect(trace.locator(':is(figure.tv-mermaid svg, .tv-svgwf)').first()).toBeVisible({ timeout: 30_000 });
   await expect(trace.locator('[role=tabpanel]:not([hidden])')).not.toHaveAttribute('aria-busy', 'true');
   expect(await ganttFit(trace), 'at 900 px').toEqual({ overlaps: 0, outside: [] });
