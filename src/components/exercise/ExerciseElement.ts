@@ -1,14 +1,11 @@
 import type { ContextMode, Expectation, PrecompiledScenario, SamplerSpec } from '@spanlab/engine';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
-import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';
-import { compileFailed, linkWrittenLessons, runProblems } from '../playground/run-messages.ts';
-import { loadEngine, loadTraceViews, runFor, runnerReady, warmCompiler } from '../lesson/shared-runner.ts';
+import { linkWrittenLessons } from '../playground/run-messages.ts';
+import { RunSession } from '../lesson/run-session.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { rememberPrecompiled } from '../playground/compiled-cache.ts';
-import type { RunStage } from '../playground/SandboxRunner.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
-import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
 import { renderDiff, renderReport } from './report-dom.ts';
@@ -37,22 +34,29 @@ export interface ExerciseElementData {
  */
 export class ExerciseElement extends HTMLElement {
   #data: ExerciseElementData | undefined;
-  #storage: PlaygroundStorage | undefined;
+  #session: RunSession | undefined;
   #stopWatching: (() => void) | undefined;
   #hintsShown = 0;
-  #waiting = false;
 
   connectedCallback(): void {
     if (this.#data) return;
-    this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as ExerciseElementData;
-    this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
-    for (const entry of this.#data.compiled ?? []) rememberPrecompiled(entry);
-    const saved = this.#storage.code(this.#key);
-    if (saved !== undefined && saved !== this.#data.start) {
-      this.#editor.value = saved;
-      this.#status('Your work on this exercise is back. Reset returns to the starting code.');
-    }
-    if (readProgress().exercises[this.#data.id]?.passed) this.#part('badge').hidden = false;
+    const data = (this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as ExerciseElementData);
+    for (const entry of data.compiled ?? []) rememberPrecompiled(entry);
+    this.#session = new RunSession({
+      host: this,
+      editor: this.#editor,
+      views: this.#views,
+      button: this.#button('check'),
+      notice: this.#part('notice'),
+      storageKey: `exercise:${data.id}`,
+      original: data.start,
+      status: (text) => this.#status(text),
+      codeChanged: () => {
+        if (this.#solutionOpen) void this.#drawDiff();
+      },
+    });
+    this.#session.restore('Your work on this exercise is back. Reset returns to the starting code.');
+    if (readProgress().exercises[data.id]?.passed) this.#part('badge').hidden = false;
     this.#button('check').addEventListener('click', () => void this.check());
     this.#button('hint').addEventListener('click', () => this.#nextHint());
     this.#button('solution').addEventListener('click', () => void this.#toggleSolution());
@@ -60,18 +64,6 @@ export class ExerciseElement extends HTMLElement {
     this.#button('copy').addEventListener('click', () => void this.#copySolution());
     this.#button('use').addEventListener('click', () => this.#useSolution());
     this.#editor.addEventListener('run', () => void this.check());
-    this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
-    this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
-    this.#editor.addEventListener('change', () => {
-      clearNotice(this.#part('notice')); // it spoke of the code before this edit
-      this.#storage?.saveCode(this.#key, this.#editor.value); // may say storage is full: after the clear
-      if (this.#solutionOpen) void this.#drawDiff();
-    });
-    this.addEventListener('problem-select', (event) => {
-      const { line } = (event as CustomEvent<{ line: number }>).detail;
-      this.#editor.revealLine(line);
-      this.#editor.focus();
-    });
     this.#updateHintButton();
     this.#stopWatching = warmWhenReached(this);
   }
@@ -83,39 +75,25 @@ export class ExerciseElement extends HTMLElement {
   /** Runs the reader's code and shows the verdicts, the linter's findings and the trace. */
   async check(): Promise<void> {
     const data = this.#data;
-    if (!data) return;
-    // One press, one Check: pressed again while the first waits for the runner, it adds nothing.
-    if (this.#waiting) return;
-    clearNotice(this.#part('notice'));
-    const button = this.#button('check');
-    button.setAttribute('aria-busy', 'true');
-    this.#waiting = true;
-    this.#progress(runnerReady() ? 'running' : 'loading-runner');
-    const [result, engine] = await Promise.all([
-      runFor(this, {
-        source: this.#editor.value,
+    const session = this.#session;
+    if (!data || !session) return;
+    const run = await session.run(
+      {
         options: {
           seed: data.seed,
           context: data.context,
           ...(data.sampler === undefined ? {} : { sampler: data.sampler }),
         },
         fileName: `${data.id}.ts`,
-        onProgress: (stage) => this.#progress(stage),
-      }),
-      loadEngine(),
-      loadTraceViews(),
-    ]).finally(() => {
-      this.#waiting = false;
-    });
-    if (result === null) return; // a newer Check took over
-    button.removeAttribute('aria-busy');
-    this.#editor.setProblems(runProblems(result));
-    if (compileFailed(result)) {
-      this.#report(compileOutcome(result));
-      this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
+      },
+      (stage) => this.#status(stage === 'running' ? 'Checking…' : RUN_STAGE_TEXT[stage]),
+    );
+    if (run === null) return; // pressed again while waiting, or a newer Check took over
+    if (!run.ran) {
+      this.#report(compileOutcome(run.result));
       return;
     }
-    const findings = engine.lintWithDocs(result.spans);
+    const { result, findings, engine } = run;
     const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
     this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;
@@ -124,11 +102,6 @@ export class ExerciseElement extends HTMLElement {
     this.#report(outcome);
     recordExercise(data.id, outcome.passed);
     if (outcome.passed) this.#part('badge').hidden = false;
-  }
-
-  #progress(stage: RunStage): void {
-    if (stage === 'running') this.#waiting = false;
-    this.#status(stage === 'running' ? 'Checking…' : RUN_STAGE_TEXT[stage]);
   }
 
   #report(outcome: ReturnType<typeof checkOutcome>): void {
@@ -216,7 +189,7 @@ export class ExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data) return;
     if (this.#editor.value === data.start) {
-      this.#notice('The code is already the starting code.');
+      this.#session?.notice('The code is already the starting code.');
       return;
     }
     this.#replaceCode(data.start, 'The exercise is back to its starting code.');
@@ -224,30 +197,9 @@ export class ExerciseElement extends HTMLElement {
 
   /** Replaces the reader's code, offering to undo it. */
   #replaceCode(code: string, message: string): void {
-    const before = this.#editor.value;
-    this.#editor.value = code;
-    this.#storage?.saveCode(this.#key, code);
-    if (this.#solutionOpen) void this.#drawDiff();
-    const undo: NoticeAction = {
-      label: 'Undo',
-      action: () => {
-        this.#editor.value = before;
-        this.#storage?.saveCode(this.#key, before);
-        if (this.#solutionOpen) void this.#drawDiff();
-        this.#notice('Your code is back.');
-      },
-    };
-    this.#notice(message, undo);
+    this.#session?.replaceCode(code, message, { label: 'Undo', message: 'Your code is back.' });
     // "Your work on this exercise is back" (or any status) no longer holds once the code is replaced.
     this.#status('');
-  }
-
-  get #key(): string {
-    return `exercise:${this.#data?.id ?? ''}`;
-  }
-
-  #notice(text: string, action?: NoticeAction): void {
-    showNotice(this.#part('notice'), text, action);
   }
 
   #status(text: string): void {

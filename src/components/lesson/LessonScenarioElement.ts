@@ -2,21 +2,13 @@ import type { ContextMode, PrecompiledScenario, RunResult, SamplerSpec } from '@
 import { readSettingsFields } from '../playground/run-settings-fields.ts';
 import { settingsOptions, settingsParams, type RunSettings } from '../playground/run-settings.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
-import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { clearNotice, showNotice, type NoticeAction } from '../playground/notice.ts';
-import {
-  compileFailed,
-  describeErrors,
-  describeRun,
-  EMPTY_EDITOR,
-  linkWrittenLessons,
-  runProblems,
-} from '../playground/run-messages.ts';
+import { clearNotice } from '../playground/notice.ts';
+import { describeErrors, describeRun, EMPTY_EDITOR, linkWrittenLessons } from '../playground/run-messages.ts';
 import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import type { RunStage } from '../playground/SandboxRunner.ts';
 import { RUN_STAGE_TEXT } from './run-stage-text.ts';
-import { loadEngine, loadTraceViews, runFor, runnerReady, warmCompiler } from './shared-runner.ts';
+import { RunSession } from './run-session.ts';
 import { atMost, holdEditorsUntil, warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
@@ -51,21 +43,26 @@ const EDITS_RESTORED = 'Your edited code is back. Reset returns to the original.
  */
 export class LessonScenarioElement extends HTMLElement {
   #data: LessonScenarioData | undefined;
-  #storage: PlaygroundStorage | undefined;
+  #session: RunSession | undefined;
   #stopWatching: (() => void) | undefined;
   #shareVersion = 0;
-  #waiting = false;
 
   connectedCallback(): void {
     if (this.#data) return;
-    this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as LessonScenarioData;
-    this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
-    rememberPrecompiled(this.#data.compiled);
-    const saved = this.#storage.code(this.#key);
-    if (saved !== undefined && saved !== this.#data.code) {
-      this.#editor.value = saved;
-      this.#status(EDITS_RESTORED);
-    }
+    const data = (this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as LessonScenarioData);
+    rememberPrecompiled(data.compiled);
+    this.#session = new RunSession({
+      host: this,
+      editor: this.#editor,
+      views: this.#views,
+      button: this.#button('run'),
+      notice: this.#part('notice'),
+      storageKey: `lesson:${location.pathname}:${data.id}`,
+      original: data.code,
+      status: (text) => this.#status(text),
+      codeChanged: () => void this.#updateOpenLink(),
+    });
+    this.#session.restore(EDITS_RESTORED);
     void this.#updateOpenLink();
     // The pickers (`<Scenario settings>`) change what Run runs and what Open in playground carries.
     this.addEventListener('change', (event) => {
@@ -74,19 +71,6 @@ export class LessonScenarioElement extends HTMLElement {
     this.#button('run').addEventListener('click', () => void this.run());
     this.#button('reset').addEventListener('click', () => this.#reset());
     this.#editor.addEventListener('run', () => void this.run());
-    // Edited code needs the compiler: it loads from the first keystroke (or a scripted change).
-    this.#editor.addEventListener('edit', () => warmCompiler(), { once: true });
-    this.#editor.addEventListener('change', () => warmCompiler(), { once: true });
-    this.#editor.addEventListener('change', () => {
-      clearNotice(this.#part('notice')); // it spoke of the code before this edit
-      this.#storage?.saveCode(this.#key, this.#editor.value); // may say storage is full: after the clear
-      void this.#updateOpenLink();
-    });
-    this.addEventListener('problem-select', (event) => {
-      const { line } = (event as CustomEvent<{ line: number }>).detail;
-      this.#editor.revealLine(line);
-      this.#editor.focus();
-    });
     this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
       const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
       this.#views.selectSpan(traceId, spanId);
@@ -113,48 +97,30 @@ export class LessonScenarioElement extends HTMLElement {
 
   async #run(): Promise<void> {
     const data = this.#data;
-    if (!data) return;
-    // One press, one run: a Run pressed again while the first waits for the runner adds nothing.
-    if (this.#waiting) return;
-    clearNotice(this.#part('notice'));
+    const session = this.#session;
+    if (!data || !session) return;
     if (this.#editor.value.trim() === '') {
+      clearNotice(this.#part('notice'));
       this.#status(EMPTY_EDITOR);
       return;
     }
-    const runButton = this.#button('run');
-    runButton.setAttribute('aria-busy', 'true');
-    this.#waiting = true;
-    this.#progress(runnerReady() ? 'running' : 'loading-runner');
     const started = performance.now();
-    const [result, engine] = await Promise.all([
-      runFor(this, {
-        source: this.#editor.value,
-        options: { seed: SEED, ...settingsOptions(this.#settings) },
-        fileName: `${data.id}.ts`,
-        onProgress: (stage) => this.#progress(stage),
-      }),
-      loadEngine(),
-      loadTraceViews(),
-    ]).finally(() => {
-      this.#waiting = false;
-    });
-    if (result === null) return; // a newer run of this scenario took over
-    runButton.removeAttribute('aria-busy');
-    this.#views.pending = null;
-    this.#editor.setProblems(runProblems(result));
-    if (compileFailed(result)) {
-      this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
-      this.#status(`Not run: ${describeErrors(result.errors)}`);
+    const run = await session.run(
+      { options: { seed: SEED, ...settingsOptions(this.#settings) }, fileName: `${data.id}.ts` },
+      (stage) => this.#progress(stage),
+    );
+    if (run === null) return; // pressed again while waiting, or a newer run took over
+    if (!run.ran) {
+      this.#status(`Not run: ${describeErrors(run.result.errors)}`);
       return;
     }
-    const findings = linkWrittenLessons(engine.lintWithDocs(result.spans), data.lessons);
-    this.#show(result, findings);
-    this.#status(describeRun(result, performance.now() - started, findings.length));
+    const findings = linkWrittenLessons(run.findings, data.lessons);
+    this.#show(run.result, findings);
+    this.#status(describeRun(run.result, performance.now() - started, findings.length));
   }
 
   /** Says what the Run waits for, in the status line and (before a first run) in the views. */
   #progress(stage: RunStage): void {
-    if (stage === 'running') this.#waiting = false;
     this.#status(RUN_STAGE_TEXT[stage]);
     this.#views.pending = RUN_STAGE_TEXT[stage];
     // Before the views' code has loaded, their placeholder says it.
@@ -173,26 +139,16 @@ export class LessonScenarioElement extends HTMLElement {
   #reset(): void {
     const data = this.#data;
     if (!data) return;
-    const edited = this.#editor.value;
-    if (edited === data.code) {
-      this.#notice('The code is already the original.');
+    if (this.#editor.value === data.code) {
+      this.#session?.notice('The code is already the original.');
       return;
     }
-    this.#storage?.forgetCode(this.#key);
-    this.#editor.value = data.code;
     // "Your edited code is back" no longer holds; a status about the last run still does.
     if (this.#part('status').textContent === EDITS_RESTORED) this.#status('');
-    void this.#updateOpenLink();
-    const undo: NoticeAction = {
+    this.#session?.replaceCode(data.code, 'The scenario is back to its original code.', {
       label: 'Undo reset',
-      action: () => {
-        this.#editor.value = edited;
-        this.#storage?.saveCode(this.#key, edited);
-        void this.#updateOpenLink();
-        this.#notice('Your edits are back.');
-      },
-    };
-    this.#notice('The scenario is back to its original code.', undo);
+      message: 'Your edits are back.',
+    });
   }
 
   /** Unedited: the playground with this scenario picked. Edited: a share link of the edit, naming the scenario. */
@@ -222,14 +178,6 @@ export class LessonScenarioElement extends HTMLElement {
   get #settings(): RunSettings {
     const data = this.#data;
     return readSettingsFields(this, { context: data?.context ?? 'async', sampler: data?.sampler });
-  }
-
-  get #key(): string {
-    return `lesson:${location.pathname}:${this.#data?.id ?? ''}`;
-  }
-
-  #notice(text: string, action?: NoticeAction): void {
-    showNotice(this.#part('notice'), text, action);
   }
 
   #status(text: string): void {
