@@ -2,7 +2,8 @@ import type { ContextMode, Expectation, PrecompiledScenario, SamplerSpec } from 
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { linkWrittenLessons } from '../playground/run-messages.ts';
-import { RunSession } from '../lesson/run-session.ts';
+import { RunSession } from '../playground/run-session.ts';
+import { LESSON_RUNNER, loadEngine } from '../lesson/shared-runner.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
@@ -44,12 +45,13 @@ export class ExerciseElement extends HTMLElement {
     for (const entry of data.compiled ?? []) rememberPrecompiled(entry);
     this.#session = new RunSession({
       host: this,
+      runner: LESSON_RUNNER,
       editor: this.#editor,
       views: this.#views,
       button: this.#button('check'),
       notice: this.#part('notice'),
-      storageKey: `exercise:${data.id}`,
-      original: data.start,
+      storageKey: () => `exercise:${data.id}`,
+      original: () => data.start,
       status: (text) => this.#status(text),
       codeChanged: () => {
         if (this.#solutionOpen) void this.#drawDiff();
@@ -93,7 +95,8 @@ export class ExerciseElement extends HTMLElement {
       this.#report(compileOutcome(run.result));
       return;
     }
-    const { result, findings, engine } = run;
+    const { result, findings } = run;
+    const engine = await loadEngine(); // loaded with the run
     const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
     this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;

@@ -3,12 +3,12 @@ import { readSettingsFields } from '../playground/run-settings-fields.ts';
 import { settingsOptions, settingsParams, type RunSettings } from '../playground/run-settings.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { clearNotice } from '../playground/notice.ts';
-import { describeErrors, describeRun, EMPTY_EDITOR, linkWrittenLessons } from '../playground/run-messages.ts';
+import { describeErrors, describeRun, linkWrittenLessons } from '../playground/run-messages.ts';
 import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import type { RunStage } from '../playground/SandboxRunner.ts';
 import { RUN_STAGE_TEXT } from './run-stage-text.ts';
-import { RunSession } from './run-session.ts';
+import { RunSession } from '../playground/run-session.ts';
+import { LESSON_RUNNER } from './shared-runner.ts';
 import { atMost, holdEditorsUntil, warmWhenReached } from './warm-up.ts';
 
 /** What the page hands the element (JSON in its `data-ls="data"` script). */
@@ -53,12 +53,14 @@ export class LessonScenarioElement extends HTMLElement {
     rememberPrecompiled(data.compiled);
     this.#session = new RunSession({
       host: this,
+      runner: LESSON_RUNNER,
       editor: this.#editor,
       views: this.#views,
       button: this.#button('run'),
       notice: this.#part('notice'),
-      storageKey: `lesson:${location.pathname}:${data.id}`,
-      original: data.code,
+      storageKey: () => `lesson:${location.pathname}:${data.id}`,
+      original: () => data.code,
+      refuseEmpty: true,
       status: (text) => this.#status(text),
       codeChanged: () => void this.#updateOpenLink(),
     });
@@ -99,17 +101,12 @@ export class LessonScenarioElement extends HTMLElement {
     const data = this.#data;
     const session = this.#session;
     if (!data || !session) return;
-    if (this.#editor.value.trim() === '') {
-      clearNotice(this.#part('notice'));
-      this.#status(EMPTY_EDITOR);
-      return;
-    }
     const started = performance.now();
     const run = await session.run(
       { options: { seed: SEED, ...settingsOptions(this.#settings) }, fileName: `${data.id}.ts` },
       (stage) => this.#progress(stage),
     );
-    if (run === null) return; // pressed again while waiting, or a newer run took over
+    if (run === null) return; // pressed again while waiting, an empty editor, or a newer run took over
     if (!run.ran) {
       this.#status(`Not run: ${describeErrors(run.result.errors)}`);
       return;

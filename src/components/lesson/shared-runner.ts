@@ -4,6 +4,7 @@
  */
 import type { RunResult } from '@spanlab/engine';
 import type { RunRequest } from '../playground/SandboxRunner.ts';
+import type { SessionRunner } from '../playground/run-session.ts';
 import type * as Engine from './lesson-engine.ts';
 
 /** The lazily loaded engine chunk: the runner class and the checks. */
@@ -94,3 +95,11 @@ export function loadTraceViews(): Promise<unknown> {
   views ??= import('../trace/define-trace-views.ts');
   return views;
 }
+
+/** The page's shared runner as a run session's runner: the engine chunk and the views load beside a run. */
+export const LESSON_RUNNER: SessionRunner = {
+  run: runFor,
+  ready: runnerReady,
+  warmCompiler,
+  linter: () => Promise.all([loadEngine(), loadTraceViews()]).then(([engine]) => engine.lintWithDocs),
+};

@@ -9,14 +9,8 @@ import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
 import { describeOpenedTrace, showOpenedTrace } from './opened-trace.ts';
 import { PlaygroundStorage, storageNoticeText } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
-import {
-  compileFailed,
-  describeErrors,
-  describeRun,
-  EMPTY_EDITOR,
-  linkWrittenLessons,
-  runProblems,
-} from './run-messages.ts';
+import { describeErrors, describeRun, linkWrittenLessons } from './run-messages.ts';
+import { RunSession } from './run-session.ts';
 import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
 import { readStoredRun, storedRunText } from './stored-run.ts';
 import { readFragment, shareUrl } from './share-link.ts';
@@ -50,12 +44,11 @@ export class PlaygroundApp extends HTMLElement {
   #scenarios: PlaygroundScenario[] = [];
   #current = '';
   #result: RunResult | null = null;
-  #undo: { scenario: string; code: string } | undefined;
+  #session: RunSession | undefined;
   #lessons: string[] = [];
   #closeOpenedTrace: (() => void) | undefined;
   /** The name of the trace file the views show, while they show one. */
   #openedFile: string | undefined;
-  #waiting = false;
   #running: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
@@ -69,8 +62,24 @@ export class PlaygroundApp extends HTMLElement {
       await runPath;
       await this.#running;
     };
-    this.#editor.addEventListener('edit', () => this.#runner.prepareCompiler(), { once: true });
-    this.#editor.addEventListener('change', () => this.#runner.prepareCompiler(), { once: true });
+    this.#session = new RunSession({
+      host: this,
+      runner: {
+        run: (_owner, request) => this.#runner.run(request),
+        ready: () => this.#runner.ready,
+        warmCompiler: () => this.#runner.prepareCompiler(),
+        linter: () => Promise.resolve(lintWithDocs),
+      },
+      editor: this.#editor,
+      views: this.#views,
+      button: this.#button('run'),
+      notice: this.#part('notice'),
+      status: (text) => this.#status(text),
+      storageKey: () => this.#current,
+      original: () => this.#scenarios.find((s) => s.id === this.#current)?.code ?? '',
+      storage: this.#storage,
+      refuseEmpty: true,
+    });
     this.#picker.addEventListener('change', () =>
       this.#open(this.#picker.value, this.#storage.code(this.#picker.value)),
     );
@@ -100,18 +109,9 @@ export class PlaygroundApp extends HTMLElement {
       { capture: true },
     );
     this.#editor.addEventListener('run', () => void this.run());
-    this.#editor.addEventListener('change', () => {
-      clearNotice(this.#part('notice')); // it spoke of the code before this edit
-      this.#storage.saveCode(this.#current, this.#editor.value); // may say storage is full: after the clear
-    });
     this.querySelector('sql-panel')?.addEventListener('span-select', (event) => {
       const { traceId, spanId } = (event as CustomEvent<{ traceId: string; spanId: string }>).detail;
       this.#views.selectSpan(traceId, spanId);
-    });
-    this.addEventListener('problem-select', (event) => {
-      const { line } = (event as CustomEvent<{ line: number }>).detail;
-      this.#editor.revealLine(line);
-      this.#editor.focus();
     });
     void this.#start();
     this.#button('run').disabled = false;
@@ -123,54 +123,40 @@ export class PlaygroundApp extends HTMLElement {
 
   /** Compiles and runs the code in the editor, and shows what it produced. */
   async run(): Promise<void> {
-    // One press, one run: a Run pressed again while the first waits for the runner adds nothing.
-    if (this.#waiting) return;
-    const source = this.#editor.value;
-    const seed = this.#seed;
-    const settings = readSettingsFields(this);
-    clearNotice(this.#part('notice'));
-    if (source.trim() === '') {
-      this.#status(EMPTY_EDITOR);
-      return;
-    }
-    this.#waiting = true;
-    this.#progress(this.#runner.ready ? 'running' : 'loading-runner');
-    this.#button('run').setAttribute('aria-busy', 'true');
+    const session = this.#session;
+    if (!session) return;
+    const scenario = this.#current;
     const started = performance.now();
-    const running = this.#runner.run({
-      source,
-      options: { seed, ...settingsOptions(settings) },
-      fileName: `${this.#current}.ts`,
-      onProgress: (stage) => this.#progress(stage),
-    });
     // The editor upgrades only after this Run has drawn its diagram: it never delays a Run.
     let drawn!: () => void;
-    this.#running = new Promise<void>((resolve) => (drawn = resolve));
-    const result = await running.finally(() => {
-      this.#waiting = false;
+    const running = new Promise<void>((resolve) => (drawn = resolve));
+    const run = session.run(
+      { options: { seed: this.#seed, ...settingsOptions(readSettingsFields(this)) }, fileName: `${scenario}.ts` },
+      (stage) => this.#progress(stage),
+    );
+    // Beside any run still held (a second press adds no run, and must not release the first).
+    this.#running = Promise.all([this.#running, running]).then(() => undefined);
+    const outcome = await run.finally(() => {
+      // After the rest of this method has shown the result (it does not wait).
+      queueMicrotask(() => {
+        void Promise.race([this.#views.whenDrawn(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(
+          drawn,
+        );
+      });
     });
-    // After the rest of this method has shown the result (it does not wait).
-    queueMicrotask(() => {
-      void Promise.race([this.#views.whenDrawn(), new Promise((resolve) => setTimeout(resolve, 3_000))]).finally(drawn);
-    });
-    if (result === null) return; // a newer run took over
-    this.#button('run').removeAttribute('aria-busy');
-    this.#views.pending = null;
-    this.#editor.setProblems(runProblems(result));
-    if (compileFailed(result)) {
-      // Nothing ran: keep the last trace on screen, marked as from before this edit.
-      this.#views.failed = result; // Problems shows its errors; the old diagrams go stale
-      this.#status(`Not run: ${describeErrors(result.errors)}`);
+    if (outcome === null) return; // pressed again while waiting, an empty editor, or a newer run took over
+    if (!outcome.ran) {
+      // Nothing ran: the last trace stays on screen, marked as from before this edit.
+      this.#status(`Not run: ${describeErrors(outcome.result.errors)}`);
       return;
     }
-    this.#show(result);
-    this.#storage.saveLastRun(this.#current, storedRunText(result));
-    this.#status(describeRun(result, performance.now() - started, this.#views.findings.length));
+    this.#show(outcome.result, outcome.findings);
+    this.#storage.saveLastRun(scenario, storedRunText(outcome.result));
+    this.#status(describeRun(outcome.result, performance.now() - started, this.#views.findings.length));
   }
 
   /** Says what the Run waits for, in the status line and (before any run) in the views. */
   #progress(stage: RunStage): void {
-    if (stage === 'running') this.#waiting = false;
     this.#status(RUN_STAGE_TEXT[stage]);
     this.#views.pending = RUN_STAGE_TEXT[stage];
   }
@@ -237,7 +223,8 @@ export class PlaygroundApp extends HTMLElement {
     );
   }
 
-  #show(result: RunResult | null): void {
+  /** Shows a run (or a trace file, or nothing) with the linter's findings, linted now unless given. */
+  #show(result: RunResult | null, findings = result ? lintWithDocs(result.spans) : []): void {
     this.#result = result;
     this.#closeOpenedTrace?.();
     this.#closeOpenedTrace = undefined;
@@ -246,7 +233,7 @@ export class PlaygroundApp extends HTMLElement {
     this.#views.opened = null;
     // The linter's findings go to Problems, for a run and for a trace opened from a file alike;
     // a finding links to its lesson only once that lesson is written.
-    this.#views.findings = linkWrittenLessons(result ? lintWithDocs(result.spans) : [], this.#lessons);
+    this.#views.findings = linkWrittenLessons(findings, this.#lessons);
     this.#views.result = result;
     this.#views.stale = false;
     const sql = this.querySelector<HTMLElement & { result: RunResult | null }>('sql-panel');
@@ -257,17 +244,9 @@ export class PlaygroundApp extends HTMLElement {
   #reset(): void {
     const scenario = this.#scenarios.find((s) => s.id === this.#current);
     if (!scenario) return;
-    this.#undo = { scenario: this.#current, code: this.#editor.value };
-    this.#storage.forgetCode(this.#current);
-    this.#editor.value = scenario.code;
-    this.#notice('The scenario is back to its original code.', {
+    this.#session?.replaceCode(scenario.code, 'The scenario is back to its original code.', {
       label: 'Undo reset',
-      action: () => {
-        if (!this.#undo || this.#undo.scenario !== this.#current) return;
-        this.#editor.value = this.#undo.code;
-        this.#storage.saveCode(this.#current, this.#undo.code);
-        this.#notice('Your edits are back.');
-      },
+      message: 'Your edits are back.',
     });
   }
 
