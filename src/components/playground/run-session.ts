@@ -101,6 +101,8 @@ export class RunSession {
     const source = editor.value;
     if (this.#parts.refuseEmpty && source.trim() === '') {
       this.#parts.status(EMPTY_EDITOR);
+      // The diagrams shown are of code no longer in the editor.
+      if (views.result !== null) views.stale = true;
       return null;
     }
     button.setAttribute('aria-busy', 'true');

@@ -243,7 +243,7 @@ export class TraceViewsElement extends HTMLElement {
     const staleBanner = h(
       'p',
       { class: 'tv-stale-banner', role: 'status', hidden: !this.#stale },
-      '⚠ These views show the previous run: the current code has not run (see its errors).',
+      '⚠ These views show the previous run: the code in the editor has not run.',
     );
     const summary = h('p', { class: 'tv-summary' });
     const notKept = h('input', { type: 'checkbox', class: 'tv-not-kept-box' });

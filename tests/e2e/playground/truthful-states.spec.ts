@@ -75,11 +75,14 @@ test('a syntax error replaces the last run’s Problems with its own, and marks 
   await expect(page.locator('trace-views')).toHaveAttribute('data-stale', '');
 });
 
-test('Run with an empty editor says the editor is empty', async ({ page }) => {
+test('Run with an empty editor says the editor is empty, and marks the last run’s diagrams stale', async ({ page }) => {
   await openPlayground(page, 'http-chain');
+  await run(page);
+  await expect(page.locator('trace-views')).not.toHaveAttribute('data-stale', '');
   await edit(page, '  \n');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.locator('[data-pg="status"]')).toHaveText(/the editor is empty/);
+  await expect(page.locator('trace-views')).toHaveAttribute('data-stale', '');
 });
 
 test('an opened trace takes the code’s place and says what it is: file, format, spans, its real duration, no seed', async ({
