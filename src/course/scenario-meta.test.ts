@@ -50,6 +50,22 @@ describe('scenario metadata', () => {
     ]);
   });
 
+  it('takes a reference example in place of a lesson, one of the two, firing the rule of its section', () => {
+    const { lesson: _lesson, ...example } = valid;
+    expect(parseScenarioMeta({ ...example, reference: 'duplicate-link' }).ok).toBe(true);
+    const both = parseScenarioMeta({ ...valid, reference: 'duplicate-link' });
+    expect(both.ok ? '' : both.error).toMatch(/^lesson: a scenario belongs to a lesson, or .*: one of the two$/);
+    const neither = parseScenarioMeta(example);
+    expect(neither.ok ? '' : neither.error).toMatch(/^lesson: a scenario belongs to a lesson/);
+    const other = parseScenarioMeta({
+      ...example,
+      reference: 'duplicate-link',
+      practice: 'anti-pattern',
+      teaches: 'retry-nested',
+    });
+    expect(other.ok ? '' : other.error).toBe('teaches: a reference example fires the rule of its section');
+  });
+
   it('asks an anti-pattern for the rule it teaches', () => {
     const parsed = parseScenarioMeta({ ...valid, practice: 'anti-pattern' });
     expect(parsed.ok ? '' : parsed.error).toBe('teaches: an anti-pattern names the lint rule it teaches');

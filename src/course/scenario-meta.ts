@@ -40,7 +40,16 @@ export const scenarioMetaSchema = z
       .min(1)
       .regex(/^[^\n]*$/, 'one line, without line breaks')
       .describe('One line: what happens and how the spans relate.'),
-    lesson: z.enum(LESSON_SLUGS).describe('The slug of the lesson the scenario belongs to.'),
+    lesson: z
+      .enum(LESSON_SLUGS)
+      .optional()
+      .describe('The slug of the lesson the scenario belongs to (every scenario but a reference example has one).'),
+    reference: z
+      .enum(RULE_IDS)
+      .optional()
+      .describe(
+        'For an example shown only in the lint rules reference, instead of a lesson: the rule whose section embeds it.',
+      ),
     pattern: z.enum(SCENARIO_PATTERNS).describe('The pattern it shows.'),
     practice: z
       .enum(['good', 'anti-pattern', 'pitfall'])
@@ -65,6 +74,16 @@ export const scenarioMetaSchema = z
     expectations: expectationsSchema.describe('What the trace must look like, checked on every run by the tests.'),
   })
   .superRefine((meta, ctx) => {
+    if ((meta.lesson === undefined) === (meta.reference === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lesson'],
+        message: 'a scenario belongs to a lesson, or (a reference example) to a rule of the reference: one of the two',
+      });
+    }
+    if (meta.reference !== undefined && meta.practice === 'anti-pattern' && meta.teaches !== meta.reference) {
+      ctx.addIssue({ code: 'custom', path: ['teaches'], message: 'a reference example fires the rule of its section' });
+    }
     if (meta.practice === 'anti-pattern' && meta.teaches === undefined) {
       ctx.addIssue({ code: 'custom', path: ['teaches'], message: 'an anti-pattern names the lint rule it teaches' });
     }

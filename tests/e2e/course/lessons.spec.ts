@@ -75,8 +75,15 @@ test('the sidebar lists the ten lessons in course order', async ({ page }) => {
 });
 
 // One page load: the rule reference the Problems tab links to — a section per rule, the rule's id
-// its anchor, its severity first — and a firing example that runs and shows its finding.
-test('the lint rules reference has a section per rule, and its firing example shows the finding', async ({ page }) => {
+// its anchor, its severity first — firing examples that run and show their finding without
+// counting toward the course's progress, and an axe scan in each theme.
+test('the lint rules reference has a section per rule, its firing examples show the finding and mark no progress; axe finds no serious violation in either theme', async ({
+  page,
+}) => {
+  // Two axe scans of a page with 28 scenarios and two Runs: 27–114 s on the shared two-core
+  // machine (--repeat-each=5 on two workers, lint running beside it), once past 120 s.
+  test.setTimeout(180_000);
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/reference/lint-rules/');
   for (const rule of RULE_IDS) {
     const heading = page.locator(`h2[id="${rule}"]`);
@@ -94,4 +101,17 @@ test('the lint rules reference has a section per rule, and its firing example sh
     'href',
     '/reference/lint-rules/#batch-parented-to-producer',
   );
+  // A run on the reference counts toward no lesson: after it, and at the page's end, the course's
+  // progress is as empty as before (the reference is no lesson, and a scenario's Run records nothing).
+  await page.getByRole('heading', { level: 2, name: 'malformed-link' }).scrollIntoViewIfNeeded();
+  const malformed = page.locator('lesson-scenario[data-scenario="links-from-json-array"]');
+  await malformed.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(malformed.locator('[data-ls="status"]')).toHaveText(/^Ran in .*see Problems\./, { timeout: 20_000 });
+  await page.locator('footer').last().scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => localStorage.getItem('span-lab:progress:v1'))).toBeNull();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await switchColorScheme(page, colorScheme);
+    const violations = await seriousViolations(page);
+    expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
+  }
 });

@@ -1,0 +1,47 @@
+/**
+ * The check of lesson 7's SQL exercise, "find the producer spans that no consumer linked to": it
+ * reads the query's result, not its text, and says what is wrong with a plausible half-answer.
+ * Not wired into a lesson yet: the exercise component for SQL is still to be built.
+ */
+import type { SpanRecord } from '@spanlab/engine';
+import type { SqlOutcome } from '@spanlab/engine/sql';
+
+/** A verdict on the query's result. */
+export type SqlCheckVerdict = { passed: true; message: string } | { passed: false; message: string };
+
+/** The producer spans no consumer span links to: the answer the result must hold. */
+export function unlinkedProducers(spans: readonly SpanRecord[]): Set<string> {
+  const linked = new Set(
+    spans.filter((span) => span.kind === 'consumer').flatMap((span) => span.links.map((link) => link.spanId)),
+  );
+  return new Set(spans.filter((span) => span.kind === 'producer' && !linked.has(span.spanId)).map((s) => s.spanId));
+}
+
+/** Checks a query's outcome against the run's spans: its `span_id` column must hold exactly the unlinked producers. */
+export function checkUnlinkedProducers(outcome: SqlOutcome, spans: readonly SpanRecord[]): SqlCheckVerdict {
+  if (!outcome.ok) return { passed: false, message: `The query failed: ${outcome.error}` };
+  const column = outcome.columns.indexOf('span_id');
+  if (column < 0)
+    return { passed: false, message: 'Select the spans’ `span_id` column, so the result says which spans.' };
+  const got = new Set(outcome.rows.map((row) => String(row[column])));
+  const expected = unlinkedProducers(spans);
+  const byId = new Map(spans.map((span) => [span.spanId, span]));
+  const extra = [...got].filter((id) => !expected.has(id));
+  if (extra.some((id) => byId.get(id)?.kind !== 'producer')) {
+    return { passed: false, message: "The result holds spans that are not producers: keep only `kind = 'producer'`." };
+  }
+  if (extra.length > 0) {
+    return {
+      passed: false,
+      message: `The result holds ${extra.length} producer span(s) a consumer links to: keep those with no row in \`span_links\` pointing at them (a LEFT JOIN … IS NULL, or NOT EXISTS).`,
+    };
+  }
+  const missing = [...expected].filter((id) => !got.has(id));
+  if (missing.length > 0) {
+    return {
+      passed: false,
+      message: `The result misses ${missing.length} producer span(s) that no consumer links to.`,
+    };
+  }
+  return { passed: true, message: `Right: ${expected.size} producer span(s) no consumer links to.` };
+}
