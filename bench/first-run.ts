@@ -55,7 +55,9 @@ function scriptBytes(context: BrowserContext): { after(page: Page): Promise<{ by
       const sizes = await Promise.all(mine.map((f) => f.bytes));
       return {
         bytes: sizes.reduce((x, y) => x + y, 0),
-        names: mine.map((f, i) => `${new URL(f.url).pathname.replace('/_astro/', '')} ${(sizes[i]! / 1024).toFixed(1)}`),
+        names: mine.map(
+          (f, i) => `${new URL(f.url).pathname.replace('/_astro/', '')} ${(sizes[i]! / 1024).toFixed(1)}`,
+        ),
       };
     },
   };
@@ -96,7 +98,8 @@ async function runPosition(browser: Browser, path: string): Promise<{ x: number;
     const page = await context.newPage();
     await page.goto(`${ORIGIN()}${path}`, { waitUntil: 'load' });
     const box = await page.locator('lesson-scenario').first().locator('[data-ls="run"]').boundingBox();
-    if (!box || box.y + box.height > VIEWPORT.height) throw new Error(`${path}: the first Run is not in the first screen`);
+    if (!box || box.y + box.height > VIEWPORT.height)
+      throw new Error(`${path}: the first Run is not in the first screen`);
     const position = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     runPositions.set(path, position);
     return position;
@@ -115,9 +118,13 @@ async function firstScenarioRun(page: Page, path: string): Promise<number> {
   const at = await runPosition(page.context().browser()!, path);
   await page.goto(`${ORIGIN()}${path}`, { waitUntil: 'load' });
   await page.mouse.click(at.x, at.y);
-  await page.waitForFunction(() => (window as unknown as { __benchPainted?: number }).__benchPainted !== undefined, null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __benchPainted?: number }).__benchPainted !== undefined,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   const { click, painted } = await page.evaluate(() => {
     const w = window as unknown as { __benchClick: number; __benchPainted: number };
     return { click: w.__benchClick, painted: w.__benchPainted };
@@ -321,7 +328,7 @@ export async function benchFirstRun(browser: Browser, at: string, runs: number):
       today: '—',
     },
     {
-      name: "JS fetched for the first Run (after DOMContentLoaded → diagram)",
+      name: 'JS fetched for the first Run (after DOMContentLoaded → diagram)',
       median: Math.round(median(bytes) / 1024),
       unit: 'KB gzip',
       target: '≤ 150 KB',
