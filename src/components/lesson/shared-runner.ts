@@ -68,6 +68,9 @@ export function runnerReady(): boolean {
  * reader reaches a component. No TypeScript: the page's scenarios come compiled from the build.
  */
 export function warmRunner(): Promise<void> {
+  // The run worker's script is fetched beside the runner's chunk, not after it has loaded (the
+  // runner imports the same module when it prepares).
+  if (!warming) void import('virtual:spanlab/run-worker').catch(() => undefined);
   warming ??= loadRunner().then((r) => r.prepare());
   warmed = true;
   return warming;

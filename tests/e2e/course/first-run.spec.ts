@@ -69,8 +69,9 @@ async function loadingScreenshots(page: Page, name: string): Promise<void> {
 
 test('a lesson Run pressed before the runner has loaded waits, says so, then runs once', async ({ page }) => {
   const workers = runWorkers(page);
-  await openLesson(page);
+  // Held from before the page loads: the warm-up asks for both as soon as the scenario is on screen.
   const release = await holdBack(page, LESSON_RUNNER);
+  await openLesson(page);
   const part = scenario(page);
   await part.scrollIntoViewIfNeeded();
   const run = part.getByRole('button', { name: 'Run', exact: true });
