@@ -29,7 +29,8 @@ export class SpanCollector implements SpanProcessor {
     // Recorded only for the run's views: to the scenario it is the non-recording span the SDK would give.
     if (this.#notRecorded()) span.isRecording = () => false;
     this.#order.set(span, this.#started++);
-    this.#linksAtStart.set(span, span.links.length);
+    // Every link given at the start: those kept, and those the SDK's limit already dropped.
+    this.#linksAtStart.set(span, span.links.length + span.droppedLinksCount);
     this.#open += 1;
     this.#startedSinceReport.add(span);
   }

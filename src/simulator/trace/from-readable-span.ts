@@ -45,8 +45,10 @@ function copyDefined(attributes: OtelAttributes): Attributes {
 
 /**
  * The plain record of a span; `ended` false records it as never ended (`end: null`). With
- * `linksAtStart`, links beyond that many are marked as added after the span started (the SDK
- * drops the oldest links past its limit, so the dropped count shifts the boundary).
+ * `linksAtStart` (how many links were given at the start, counting those the SDK's limit dropped
+ * then), links beyond that many are marked as added after the span started. The SDK drops the
+ * oldest links past its limit, so a kept link's place among all given is its index plus the
+ * dropped count.
  */
 export function fromReadableSpan(span: ReadableSpan, ended = span.ended, linksAtStart?: number): SpanRecord {
   const context = span.spanContext();

@@ -18,6 +18,17 @@ export default function main() {
     const link = { context: source.spanContext(), attributes: { 'etl.source': 'crm' } };
     tracer.startSpan('etl-run', { root: true, links: [link] }).end();
   });
+  // Past the SDK's limit of 128 links: 150 given at the start (22 dropped), then one more added.
+  service('over').run(() => {
+    const links = Array.from({ length: 151 }, (_, n) => {
+      const order = tracer.startSpan('order ' + String(n), { root: true });
+      order.end();
+      return { context: order.spanContext(), attributes: { 'order.index': n } };
+    });
+    const batch = tracer.startSpan('batch', { root: true, links: links.slice(0, 150) });
+    batch.addLink(links[150]);
+    batch.end();
+  });
 }
 `;
 
@@ -46,5 +57,15 @@ describe('link-added-after-start', () => {
         .map(addedAfterStart),
     ).toEqual([false]);
     expect(lintWith(rule, cases('good'))).toEqual([]);
+  });
+
+  it('past the link limit, counts the links the SDK dropped at the start as given at the start', () => {
+    const batch = cases('over').find((span) => span.name === 'batch')!;
+    expect(batch.dropped.links).toBe(23);
+    // The SDK keeps the newest 128: links 23 to 150, of which only the last was added later.
+    expect(batch.links.map((link) => link.attributes['order.index'])).toEqual(
+      Array.from({ length: 128 }, (_, n) => n + 23),
+    );
+    expect(batch.links.map(addedAfterStart)).toEqual([...Array<boolean>(127).fill(false), true]);
   });
 });
