@@ -56,7 +56,8 @@ export type SessionRun = { ran: true; result: RunResult; findings: Finding[] } |
 export class RunSession {
   readonly storage: PlaygroundStorage;
   readonly #parts: RunSessionParts;
-  #waiting = false;
+  /** The run that waits for the runner, with the code it was pressed for; null once it runs. */
+  #waiting: { source: string } | null = null;
 
   constructor(parts: RunSessionParts) {
     this.#parts = parts;
@@ -87,18 +88,19 @@ export class RunSession {
   }
 
   /**
-   * Runs the editor's code. `progress` says each stage; a press while an earlier one still waits
-   * for the runner adds nothing. Null when nothing ran (pressed again, an empty editor) or a newer
-   * run of this component took over.
+   * Runs the editor's code. `progress` says each stage. A press while an earlier one still waits
+   * for the runner adds nothing when the code is the same; edited since, it takes over, as it does
+   * once the earlier run is going. Null when nothing ran (pressed again, an empty editor) or a
+   * newer run of this component took over.
    */
   async run(
     request: Required<Pick<RunRequest, 'options' | 'fileName'>>,
     progress: (stage: RunStage) => void,
   ): Promise<SessionRun | null> {
-    if (this.#waiting) return null;
     const { button, editor, views, notice, runner } = this.#parts;
-    clearNotice(notice);
     const source = editor.value;
+    if (this.#waiting?.source === source) return null;
+    clearNotice(notice);
     if (this.#parts.refuseEmpty && source.trim() === '') {
       this.#parts.status(EMPTY_EDITOR);
       // The diagrams shown are of code no longer in the editor.
@@ -106,18 +108,20 @@ export class RunSession {
       return null;
     }
     button.setAttribute('aria-busy', 'true');
-    this.#waiting = true;
+    const mine = { source };
+    this.#waiting = mine;
+    const settled = (): void => {
+      if (this.#waiting === mine) this.#waiting = null;
+    };
     const said = (stage: RunStage): void => {
-      if (stage === 'running') this.#waiting = false;
+      if (stage === 'running') settled();
       progress(stage);
     };
     said(runner.ready() ? 'running' : 'loading-runner');
     const [result, lint] = await Promise.all([
       runner.run(this.#parts.host, { source, ...request, onProgress: said }),
       runner.linter(),
-    ]).finally(() => {
-      this.#waiting = false;
-    });
+    ]).finally(settled);
     if (result === null) return null; // a newer run of this component took over
     button.removeAttribute('aria-busy');
     views.pending = null;
