@@ -67,7 +67,9 @@ async function loadingScreenshots(page: Page, name: string): Promise<void> {
   }
 }
 
-test('a lesson Run pressed before the runner has loaded waits, says so, then runs once', async ({ page }) => {
+test('a lesson Run pressed before the runner has loaded waits, says so, then runs once: the code last pressed for', async ({
+  page,
+}) => {
   const workers = runWorkers(page);
   // Held from before the page loads: the warm-up asks for both as soon as the scenario is on screen.
   const release = await holdBack(page, LESSON_RUNNER);
@@ -90,8 +92,14 @@ test('a lesson Run pressed before the runner has loaded waits, says so, then run
   await run.click();
   await status.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await loadingScreenshots(page, 'first-run-lesson-loading');
+  // Edited and pressed again while it still waits: the edited code is what runs, still once.
+  await setCode(
+    part,
+    `${await code(part)}\nimport { trace as readerTrace } from '@opentelemetry/api';\nreaderTrace.getTracer('reader').startSpan('reader-edit').end();\n`,
+  );
+  await run.click();
   release();
-  await expect(status).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/, { timeout: 60_000 });
+  await expect(status).toHaveText(/^Ran in \d+ ms: 8 spans in 5 traces/, { timeout: 60_000 });
   await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
   await expect(run).not.toHaveAttribute('aria-busy');
   expect(workers, 'one run worker: one run').toHaveLength(1);
