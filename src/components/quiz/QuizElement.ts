@@ -212,8 +212,6 @@ export class QuizElement extends HTMLElement {
     const trace = this.#trace(scenario);
     if (trace === null) return;
     views.findings = reveal ? trace.findings : [];
-    // The diagrams mark the findings when a run is set: set it again (the selection stays).
-    views.result = shownRun(trace);
   }
 
   #finishQuestion(data: QuestionData, section: HTMLElement, verdict: Verdict): void {

@@ -114,7 +114,7 @@ export class TraceViewsElement extends HTMLElement {
     this.#update(false);
   }
 
-  /** The checks' findings about the run, listed in Problems. */
+  /** The checks' findings about the run: listed in Problems, their spans marked in the drawn diagrams (no redraw). */
   get findings(): readonly Finding[] {
     return this.#findings;
   }
@@ -316,7 +316,10 @@ export class TraceViewsElement extends HTMLElement {
       const selected = this.#selection.selected;
       if (selected !== null && run?.index.find(selected) === undefined) this.#selection.select(null);
       else this.#selectionChanged(selected, false);
-    } else parts.views.get('problems')?.setRun(problemsRun);
+    } else {
+      parts.views.get('problems')?.setRun(problemsRun);
+      for (const view of parts.views.values()) view.problemsChanged?.();
+    }
   }
 
   #selectionChanged(selected: SpanRef | null, reveal = true): void {

@@ -1,5 +1,6 @@
 import { h } from '../dom/h.ts';
 import { fitViewBox } from '../mermaid/fit-view-box.ts';
+import { flaggedSpans } from '../model/problems.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { DiagramSelection, Reveal } from './diagram-items.ts';
 import { notice } from './span-bits.ts';
@@ -72,6 +73,12 @@ export abstract class DiagramPanel implements TraceView {
     const shown = reveal && this.#visible();
     for (const selection of this.#selections) selection.mark(selected, shown ? 'page' : 'none');
     this.#fallback?.selectionChanged(selected, shown);
+  }
+
+  /** The run's problems changed (findings given after the run): marks the flagged spans again, without a redraw. */
+  problemsChanged(): void {
+    const flags = flaggedSpans(this.#run?.problems ?? []);
+    for (const selection of this.#selections) selection.flag?.(flags);
   }
 
   #start(): void {

@@ -22,6 +22,8 @@ export type Reveal = 'none' | 'within' | 'page';
 export interface DiagramSelection {
   /** Highlights the selected span (if drawn here) and scrolls to it as `reveal` says. */
   mark(selected: SpanRef | null, reveal: Reveal): void;
+  /** Marks the spans the linter flagged (and unmarks the others), without drawing again; absent where a drawing marks none. */
+  flag?(flags: ReadonlyMap<string, SpanFlag>): void;
   dispose(): void;
 }
 
@@ -46,20 +48,26 @@ export function wireDiagram(
   flags: ReadonlyMap<string, SpanFlag> = new Map(),
 ): DiagramSelection {
   const aliases = new Map<Element, number>();
-  items.forEach(({ element, companions, entry }, i) => {
-    element.setAttribute('role', 'button');
-    // The name starts with the text the diagram shows (labels may be cut), then says the rest.
+  // The name starts with the text the diagram shows (labels may be cut), then says the rest.
+  const names = items.map(({ element, entry }) => {
     const shown = element.textContent.trim();
-    const flag = flags.get(entry.key);
-    const flagged = flag ? `, linter ${flag.severity}: ${flag.rules.join(', ')}` : '';
-    element.setAttribute(
-      'aria-label',
-      `${shown === '' ? spanTitle(entry) : shown}, ${durationText(entry)}, status ${statusText(entry)}${flagged}`,
-    );
-    if (flag) {
+    return `${shown === '' ? spanTitle(entry) : shown}, ${durationText(entry)}, status ${statusText(entry)}`;
+  });
+  const applyFlags = (current: ReadonlyMap<string, SpanFlag>): void => {
+    items.forEach(({ element, companions, entry }, i) => {
+      const flag = current.get(entry.key);
+      const flagged = flag ? `, linter ${flag.severity}: ${flag.rules.join(', ')}` : '';
+      element.setAttribute('aria-label', `${names[i] ?? ''}${flagged}`);
       // Marked by a dashed outline as well as by colour, and named in the label.
-      for (const part of [element, ...companions]) part.classList.add('tv-flagged', `tv-flagged-${flag.severity}`);
-    }
+      for (const part of [element, ...companions]) {
+        part.classList.remove('tv-flagged', 'tv-flagged-error', 'tv-flagged-warning', 'tv-flagged-info');
+        if (flag) part.classList.add('tv-flagged', `tv-flagged-${flag.severity}`);
+      }
+    });
+  };
+  applyFlags(flags);
+  items.forEach(({ element, companions }, i) => {
+    element.setAttribute('role', 'button');
     element.setAttribute('aria-pressed', 'false');
     element.classList.add('tv-item');
     for (const companion of companions) {
@@ -92,6 +100,7 @@ export function wireDiagram(
       if (reveal === 'within') scrollWithin(marked.element);
       else if (reveal === 'page') marked.element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     },
+    flag: applyFlags,
     dispose: () => group.dispose(),
   };
 }

@@ -34,4 +34,6 @@ export interface TraceView {
   selectionChanged(selected: SpanRef | null, reveal: boolean): void;
   /** The page switched between light and dark. */
   themeChanged(): void;
+  /** The run's problems changed without a new run (findings set later); views that mark them mark again. */
+  problemsChanged?(): void;
 }
