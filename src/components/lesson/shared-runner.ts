@@ -104,5 +104,5 @@ export const LESSON_RUNNER: SessionRunner = {
   run: runFor,
   ready: runnerReady,
   warmCompiler,
-  linter: () => Promise.all([loadEngine(), loadTraceViews()]).then(([engine]) => engine.lintWithDocs),
+  loadShowing: () => Promise.all([loadEngine(), loadTraceViews()]).then(([engine]) => engine.lintWithDocs),
 };

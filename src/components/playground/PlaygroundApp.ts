@@ -68,7 +68,7 @@ export class PlaygroundApp extends HTMLElement {
         run: (_owner, request) => this.#runner.run(request),
         ready: () => this.#runner.ready,
         warmCompiler: () => this.#runner.prepareCompiler(),
-        linter: () => Promise.resolve(lintWithDocs),
+        loadShowing: () => Promise.resolve(lintWithDocs),
       },
       editor: this.#editor,
       views: this.#views,

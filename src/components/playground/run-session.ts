@@ -14,8 +14,8 @@ export interface SessionRunner {
   ready(): boolean;
   /** Starts loading the compiler: edited code needs it. */
   warmCompiler(): void;
-  /** The linter (and whatever else showing a run needs), loaded beside the run. */
-  linter(): Promise<(spans: readonly SpanRecord[]) => Finding[]>;
+  /** Loads what showing a run needs (the linter; in a lesson, the trace views too) beside the run; gives the linter. */
+  loadShowing(): Promise<(spans: readonly SpanRecord[]) => Finding[]>;
 }
 
 /** The parts of a component that runs the reader's code: the playground, a lesson's scenario, an exercise. */
@@ -120,7 +120,7 @@ export class RunSession {
     said(runner.ready() ? 'running' : 'loading-runner');
     const [result, lint] = await Promise.all([
       runner.run(this.#parts.host, { source, ...request, onProgress: said }),
-      runner.linter(),
+      runner.loadShowing(),
     ]).finally(settled);
     if (result === null) return null; // a newer run of this component took over
     button.removeAttribute('aria-busy');
