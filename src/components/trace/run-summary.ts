@@ -21,9 +21,17 @@ export function runSummary(run: RunData): string {
   const unsampled = result.unsampledSpans?.length ?? 0;
   if (unsampled > 0) {
     // As the CLI's summary and the playground's status count them: targets not kept or never ended.
-    const dangling = danglingLinks(result).length;
+    // The views mark only the first kind (a span never ended is marked where it is drawn): say which is which.
+    const dangling = danglingLinks(result);
+    const neverEnded = dangling.filter((link) => link.reason === 'never-ended').length;
+    const why =
+      dangling.length === 1
+        ? `its target was ${neverEnded === 1 ? 'never ended, so not exported' : 'not exported'}`
+        : neverEnded === 0
+          ? 'their targets were not exported'
+          : `their targets were not exported: ${formatCount(dangling.length - neverEnded)} not kept, ${formatCount(neverEnded)} never ended`;
     sentences.push(
-      `Spans: ${formatCount(spansStarted)} started, ${formatCount(result.spans.length)} kept, ${formatCount(unsampled)} dropped by the sampler (never exported); ${plural(dangling, 'link')} dangle${dangling === 1 ? 's' : ''} (${dangling === 1 ? 'its target was' : 'their targets were'} not exported).`,
+      `Spans: ${formatCount(spansStarted)} started, ${formatCount(result.spans.length)} kept, ${formatCount(unsampled)} dropped by the sampler (never exported); ${plural(dangling.length, 'link')} dangle${dangling.length === 1 ? 's' : ''} (${why}).`,
     );
   }
   if (spansDropped > 0) {
