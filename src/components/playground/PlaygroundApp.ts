@@ -23,6 +23,8 @@ export interface PlaygroundScenario {
   title: string;
   summary: string;
   code: string;
+  /** The picker's group it is listed in ("Good practice", "Lint rule examples", …). */
+  group?: string | undefined;
   /** `code` compiled at build time, so its Run needs no compiler in the page. */
   compiled?: PrecompiledScenario | undefined;
   /** The context manager its metadata asks for (default async). */

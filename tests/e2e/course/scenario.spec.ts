@@ -97,6 +97,21 @@ test('the playground picks ?scenario=<id>, and says so when there is no such sce
   await expect(page.locator('[data-pg="picker"]')).toHaveValue(first ?? '');
 });
 
+test('the playground picker groups good practice, anti-patterns and the lint rule examples', async ({ page }) => {
+  await page.goto('/playground/?scenario=links-from-json-array');
+  const picker = page.locator('[data-pg="picker"]');
+  await expect(picker.locator('optgroup')).toHaveCount(3);
+  expect(await picker.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual([
+    'Good practice',
+    'Anti-patterns',
+    'Lint rule examples',
+  ]);
+  // A reference example is listed with the reference, and picking it works as before.
+  await expect(picker).toHaveValue('links-from-json-array');
+  await expect(picker.locator('optgroup[label="Lint rule examples"] option[value="links-from-json-array"]')).toHaveCount(1);
+  await expect(picker.locator('optgroup[label="Good practice"] option[value="order-processing"]')).toHaveCount(1);
+});
+
 test('a share fragment wins over ?scenario=', async ({ page }) => {
   const shared =
     "import { trace } from '@opentelemetry/api';\ntrace.getTracer('t').startSpan('from-the-link').end();\n";
