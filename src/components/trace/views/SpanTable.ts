@@ -214,6 +214,9 @@ export class SpanTable implements TraceView {
       linksOut,
       h('td', { class: 'tv-num tv-c-count' }, String(row.linksIn.length)),
     );
+    // On a phone each cell is a line of its own, introduced by its column's name.
+    for (const [i, cell] of [...main.children].entries())
+      if (cell.tagName === 'TD') cell.setAttribute('data-label', COLUMNS[i]?.name ?? '');
     const message = entry.span.status.message;
     const items: Array<[term: string, value: Child, className?: string]> = [];
     if (error && message !== undefined && message !== '') items.push(['Error', message, 'tv-more-error']);
