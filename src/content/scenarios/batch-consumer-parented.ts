@@ -1,6 +1,8 @@
-// The batch consumer written the tempting way: the batch span continues the trace of the first
-// message in the batch. It looks tidy in that one trace, but the batch now sits under a producer
-// that caused a third of its work, and the traces of the other two orders never lead to it.
+// The batch consumer written the tempting way: the batch span continues
+// the trace of the first message in the batch. It looks tidy in that
+// one trace, but the batch now sits under a producer that caused a
+// third of its work, and the traces of the other two orders never lead
+// to it.
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
@@ -15,7 +17,8 @@ async function produce(orderId: string): Promise<void> {
 }
 
 async function consumeBatch(messages: Message[]): Promise<void> {
-  // The mistake: one message's creation context is made the parent of work for all of them.
+  // The mistake: one message's creation context is made the parent of
+  // work for all of them.
   const first = propagation.extract(ROOT_CONTEXT, messages[0]!.headers);
   const batch = tracer.startSpan(
     'process-message-batch',

@@ -1,6 +1,8 @@
-// Three producers publish independently: three traces. One consumer takes the messages in a
-// batch. The batch span cannot have three parents, so it starts a trace of its own and links to
-// each message's producer span; each message is then processed as a child of the batch.
+// Three producers publish independently: three traces. One consumer
+// takes the messages in a batch. The batch span cannot have three
+// parents, so it starts a trace of its own and links to each message's
+// producer span; each message is then processed as a child of the
+// batch.
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
@@ -9,7 +11,8 @@ const orders = broker.topic('orders');
 
 async function produce(orderId: string): Promise<void> {
   await tracer.startActiveSpan('send orders', { kind: SpanKind.PRODUCER }, async (span) => {
-    // publish() puts the active context (this span) into the message headers.
+    // publish() puts the active context (this span) into the message
+    // headers.
     await orders.publish({ orderId });
     span.end();
   });

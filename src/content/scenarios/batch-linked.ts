@@ -1,5 +1,6 @@
-// The same batch, linked: the batch span extracts each message's creation context and links to
-// it at the start, with the message's id, so every order's trace leads to the batch.
+// The same batch, linked: the batch span extracts each message's
+// creation context and links to it at the start, with the message's id,
+// so every order's trace leads to the batch.
 import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, type Message } from '@spanlab/world';
 

@@ -1,5 +1,6 @@
-// Forty orders, each placed in a trace of its own, are processed in one batch that links to
-// every one of them: allowed, but no view stays readable and no one follows forty links.
+// Forty orders, each placed in a trace of its own, are processed in one
+// batch that links to every one of them: allowed, but no view stays
+// readable and no one follows forty links.
 import { trace, type Link } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 

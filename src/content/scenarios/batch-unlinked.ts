@@ -1,5 +1,6 @@
-// Three orders, each sent in a trace of its own, reach the worker in one batch. The batch span
-// says it handles three messages, but links to none of them.
+// Three orders, each sent in a trace of its own, reach the worker in
+// one batch. The batch span says it handles three messages, but links
+// to none of them.
 import { SpanKind, trace } from '@opentelemetry/api';
 import { broker, type Message } from '@spanlab/world';
 

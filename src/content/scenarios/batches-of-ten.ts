@@ -1,5 +1,5 @@
-// The same forty orders, handled in batches of ten: each batch links to the ten orders it
-// processed, few enough to follow.
+// The same forty orders, handled in batches of ten: each batch links to
+// the ten orders it processed, few enough to follow.
 import { trace, type Link } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 

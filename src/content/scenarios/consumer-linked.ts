@@ -1,5 +1,5 @@
-// The same consumer, linked: it extracts the message's creation context and links to it at the
-// start, with the message's id.
+// The same consumer, linked: it extracts the message's creation context
+// and links to it at the start, with the message's id.
 import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { broker, type Message } from '@spanlab/world';
 

@@ -1,12 +1,15 @@
-// Placing an order does its synchronous work as children of `place-order`: reserve stock, charge
-// the card, save the order. The confirmation e-mail is not sent then: the order goes into an
-// outbox together with the span context that placed it. Every 30 seconds a notification job
-// reads the outbox and sends what is waiting as one batch. No order caused the job, so it is a trace
-// of its own; the batch span links, at its start, to each order it sends an e-mail for.
+// Placing an order does its synchronous work as children of
+// `place-order`: reserve stock, charge the card, save the order. The
+// confirmation e-mail is not sent then: the order goes into an outbox
+// together with the span context that placed it. Every 30 seconds a
+// notification job reads the outbox and sends what is waiting as one
+// batch. No order caused the job, so it is a trace of its own; the
+// batch span links, at its start, to each order it sends an e-mail for.
 import { trace, type Link } from '@opentelemetry/api';
 import { db, scheduler, service, sleep } from '@spanlab/world';
 
-// A row of the outbox table (a type alias, so it fits the database's row type).
+// A row of the outbox table (a type alias, so it fits the database's
+// row type).
 type OutboxEntry = { orderId: string; traceId: string; spanId: string; traceFlags: number };
 
 const tracer = trace.getTracer('shop');
@@ -19,7 +22,8 @@ async function placeOrder(orderId: string): Promise<void> {
     await inventory.call('POST /reservations', { body: { orderId } });
     await payments.call('POST /charges', { body: { orderId } });
     await db.insert('orders', { orderId });
-    // The span context is stored whole, flags included, so the link keeps whether it was sampled.
+    // The span context is stored whole, flags included, so the link
+    // keeps whether it was sampled.
     const { traceId, spanId, traceFlags } = span.spanContext();
     await db.insert('outbox', { orderId, traceId, spanId, traceFlags });
     span.end();
@@ -27,7 +31,8 @@ async function placeOrder(orderId: string): Promise<void> {
 }
 
 async function sendNotifications(): Promise<void> {
-  // The scheduler starts jobs in an empty context: the job is the root of a new trace.
+  // The scheduler starts jobs in an empty context: the job is the root
+  // of a new trace.
   await tracer.startActiveSpan('notification-job', async (job) => {
     const pending = await db.select<OutboxEntry>('outbox');
     const links: Link[] = pending.map((entry) => ({

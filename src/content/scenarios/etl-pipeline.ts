@@ -1,8 +1,9 @@
-// Three systems export data on their own schedules, each export a trace of its own that writes a
-// file to the staging area. Later the ETL run loads every staged file. None of the exports caused
-// it — all of them feed it — so it starts a trace of its own and links, at its start, to each
-// export whose file it loads. Extract, transform and load are its children: they exist only
-// because this run does.
+// Three systems export data on their own schedules, each export a trace
+// of its own that writes a file to the staging area. Later the ETL run
+// loads every staged file. None of the exports caused it — all of them
+// feed it — so it starts a trace of its own and links, at its start, to
+// each export whose file it loads. Extract, transform and load are its
+// children: they exist only because this run does.
 import { trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { db, scheduler, sleep } from '@spanlab/world';
 
@@ -13,7 +14,8 @@ interface StagedFile {
 }
 
 const tracer = trace.getTracer('data-platform');
-// The staging area's listing, as an object store's LIST would return it.
+// The staging area's listing, as an object store's LIST would return
+// it.
 const staged: StagedFile[] = [];
 
 function exportJob(source: string, table: string): () => Promise<void> {

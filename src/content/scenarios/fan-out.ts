@@ -1,5 +1,6 @@
-// The orchestrator calls three services at once; each call is its child. The aggregation step
-// combines the three results: it links to each call it depends on, in a stable order.
+// The orchestrator calls three services at once; each call is its
+// child. The aggregation step combines the three results: it links to
+// each call it depends on, in a stable order.
 import { context, SpanKind, trace, type SpanContext } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -19,7 +20,8 @@ async function callService(name: string): Promise<{ name: string; spanContext: S
 
 export default async function main(): Promise<void> {
   await tracer.startActiveSpan('orchestrate-request', async (orchestrator) => {
-    // Promise.all keeps the order of its inputs, whatever order the calls finish in.
+    // Promise.all keeps the order of its inputs, whatever order the
+    // calls finish in.
     const results = await Promise.all(['inventory', 'pricing', 'reviews'].map(callService));
     const aggregate = tracer.startSpan(
       'aggregate-results',

@@ -1,5 +1,6 @@
-// Service A calls B, which calls C. The HTTP client and server spans carry `traceparent`, so
-// the whole chain is one trace: every hop a child of the call that caused it.
+// Service A calls B, which calls C. The HTTP client and server spans
+// carry `traceparent`, so the whole chain is one trace: every hop a
+// child of the call that caused it.
 import { SpanKind, trace } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -17,7 +18,8 @@ service('service-a').route('GET /home', async () => {
 });
 
 export default async function main(): Promise<void> {
-  // A browser's request reaches service A; the user's click is the root of the trace.
+  // A browser's request reaches service A; the user's click is the root
+  // of the trace.
   await tracer.startActiveSpan('user clicks home', { kind: SpanKind.CLIENT }, async (span) => {
     await service('service-a').call('GET /home');
     span.end();

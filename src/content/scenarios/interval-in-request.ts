@@ -1,6 +1,8 @@
-// POST /sessions starts a token refresher with setInterval and answers at once. Under an async
-// context manager (AsyncLocalStorage in Node, the default here) a timer keeps the context it was
-// started in, so every refresh, minutes later, becomes a child of a request long finished.
+// POST /sessions starts a token refresher with setInterval and answers
+// at once. Under an async context manager (AsyncLocalStorage in Node,
+// the default here) a timer keeps the context it was started in, so
+// every refresh, minutes later, becomes a child of a request long
+// finished.
 import { trace } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 

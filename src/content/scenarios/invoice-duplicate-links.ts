@@ -1,5 +1,6 @@
-// The daily invoice links to the orders paid today and to the orders shipped today, two lists
-// built in two places. Order o-1 is in both, so the invoice links to it twice.
+// The daily invoice links to the orders paid today and to the orders
+// shipped today, two lists built in two places. Order o-1 is in both,
+// so the invoice links to it twice.
 import { trace, type Link } from '@opentelemetry/api';
 
 const tracer = trace.getTracer('billing');
@@ -13,6 +14,7 @@ export default function main(): void {
   }
   const paid = ['o-1', 'o-2'].map((id) => orders.get(id)!);
   const shipped = ['o-1'].map((id) => orders.get(id)!);
-  // The mistake: the lists are joined as they are, so o-1 is linked twice.
+  // The mistake: the lists are joined as they are, so o-1 is linked
+  // twice.
   tracer.startSpan('daily-invoice', { links: [...paid, ...shipped] }).end();
 }

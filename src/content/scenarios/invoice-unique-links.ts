@@ -1,4 +1,5 @@
-// The same invoice, each order linked once: the two lists are merged by order id first.
+// The same invoice, each order linked once: the two lists are merged by
+// order id first.
 import { trace, type Link } from '@opentelemetry/api';
 
 const tracer = trace.getTracer('billing');

@@ -1,6 +1,7 @@
-// Nine orders processed in one batch, with a sampler of its own: it keeps a span when any span it
-// links to was sampled, else lets the ratio decide; ParentBased gives the batch's children its
-// decision. The batch is kept although its own trace id loses the ratio's draw.
+// Nine orders processed in one batch, with a sampler of its own: it
+// keeps a span when any span it links to was sampled, else lets the
+// ratio decide; ParentBased gives the batch's children its decision.
+// The batch is kept although its own trace id loses the ratio's draw.
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Link } from '@opentelemetry/api';
 import {
   ParentBasedSampler,

@@ -1,5 +1,5 @@
-// Checkout reserves stock as its child, and the child also links to checkout: the link only
-// repeats what the parent chain already says.
+// Checkout reserves stock as its child, and the child also links to
+// checkout: the link only repeats what the parent chain already says.
 import { trace } from '@opentelemetry/api';
 import { db } from '@spanlab/world';
 

@@ -1,6 +1,7 @@
-// An export job is stored as JSON with the links to the request that asked for it. The worker
-// hands the parsed array to addLink, which takes one link: typed `any`, it compiles, and the link
-// is recorded with the invalid all-zero ids.
+// An export job is stored as JSON with the links to the request that
+// asked for it. The worker hands the parsed array to addLink, which
+// takes one link: typed `any`, it compiles, and the link is recorded
+// with the invalid all-zero ids.
 import { trace } from '@opentelemetry/api';
 import { scheduler } from '@spanlab/world';
 

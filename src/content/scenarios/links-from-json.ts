@@ -1,4 +1,5 @@
-// The same stored job, its links typed as what they are and given at the start of the span.
+// The same stored job, its links typed as what they are and given at
+// the start of the span.
 import { trace, type Link } from '@opentelemetry/api';
 import { scheduler } from '@spanlab/world';
 

@@ -1,6 +1,7 @@
-// A shop sends 150 orders in one request; one creation context serves them all. The worker takes
-// all 150 in one batch and links once per message, as the messaging conventions ask: 150 links,
-// past the SDK's limit of 128 per span, so it drops 22 of them.
+// A shop sends 150 orders in one request; one creation context serves
+// them all. The worker takes all 150 in one batch and links once per
+// message, as the messaging conventions ask: 150 links, past the SDK's
+// limit of 128 per span, so it drops 22 of them.
 import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, type Message } from '@spanlab/world';
 

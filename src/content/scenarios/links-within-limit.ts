@@ -1,4 +1,5 @@
-// The same 150 messages, taken 25 at a time: each batch's span keeps every one of its links.
+// The same 150 messages, taken 25 at a time: each batch's span keeps
+// every one of its links.
 import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, type Message } from '@spanlab/world';
 

@@ -1,5 +1,6 @@
-// An order is processed in three steps. Each step exists only because the order is being
-// processed, so each is a child of `process-order` — even the ones that start after an `await`.
+// An order is processed in three steps. Each step exists only because
+// the order is being processed, so each is a child of `process-order` —
+// even the ones that start after an `await`.
 import { context, trace } from '@opentelemetry/api';
 import { db, service, sleep } from '@spanlab/world';
 

@@ -1,5 +1,6 @@
-// A payment gateway fails the first two calls. Each attempt is its own trace — a retry is a new
-// execution, not part of the one that failed — linked to the first attempt. Backoff: 2 s, 4 s.
+// A payment gateway fails the first two calls. Each attempt is its own
+// trace — a retry is a new execution, not part of the one that failed —
+// linked to the first attempt. Backoff: 2 s, 4 s.
 import { context, SpanStatusCode, trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { service, sleep } from '@spanlab/world';
 
@@ -12,7 +13,8 @@ async function chargeWithRetry(maxAttempts: number): Promise<unknown> {
     const links: Link[] = first
       ? [{ context: first, attributes: { 'link.type': 'retry-of', 'retry.original_attempt': 1 } }]
       : [];
-    // `root: true`: an attempt starts a new trace instead of nesting under what is active.
+    // `root: true`: an attempt starts a new trace instead of nesting
+    // under what is active.
     const span = tracer.startSpan('charge-attempt', {
       root: true,
       links,

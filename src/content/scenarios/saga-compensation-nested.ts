@@ -1,7 +1,8 @@
-// The trip-booking saga with its compensation in the tempting place: inside the catch block of
-// the step that failed. The undo work becomes a child of `saga-step charge-card`, as if the
-// declined charge had cancelled the flight and the hotel, and the steps it undoes are nowhere
-// linked to it.
+// The trip-booking saga with its compensation in the tempting place:
+// inside the catch block of the step that failed. The undo work becomes
+// a child of `saga-step charge-card`, as if the declined charge had
+// cancelled the flight and the hotel, and the steps it undoes are
+// nowhere linked to it.
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -23,7 +24,8 @@ function step(name: string, run: () => Promise<unknown>): Promise<unknown> {
     } catch (error) {
       span.recordException(error as Error);
       span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      // The mistake: compensating here makes it a child of the step that failed.
+      // The mistake: compensating here makes it a child of the step
+      // that failed.
       await tracer.startActiveSpan('saga-compensation', async (compensation) => {
         await hotels.call('DELETE /reservations/ht-3');
         await flights.call('DELETE /reservations/fl-7');

@@ -1,7 +1,9 @@
-// A trip is booked as a saga: reserve a flight, reserve a hotel, charge the card — each step a
-// child of `book-trip`, which runs them. The card is declined, so the saga compensates: a
-// compensation span, also a child of the saga, cancels the reservations in reverse order. It
-// links, at its start, to each step it undoes, so the reader sees what is being taken back.
+// A trip is booked as a saga: reserve a flight, reserve a hotel, charge
+// the card — each step a child of `book-trip`, which runs them. The
+// card is declined, so the saga compensates: a compensation span, also
+// a child of the saga, cancels the reservations in reverse order. It
+// links, at its start, to each step it undoes, so the reader sees what
+// is being taken back.
 import { SpanStatusCode, trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -85,7 +87,8 @@ export default async function main(): Promise<void> {
         done.push({ step, context });
         continue;
       }
-      // Back in the saga's context: the compensation is the saga's work, not the failed step's.
+      // Back in the saga's context: the compensation is the saga's
+      // work, not the failed step's.
       await compensate(done);
       saga.setStatus({ code: SpanStatusCode.ERROR, message: `${step.name} failed; trip cancelled` });
       break;

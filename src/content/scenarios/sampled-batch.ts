@@ -1,6 +1,8 @@
-// Eight orders, each sent in a trace of its own, are processed in one batch that links to each.
-// The run keeps about half of the traces (ratio:0.5): the sampler decides each trace from its
-// trace id, the batch's too, so a kept batch can link into traces no backend ever received.
+// Eight orders, each sent in a trace of its own, are processed in one
+// batch that links to each. The run keeps about half of the traces
+// (ratio:0.5): the sampler decides each trace from its trace id, the
+// batch's too, so a kept batch can link into traces no backend ever
+// received.
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
@@ -13,7 +15,8 @@ async function processBatch(messages: Message[]): Promise<void> {
     const creation = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, message.headers));
     if (creation) links.push({ context: creation, attributes: { 'messaging.message.id': message.id } });
   }
-  // Given at the start: the sampler is shown these links (the SDK's own samplers ignore them).
+  // Given at the start: the sampler is shown these links (the SDK's own
+  // samplers ignore them).
   const batch = tracer.startSpan('process batch', { kind: SpanKind.CONSUMER, links });
   await context.with(trace.setSpan(context.active(), batch), async () => {
     for (const message of messages) {

@@ -1,8 +1,10 @@
-// Six orders, each sent in a trace of its own and consumed twice. Analytics starts a trace of its
-// own with a link: the link carries the producer's sampled flag, but the SDK's samplers read only
-// the parent, so its trace is sampled on its own — kept when the order was dropped, or dropped
-// when it was kept. Shipping continues the order's trace: its span is a child of the message's
-// creation context, so a ParentBased sampler gives it the producer's decision.
+// Six orders, each sent in a trace of its own and consumed twice.
+// Analytics starts a trace of its own with a link: the link carries the
+// producer's sampled flag, but the SDK's samplers read only the parent,
+// so its trace is sampled on its own — kept when the order was dropped,
+// or dropped when it was kept. Shipping continues the order's trace:
+// its span is a child of the message's creation context, so a
+// ParentBased sampler gives it the producer's decision.
 import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { broker, service, type Message } from '@spanlab/world';
 
@@ -23,7 +25,8 @@ orders.subscribe(
   { service: 'analytics' },
 );
 
-// A child of the creation context (and linked to it, as the messaging conventions ask).
+// A child of the creation context (and linked to it, as the messaging
+// conventions ask).
 orders.subscribe(
   (message) => {
     const creation = propagation.extract(ROOT_CONTEXT, message.headers);

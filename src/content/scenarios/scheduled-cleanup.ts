@@ -1,18 +1,22 @@
-// Uploads arrive in requests, each its own trace; each upload stores a temporary file and, beside
-// it, the span context that created it. Ten minutes later a cleanup job runs. No request caused
-// it, so it starts a trace of its own; the span that deletes the expired files links — at its
-// start — to each span that created one, so every upload's trace is one click away.
+// Uploads arrive in requests, each its own trace; each upload stores a
+// temporary file and, beside it, the span context that created it. Ten
+// minutes later a cleanup job runs. No request caused it, so it starts
+// a trace of its own; the span that deletes the expired files links —
+// at its start — to each span that created one, so every upload's trace
+// is one click away.
 import { trace, type Link } from '@opentelemetry/api';
 import { db, scheduler, service, sleep } from '@spanlab/world';
 
-// A row of the temp_files table (a type alias, so it fits the database's row type).
+// A row of the temp_files table (a type alias, so it fits the
+// database's row type).
 type TempFile = { id: string; createdByTraceId: string; createdBySpanId: string; createdByTraceFlags: number };
 
 const tracer = trace.getTracer('uploads');
 
 service('upload-service', { latency: 4 }).route('POST /uploads/:id', async (request) => {
   await tracer.startActiveSpan('store-temp-file', async (span) => {
-    // Stored whole — the flags too, so the link says whether that span was sampled.
+    // Stored whole — the flags too, so the link says whether that span
+    // was sampled.
     const { traceId, spanId, traceFlags } = span.spanContext();
     await db.insert('temp_files', {
       id: request.params.id,
@@ -26,7 +30,8 @@ service('upload-service', { latency: 4 }).route('POST /uploads/:id', async (requ
 });
 
 async function cleanup(): Promise<void> {
-  // The scheduler starts jobs in an empty context: this span is the root of a new trace.
+  // The scheduler starts jobs in an empty context: this span is the
+  // root of a new trace.
   await tracer.startActiveSpan('cleanup-temp-files', async (job) => {
     const expired = await db.select<TempFile>('temp_files');
     const links: Link[] = expired.map((file) => ({

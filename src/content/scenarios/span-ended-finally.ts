@@ -1,4 +1,5 @@
-// The same failing charge, with the span ended in `finally`: on every path.
+// The same failing charge, with the span ended in `finally`: on every
+// path.
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 

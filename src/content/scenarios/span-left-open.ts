@@ -1,5 +1,6 @@
-// The payment service fails the first call. The order's span is ended only on the success path,
-// so when the charge fails it is never ended, and never exported.
+// The payment service fails the first call. The order's span is ended
+// only on the success path, so when the charge fails it is never ended,
+// and never exported.
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 

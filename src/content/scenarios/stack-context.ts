@@ -1,6 +1,8 @@
-// A checkout in a browser, with the web SDK's default StackContextManager (this scenario runs
-// with context "stack"). The context given to startActiveSpan lasts only for the synchronous part
-// of the callback: after the first await nothing is active, so submit-payment starts a new trace.
+// A checkout in a browser, with the web SDK's default
+// StackContextManager (this scenario runs with context "stack"). The
+// context given to startActiveSpan lasts only for the synchronous part
+// of the callback: after the first await nothing is active, so
+// submit-payment starts a new trace.
 import { trace } from '@opentelemetry/api';
 import { sleep } from '@spanlab/world';
 

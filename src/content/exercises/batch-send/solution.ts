@@ -1,6 +1,8 @@
-// An outbox job sends the orders waiting in it to the `orders` topic in one batch; a fulfilment
-// worker pulls them. Each message gets a creation context of its own from a `create` span; the
-// batch's `send` span and the worker's pull (`receive`) both link to every one of them.
+// An outbox job sends the orders waiting in it to the `orders` topic in
+// one batch; a fulfilment worker pulls them. Each message gets a
+// creation context of its own from a `create` span; the batch's `send`
+// span and the worker's pull (`receive`) both link to every one of
+// them.
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep } from '@spanlab/world';
 
@@ -28,7 +30,8 @@ async function flushOutbox(ids: string[]): Promise<void> {
 }
 
 async function pull(): Promise<void> {
-  // The links are known only once the messages are here: start the span then, dated to the request.
+  // The links are known only once the messages are here: start the span
+  // then, dated to the request.
   const asked = Date.now();
   const messages = await orders.receive({ maxMessages: 10 });
   const links: Link[] = messages.flatMap((message) => {

@@ -1,6 +1,8 @@
-// GET /report reads its orders through a callback-style driver: a streamed query that emits a
-// `row` per order, then a query whose callback gets the totals. The driver calls back from its
-// connection, outside the request's context, so the listener and the callback are bound to it.
+// GET /report reads its orders through a callback-style driver: a
+// streamed query that emits a `row` per order, then a query whose
+// callback gets the totals. The driver calls back from its connection,
+// outside the request's context, so the listener and the callback are
+// bound to it.
 import { context, trace } from '@opentelemetry/api';
 import { db, driver, service } from '@spanlab/world';
 

@@ -1,6 +1,7 @@
-// A checkout in a browser app that uses the web SDK's default StackContextManager (every Check
-// runs with context "stack"): the span given to startActiveSpan is active only during the
-// synchronous part of its callback, so its context is kept and passed on by hand.
+// A checkout in a browser app that uses the web SDK's default
+// StackContextManager (every Check runs with context "stack"): the span
+// given to startActiveSpan is active only during the synchronous part
+// of its callback, so its context is kept and passed on by hand.
 import { context, trace } from '@opentelemetry/api';
 import { sleep } from '@spanlab/world';
 

@@ -1,6 +1,8 @@
-// A product page needs three services at once: each call is a child of `orchestrate-request`.
-// The aggregation that combines their answers links to each call in the order the calls were
-// made: Promise.all resolves with its results in the order of its inputs, whichever finishes first.
+// A product page needs three services at once: each call is a child of
+// `orchestrate-request`. The aggregation that combines their answers
+// links to each call in the order the calls were made: Promise.all
+// resolves with its results in the order of its inputs, whichever
+// finishes first.
 import { trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 

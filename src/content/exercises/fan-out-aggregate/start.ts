@@ -1,6 +1,7 @@
-// A product page needs three services at once: each call is a child of `orchestrate-request`.
-// The aggregation that combines their answers links to each call — but the links are collected
-// as the calls finish, so their order follows the services' latency, not the request.
+// A product page needs three services at once: each call is a child of
+// `orchestrate-request`. The aggregation that combines their answers
+// links to each call — but the links are collected as the calls finish,
+// so their order follows the services' latency, not the request.
 import { trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -21,8 +22,8 @@ async function callSource(name: string): Promise<SpanContext> {
 
 export default async function main(): Promise<void> {
   await tracer.startActiveSpan('orchestrate-request', async (orchestrator) => {
-    // TODO: link to the calls in the order they were made (the order of SOURCES), whatever
-    // order they finish in.
+    // TODO: link to the calls in the order they were made (the order of
+    // SOURCES), whatever order they finish in.
     const finished: Link[] = [];
     await Promise.all(
       SOURCES.map(async (name) => {

@@ -1,6 +1,7 @@
-// Orders are placed through the day, each in a trace of its own. At night a job exports them to
-// the warehouse: a trace of its own, linking — from its start, each link saying which order it
-// is — to each order it exports. Every span it starts is ended.
+// Orders are placed through the day, each in a trace of its own. At
+// night a job exports them to the warehouse: a trace of its own,
+// linking — from its start, each link saying which order it is — to
+// each order it exports. Every span it starts is ended.
 import { trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { scheduler, service, sleep } from '@spanlab/world';
 

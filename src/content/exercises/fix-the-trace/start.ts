@@ -1,6 +1,7 @@
-// Orders are placed through the day, each in a trace of its own. At night a job exports them to
-// the warehouse: a trace of its own, linking to each order it exports. The trace it produces
-// has three of the mistakes the linter knows; the Problems tab lists them.
+// Orders are placed through the day, each in a trace of its own. At
+// night a job exports them to the warehouse: a trace of its own,
+// linking to each order it exports. The trace it produces has three of
+// the mistakes the linter knows; the Problems tab lists them.
 import { context, trace, type SpanContext } from '@opentelemetry/api';
 import { scheduler, service, sleep } from '@spanlab/world';
 

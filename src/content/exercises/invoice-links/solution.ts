@@ -1,5 +1,6 @@
-// Three orders, each placed in a trace of its own, are billed on one invoice. The invoice has
-// three causes and none of them alone started it: it starts a trace of its own and links to each.
+// Three orders, each placed in a trace of its own, are billed on one
+// invoice. The invoice has three causes and none of them alone started
+// it: it starts a trace of its own and links to each.
 import { trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { sleep } from '@spanlab/world';
 
@@ -18,7 +19,8 @@ async function placeOrder(id: string): Promise<Order> {
 }
 
 async function sendInvoice(orders: Order[]): Promise<void> {
-  // A link per order, given when the span starts (where a head sampler sees them), saying which order.
+  // A link per order, given when the span starts (where a head sampler
+  // sees them), saying which order.
   const links: Link[] = orders.map(({ id, context }) => ({ context, attributes: { 'order.id': id } }));
   await tracer.startActiveSpan('send-invoice', { root: true, links }, async (invoice) => {
     await tracer.startActiveSpan('render-pdf', async (pdf) => {

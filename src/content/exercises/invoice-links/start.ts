@@ -1,5 +1,6 @@
-// Three orders, each placed in a trace of its own, are billed on one invoice. The invoice has
-// three causes, yet here it is the child of the first order alone: the other two lead nowhere.
+// Three orders, each placed in a trace of its own, are billed on one
+// invoice. The invoice has three causes, yet here it is the child of
+// the first order alone: the other two lead nowhere.
 import { context, trace, type SpanContext } from '@opentelemetry/api';
 import { sleep } from '@spanlab/world';
 
@@ -18,8 +19,9 @@ async function placeOrder(id: string): Promise<Order> {
 }
 
 async function sendInvoice(orders: Order[]): Promise<void> {
-  // TODO: no single order is the invoice's cause. Start send-invoice in a trace of its own, with a
-  // link to each order given at the start, each link saying which order it is.
+  // TODO: no single order is the invoice's cause. Start send-invoice in
+  // a trace of its own, with a link to each order given at the start,
+  // each link saying which order it is.
   const parent = trace.setSpanContext(context.active(), orders[0]!.context);
   await tracer.startActiveSpan('send-invoice', {}, parent, async (invoice) => {
     await tracer.startActiveSpan('render-pdf', async (pdf) => {

@@ -8,7 +8,8 @@ import {
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
 const ratio = new TraceIdRatioBasedSampler(0.5);
-// Keeps a span when any span it links to was sampled; else as the ratio says.
+// Keeps a span when any span it links to was sampled; else as the ratio
+// says.
 const linkAware: Sampler = {
   shouldSample: (ctx, traceId, _name, _kind, _attributes, links) =>
     links.some((link) => (link.context.traceFlags & TraceFlags.SAMPLED) !== 0)

@@ -3,7 +3,8 @@ import { SamplingDecision, TraceIdRatioBasedSampler, type Sampler } from '@opent
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
 const ratio = new TraceIdRatioBasedSampler(0.5);
-// Keeps a span when any span it links to was sampled; else as the ratio says.
+// Keeps a span when any span it links to was sampled; else as the ratio
+// says.
 const linkAware: Sampler = {
   shouldSample: (ctx, traceId, _name, _kind, _attributes, links) =>
     links.some((link) => (link.context.traceFlags & TraceFlags.SAMPLED) !== 0)
@@ -11,7 +12,8 @@ const linkAware: Sampler = {
       : ratio.shouldSample(ctx, traceId),
   toString: () => 'LinkAwareSampler',
 };
-// TODO: keep the batch, and its `handle` spans with it, whenever an order it links to is kept.
+// TODO: keep the batch, and its `handle` spans with it, whenever an
+// order it links to is kept.
 export const sampler: Sampler = linkAware;
 
 const tracer = trace.getTracer('order-worker');

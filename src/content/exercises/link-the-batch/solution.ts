@@ -1,6 +1,8 @@
-// Three orders are published independently: three traces. A worker consumes them in one batch.
-// The batch cannot have three parents, so it starts a trace of its own and links, at its start,
-// to each message's producer; each message is then processed in a child span of the batch.
+// Three orders are published independently: three traces. A worker
+// consumes them in one batch. The batch cannot have three parents, so
+// it starts a trace of its own and links, at its start, to each
+// message's producer; each message is then processed in a child span of
+// the batch.
 import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 

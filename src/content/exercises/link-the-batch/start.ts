@@ -1,6 +1,7 @@
-// Three orders are published independently: three traces. A worker consumes them in one batch,
-// and makes the batch the child of the first message's producer — so the first order's trace
-// holds work done for all three, and the other two orders' traces never lead to it.
+// Three orders are published independently: three traces. A worker
+// consumes them in one batch, and makes the batch the child of the
+// first message's producer — so the first order's trace holds work done
+// for all three, and the other two orders' traces never lead to it.
 import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { broker, service, sleep, type Message } from '@spanlab/world';
 
@@ -8,8 +9,9 @@ const tracer = trace.getTracer('order-worker');
 const orders = broker.topic('orders');
 
 async function consumeBatch(messages: Message[]): Promise<void> {
-  // TODO: start the batch as a root, with one link per message to its producer's span, each link
-  // carrying `messaging.message.id`; then give each message a child span of the batch.
+  // TODO: start the batch as a root, with one link per message to its
+  // producer's span, each link carrying `messaging.message.id`; then
+  // give each message a child span of the batch.
   const first = propagation.extract(ROOT_CONTEXT, messages[0]!.headers);
   const batch = tracer.startSpan(
     'process-message-batch',

@@ -1,7 +1,9 @@
-// Orders are placed through the morning, each in a trace of its own. Half an hour later a job
-// sends one digest e-mail about all of them, and links to each order's span so that every
-// order's trace leads to the e-mail that mentions it. The links are known before the span
-// starts, so they are given at its start, where a sampler can take them into account.
+// Orders are placed through the morning, each in a trace of its own.
+// Half an hour later a job sends one digest e-mail about all of them,
+// and links to each order's span so that every order's trace leads to
+// the e-mail that mentions it. The links are known before the span
+// starts, so they are given at its start, where a sampler can take them
+// into account.
 import { trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { scheduler, service, sleep } from '@spanlab/world';
 

@@ -1,7 +1,9 @@
-// Orders are placed through the morning, each in a trace of its own. Half an hour later a job
-// sends one digest e-mail about all of them, and links to each order's span so that every
-// order's trace leads to the e-mail that mentions it. The links are added once the span has
-// started, though — after the sampler has already decided whether to keep the trace.
+// Orders are placed through the morning, each in a trace of its own.
+// Half an hour later a job sends one digest e-mail about all of them,
+// and links to each order's span so that every order's trace leads to
+// the e-mail that mentions it. The links are added once the span has
+// started, though — after the sampler has already decided whether to
+// keep the trace.
 import { trace, type SpanContext } from '@opentelemetry/api';
 import { scheduler, service, sleep } from '@spanlab/world';
 
@@ -19,7 +21,8 @@ async function placeOrder(orderId: string): Promise<void> {
 
 async function sendDigest(): Promise<void> {
   await tracer.startActiveSpan('send-digest', async (span) => {
-    // TODO: give these links in the options of startActiveSpan instead, so a sampler sees them.
+    // TODO: give these links in the options of startActiveSpan instead,
+    // so a sampler sees them.
     for (const order of placed) {
       span.addLink({ context: order.context, attributes: { 'order.id': order.orderId } });
     }

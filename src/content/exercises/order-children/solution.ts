@@ -1,6 +1,8 @@
-// An order is validated, charged and shipped. Each step happens only because the order is being
-// processed, so each is a child of `process-order`: the order's span is made active, and every
-// span started while it is active — after an `await` too — takes it as parent.
+// An order is validated, charged and shipped. Each step happens only
+// because the order is being processed, so each is a child of
+// `process-order`: the order's span is made active, and every span
+// started while it is active — after an `await` too — takes it as
+// parent.
 import { trace } from '@opentelemetry/api';
 import { db, service, sleep } from '@spanlab/world';
 
@@ -15,7 +17,8 @@ async function processOrder(orderId: string): Promise<void> {
         validate.end();
       });
 
-      // Active, so the payment call's CLIENT span becomes its child too.
+      // Active, so the payment call's CLIENT span becomes its child
+      // too.
       await tracer.startActiveSpan('charge-payment', async (charge) => {
         await payments.call('POST /charge', { body: { orderId } });
         charge.end();

@@ -1,6 +1,7 @@
-// A shipping label is bought from a carrier whose API fails the first two calls. A retry is a
-// new execution, not part of the attempt that failed: each attempt starts a trace of its own
-// and links, at its start, to the first attempt. The backoff waits between attempts.
+// A shipping label is bought from a carrier whose API fails the first
+// two calls. A retry is a new execution, not part of the attempt that
+// failed: each attempt starts a trace of its own and links, at its
+// start, to the first attempt. The backoff waits between attempts.
 import { context, SpanStatusCode, trace, type Link, type SpanContext } from '@opentelemetry/api';
 import { service, sleep } from '@spanlab/world';
 

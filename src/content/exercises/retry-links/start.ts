@@ -1,7 +1,8 @@
-// A shipping label is bought from a carrier whose API fails the first two calls. Each retry is
-// started inside the catch block of the attempt that failed, while that attempt's span is still
-// active — so each attempt nests under the one before it, and the failed first attempt appears
-// to contain the whole six seconds, success included.
+// A shipping label is bought from a carrier whose API fails the first
+// two calls. Each retry is started inside the catch block of the
+// attempt that failed, while that attempt's span is still active — so
+// each attempt nests under the one before it, and the failed first
+// attempt appears to contain the whole six seconds, success included.
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { service, sleep } from '@spanlab/world';
 
@@ -9,8 +10,9 @@ const tracer = trace.getTracer('shipping');
 const carrier = service('carrier-api', { latency: 40, failFirst: 2 });
 const MAX_ATTEMPTS = 3;
 
-// TODO: make each attempt the root of its own trace, linking to the first attempt with a
-// `link.type: retry-of` attribute, and wait for the backoff between attempts, not inside one.
+// TODO: make each attempt the root of its own trace, linking to the
+// first attempt with a `link.type: retry-of` attribute, and wait for
+// the backoff between attempts, not inside one.
 async function createLabel(attempt: number): Promise<unknown> {
   const options = { attributes: { 'retry.attempt': attempt } };
   return tracer.startActiveSpan('create-label', options, async (span) => {

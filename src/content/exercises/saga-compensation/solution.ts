@@ -1,7 +1,8 @@
-// A trip is booked as a saga: reserve a flight, reserve a hotel, charge the card — each step a
-// child of `book-trip`. The card is declined, so the saga undoes the two reservations: back in
-// the saga's context, after the failed step has ended, a compensation span links at its start
-// to each step it undoes.
+// A trip is booked as a saga: reserve a flight, reserve a hotel, charge
+// the card — each step a child of `book-trip`. The card is declined, so
+// the saga undoes the two reservations: back in the saga's context,
+// after the failed step has ended, a compensation span links at its
+// start to each step it undoes.
 import { SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -46,7 +47,8 @@ export default async function main(): Promise<void> {
         }
       });
       if (!ok) {
-        // Here `book-trip` is the active span again: the compensation is the saga's work.
+        // Here `book-trip` is the active span again: the compensation
+        // is the saga's work.
         await compensate(done, stepLinks);
         saga.setStatus({ code: SpanStatusCode.ERROR, message: `${step.name} failed; trip cancelled` });
         break;

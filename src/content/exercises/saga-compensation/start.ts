@@ -1,7 +1,8 @@
-// A trip is booked as a saga: reserve a flight, reserve a hotel, charge the card — each step a
-// child of `book-trip`. The card is declined, so the saga undoes the two reservations. Links to
-// the completed steps are collected but never given to the compensation, and the compensation
-// runs inside the catch block of the step that failed.
+// A trip is booked as a saga: reserve a flight, reserve a hotel, charge
+// the card — each step a child of `book-trip`. The card is declined, so
+// the saga undoes the two reservations. Links to the completed steps
+// are collected but never given to the compensation, and the
+// compensation runs inside the catch block of the step that failed.
 import { SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import { service } from '@spanlab/world';
 
@@ -40,8 +41,9 @@ export default async function main(): Promise<void> {
         } catch (error) {
           span.recordException(error as Error);
           span.setStatus({ code: SpanStatusCode.ERROR });
-          // TODO: compensate under `book-trip`, not under this failed step, and give the
-          // compensation a link to each completed step (stepLinks) when it starts.
+          // TODO: compensate under `book-trip`, not under this failed
+          // step, and give the compensation a link to each completed
+          // step (stepLinks) when it starts.
           await compensate(done);
           return false;
         } finally {

@@ -9,7 +9,8 @@ orders.subscribe<{ orderId: string }>(
     const creation = propagation.extract(ROOT_CONTEXT, message.headers);
     const producer = trace.getSpanContext(creation);
     const links = producer ? [{ context: producer, attributes: { 'messaging.message.id': message.id } }] : [];
-    // A child of the message's creation context: ParentBased gives it the producer's decision.
+    // A child of the message's creation context: ParentBased gives it
+    // the producer's decision.
     const options = { kind: SpanKind.CONSUMER, links };
     await tracer.startActiveSpan('ship order', options, creation, async (span) => {
       await db.insert('shipments', { orderId: message.body.orderId });

@@ -1,7 +1,9 @@
-// The shop publishes one order; the shipping service consumes it and books a shipment. Shipping
-// does this work because of this one order, so its span continues the order's trace: the
-// message's creation context, extracted from its headers, is the parent of the consumer span,
-// which also links to it, as the messaging conventions ask of every process span.
+// The shop publishes one order; the shipping service consumes it and
+// books a shipment. Shipping does this work because of this one order,
+// so its span continues the order's trace: the message's creation
+// context, extracted from its headers, is the parent of the consumer
+// span, which also links to it, as the messaging conventions ask of
+// every process span.
 import { propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { broker, db, service, type Message } from '@spanlab/world';
 
@@ -17,7 +19,8 @@ async function handle(message: Message<Order>): Promise<void> {
   const producer = trace.getSpanContext(creation);
   const options = {
     kind: SpanKind.CONSUMER,
-    // The conventions ask a process span to link to each message's creation context, parent or not.
+    // The conventions ask a process span to link to each message's
+    // creation context, parent or not.
     links: producer ? [{ context: producer, attributes: { 'messaging.message.id': message.id } }] : [],
     attributes: { 'messaging.operation.type': 'process', 'messaging.message.id': message.id },
   };

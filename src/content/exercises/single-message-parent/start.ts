@@ -1,6 +1,7 @@
-// The shop publishes one order; the shipping service consumes it and books a shipment. Shipping
-// does this work because of this one order, yet its span starts a trace of its own with nothing
-// leading back to the order: the context the producer put in the message is never read.
+// The shop publishes one order; the shipping service consumes it and
+// books a shipment. Shipping does this work because of this one order,
+// yet its span starts a trace of its own with nothing leading back to
+// the order: the context the producer put in the message is never read.
 import { SpanKind, trace } from '@opentelemetry/api';
 import { broker, db, service, type Message } from '@spanlab/world';
 
@@ -16,8 +17,9 @@ async function handle(message: Message<Order>): Promise<void> {
     kind: SpanKind.CONSUMER,
     attributes: { 'messaging.operation.type': 'process', 'messaging.message.id': message.id },
   };
-  // TODO: relate this span to the message's creation context (in its headers) twice: a link to
-  // it carrying `messaging.message.id`, and the parent, so the producer's trace continues.
+  // TODO: relate this span to the message's creation context (in its
+  // headers) twice: a link to it carrying `messaging.message.id`, and
+  // the parent, so the producer's trace continues.
   await tracer.startActiveSpan('process orders', options, async (span) => {
     await db.insert('shipments', { orderId: message.body.orderId });
     span.end();
