@@ -44,6 +44,10 @@ export class MonacoCodeEditor implements CodeEditor {
       renderFinalNewline: 'on',
       padding: { top: 8, bottom: 8 },
       renderLineHighlightOnlyWhenFocus: true,
+      // A lesson's column shows about 75 characters, and scenarios run to 120: long lines wrap,
+      // indented under their start, rather than hiding their end behind a sideways scroll.
+      wordWrap: 'on',
+      wrappingIndent: 'indent',
     });
     this.#editor.addAction({
       id: 'spanlab.run',
