@@ -26,11 +26,13 @@ async function processBatch(messages: Message<Order>[]): Promise<void> {
   const attributes = { 'messaging.batch.message_count': messages.length };
   await tracer.startActiveSpan('process orders', { kind: SpanKind.CONSUMER, links, attributes }, async (batch) => {
     for (const { id, body } of messages) {
-      if (body.total < 0) await send(deadLetters, body); // refused: a child of the batch
-      else await tracer.startActiveSpan(`process-message ${id}`, async (span) => {
-        await sleep(5);
-        span.end();
-      });
+      if (body.total < 0)
+        await send(deadLetters, body); // refused: a child of the batch
+      else
+        await tracer.startActiveSpan(`process-message ${id}`, async (span) => {
+          await sleep(5);
+          span.end();
+        });
     }
     batch.end();
   });
@@ -38,7 +40,12 @@ async function processBatch(messages: Message<Order>[]): Promise<void> {
 
 export default async function main(): Promise<void> {
   await service('shop').run(async () => {
-    for (const [orderId, total] of [['o-1', 30], ['o-2', -5], ['o-3', 12], ['o-4', 8]] as const) {
+    for (const [orderId, total] of [
+      ['o-1', 30],
+      ['o-2', -5],
+      ['o-3', 12],
+      ['o-4', 8],
+    ] as const) {
       await send(orders, { orderId, total });
       await sleep(10);
     }
