@@ -9,6 +9,12 @@ const orders = broker.topic('orders');
 const deadLetters = broker.topic('orders.dlq');
 
 type Order = { orderId: string; total: number };
+const ORDERS: Order[] = [
+  { orderId: 'o-1', total: 30 },
+  { orderId: 'o-2', total: -5 }, // the worker refuses it
+  { orderId: 'o-3', total: 12 },
+  { orderId: 'o-4', total: 8 },
+];
 
 async function send(topic: Topic, order: Order): Promise<void> {
   await tracer.startActiveSpan(`send ${topic.name}`, { kind: SpanKind.PRODUCER }, async (span) => {
@@ -26,13 +32,14 @@ async function processBatch(messages: Message<Order>[]): Promise<void> {
   const attributes = { 'messaging.batch.message_count': messages.length };
   await tracer.startActiveSpan('process orders', { kind: SpanKind.CONSUMER, links, attributes }, async (batch) => {
     for (const { id, body } of messages) {
-      if (body.total < 0)
+      if (body.total < 0) {
         await send(deadLetters, body); // refused: a child of the batch
-      else
-        await tracer.startActiveSpan(`process-message ${id}`, async (span) => {
-          await sleep(5);
-          span.end();
-        });
+        continue;
+      }
+      await tracer.startActiveSpan(`process-message ${id}`, async (span) => {
+        await sleep(5);
+        span.end();
+      });
     }
     batch.end();
   });
@@ -40,13 +47,8 @@ async function processBatch(messages: Message<Order>[]): Promise<void> {
 
 export default async function main(): Promise<void> {
   await service('shop').run(async () => {
-    for (const [orderId, total] of [
-      ['o-1', 30],
-      ['o-2', -5],
-      ['o-3', 12],
-      ['o-4', 8],
-    ] as const) {
-      await send(orders, { orderId, total });
+    for (const order of ORDERS) {
+      await send(orders, order);
       await sleep(10);
     }
   });
