@@ -132,17 +132,23 @@ export class SqlExerciseElement extends HTMLElement {
         return;
       }
       const verdict = SQL_CHECKS[data.check](outcome, run.spans);
-      this.#report({
-        passed: verdict.passed,
-        items: [
-          {
-            status: verdict.passed ? 'pass' : 'fail',
-            title: 'The result holds exactly the spans the goal asks for',
-            detail: verdict.passed ? '' : verdict.message,
-          },
-        ],
-        summary: verdict.passed ? `Passed: ${verdict.message}` : `Not yet: ${verdict.message}`,
-      });
+      // The banner is short; the verdict under it says what is wrong, and the live region says both.
+      this.#report(
+        {
+          passed: verdict.passed,
+          items: [
+            {
+              status: verdict.passed ? 'pass' : 'fail',
+              title: 'The result holds exactly the spans the goal asks for',
+              detail: verdict.message,
+            },
+          ],
+          summary: verdict.passed
+            ? 'Passed: your query finds exactly the spans the goal asks for.'
+            : 'Not yet: your query’s result is not the answer. What is wrong, and its rows, are below.',
+        },
+        `${verdict.passed ? 'Passed' : 'Not yet'}: ${verdict.message}`,
+      );
       this.#showResults(outcome, run);
       recordExercise(data.id, verdict.passed);
       if (verdict.passed) this.#part('badge').hidden = false;
@@ -208,11 +214,14 @@ export class SqlExerciseElement extends HTMLElement {
   /** A query SQLite refused: its message, at its line and column when known; the caret goes there. */
   #showFailedQuery(outcome: Extract<SqlOutcome, { ok: false }>): void {
     const where = outcome.position ? `Line ${outcome.position.line}, column ${outcome.position.column}: ` : '';
-    this.#report({
-      passed: false,
-      items: [{ status: 'fail', title: 'The query runs', detail: `${where}${outcome.error}` }],
-      summary: `Not checked: the query failed. ${where}${outcome.error}`,
-    });
+    this.#report(
+      {
+        passed: false,
+        items: [{ status: 'fail', title: 'The query runs', detail: `${where}${outcome.error}` }],
+        summary: 'Not checked: the query failed. Your query is kept: fix it and press Check again.',
+      },
+      `Not checked: the query failed. ${where}${outcome.error}`,
+    );
     this.#part('results').hidden = true;
     this.#part('results').replaceChildren();
     if (outcome.position) this.#query.setSelectionRange(outcome.position.offset, outcome.position.offset);
@@ -232,12 +241,12 @@ export class SqlExerciseElement extends HTMLElement {
     results.hidden = false;
   }
 
-  #report(outcome: CheckOutcome): void {
+  /** Shows a verdict; the live region says `spoken` (by default the banner's summary). */
+  #report(outcome: CheckOutcome, spoken = outcome.summary): void {
     renderReport(this.#part('report'), outcome);
     this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
     this.#part('other-answers').hidden = !outcome.passed;
-    // The live region says the summary; the banner above the verdict shows it.
-    this.#status(outcome.summary);
+    this.#status(spoken);
     this.#part('status').classList.add('ex-sr-only');
   }
 
