@@ -1,5 +1,5 @@
 /**
- * The check of lesson 7's SQL exercise, "find the producer spans that no consumer linked to": it
+ * The check of the SQL exercise of Visualization and analysis (issue #14's lesson 7), "find the producer spans that no consumer linked to": it
  * reads the query's result, not its text, and says what is wrong with a plausible half-answer.
  * A `kind: sql` exercise names its check by id (`SQL_CHECKS`).
  */

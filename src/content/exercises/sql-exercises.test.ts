@@ -37,7 +37,7 @@ async function runOf(exercise: SqlExerciseMeta): Promise<{ run: RunResult; db: S
 }
 
 describe('the SQL exercises', () => {
-  it('exist: lesson 7 has one, with its query files beside it', () => {
+  it('exist: Visualization and analysis has one, with its query files beside it', () => {
     expect(SQL_IDS).toEqual(['find-unlinked-producers']);
     for (const id of SQL_IDS) {
       expect(readdirSync(new URL(`${id}/`, DIR)).sort()).toEqual(['exercise.yaml', 'solution.sql', 'start.sql']);
