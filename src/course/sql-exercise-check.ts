@@ -1,7 +1,7 @@
 /**
- * The check of the SQL exercise of Visualization and analysis (issue #14's lesson 7), "find the producer spans that no consumer linked to": it
- * reads the query's result, not its text, and says what is wrong with a plausible half-answer.
- * A `kind: sql` exercise names its check by id (`SQL_CHECKS`).
+ * The check of the SQL exercise of Visualization and analysis, "find the producer spans that no
+ * consumer linked to": it reads the query's result, not its text, and says what is wrong with a
+ * plausible half-answer. A `kind: sql` exercise names its check by id (`SQL_CHECKS`).
  */
 import type { SpanRecord } from '@spanlab/engine';
 import type { SqlOutcome } from '@spanlab/engine/sql';
