@@ -19,7 +19,7 @@ describe('exercise schema', () => {
   it('accepts a valid sample and fills in seed 1 and the async context', () => {
     expect(exerciseSchema.parse(valid)).toEqual({ ...valid, kind: 'code', seed: 1, context: 'async' });
     expect(exerciseSchema.parse({ ...valid, kind: 'code' }).kind).toBe('code');
-    expect(exerciseSchema.parse({ ...valid, seed: 7 }).seed).toBe(7);
+    expect(exerciseSchema.parse({ ...valid, seed: 7 })).toMatchObject({ seed: 7 });
     expect(exerciseSchema.parse({ ...valid, context: 'stack', sampler: 'ratio:0.50' })).toMatchObject({
       context: 'stack',
       sampler: 'ratio:0.5',
