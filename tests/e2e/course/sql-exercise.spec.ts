@@ -61,6 +61,10 @@ test('a half answer fails with what is wrong and its result; the solution passes
   await expect(part.locator('[data-ex="results"] caption')).toHaveText("Your query's result: 2 rows");
   await expect(part.locator('[data-ex="badge"]')).toBeVisible();
   await expect(part).toHaveAttribute('data-state', 'passed');
+  // A span id in the result selects that span in the run's views.
+  const dlq = part.locator('[data-ex="results"] tbody tr').filter({ hasText: 'send orders.dlq' });
+  await dlq.getByRole('button').click();
+  await expect(part.locator('trace-views .tv-details')).toContainText('send orders.dlq');
 
   await page.goto('/course/');
   await expect(page.locator(`[data-exercise="${ID}"] [data-co-state]`)).toHaveText('Passed');
