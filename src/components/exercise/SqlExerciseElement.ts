@@ -214,11 +214,12 @@ export class SqlExerciseElement extends HTMLElement {
   /** A query SQLite refused: its message, at its line and column when known; the caret goes there. */
   #showFailedQuery(outcome: Extract<SqlOutcome, { ok: false }>): void {
     const where = outcome.position ? `Line ${outcome.position.line}, column ${outcome.position.column}: ` : '';
+    const at = outcome.position ? ` at line ${outcome.position.line}, column ${outcome.position.column}` : '';
     this.#report(
       {
         passed: false,
         items: [{ status: 'fail', title: 'The query runs', detail: `${where}${outcome.error}` }],
-        summary: 'Not checked: the query failed. Your query is kept: fix it and press Check again.',
+        summary: `Not checked: the query failed${at}. Your query is kept: fix it and press Check again.`,
       },
       `Not checked: the query failed. ${where}${outcome.error}`,
     );

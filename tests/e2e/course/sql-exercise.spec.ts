@@ -80,6 +80,7 @@ test('a syntax error says where, and the query is kept, across a reload; Reset o
   await typeQuery(page, broken);
   expect(await check(part)).toMatch(/^Not checked: the query failed\. Line 2, column 6: near "spans": syntax error/);
   await expect(part.locator('[data-ex="report"]')).toContainText('Line 2, column 6: near "spans": syntax error');
+  await expect(part.locator('.ex-report__banner')).toContainText('the query failed at line 2, column 6');
   await expect(part.locator('[data-ex="results"]')).toBeHidden();
   await expect(queryBox(part)).toHaveValue(broken);
 
