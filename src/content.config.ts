@@ -21,7 +21,7 @@ const quizzes = defineCollection({
   schema: quizBankSchema,
 });
 
-/** Exercises: `src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts`; the folder is the id. */
+/** Exercises: `src/content/exercises/<id>/exercise.yaml`, beside `start.ts` and `solution.ts` (a `kind: sql` one: `start.sql` and `solution.sql`); the folder is the id. */
 const exercises = defineCollection({
   loader: glob({
     pattern: '*/exercise.yaml',

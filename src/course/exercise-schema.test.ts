@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '@spanlab/engine';
-import { exerciseSchema } from './exercise-schema.ts';
+import { codeExerciseSchema, exerciseSchema, sqlExerciseSchema } from './exercise-schema.ts';
 
 const valid = {
   title: 'Link the batch to its messages',
@@ -17,8 +17,9 @@ const issues = (data: unknown): string[] => {
 
 describe('exercise schema', () => {
   it('accepts a valid sample and fills in seed 1 and the async context', () => {
-    expect(exerciseSchema.parse(valid)).toEqual({ ...valid, seed: 1, context: 'async' });
-    expect(exerciseSchema.parse({ ...valid, seed: 7 }).seed).toBe(7);
+    expect(exerciseSchema.parse(valid)).toEqual({ ...valid, kind: 'code', seed: 1, context: 'async' });
+    expect(exerciseSchema.parse({ ...valid, kind: 'code' }).kind).toBe('code');
+    expect(exerciseSchema.parse({ ...valid, seed: 7 })).toMatchObject({ seed: 7 });
     expect(exerciseSchema.parse({ ...valid, context: 'stack', sampler: 'ratio:0.50' })).toMatchObject({
       context: 'stack',
       sampler: 'ratio:0.5',
@@ -58,10 +59,29 @@ describe('exercise schema', () => {
     ]);
   });
 
+  it('accepts a SQL exercise: a scenario, a check, no expectations', () => {
+    const sql = {
+      kind: 'sql',
+      title: 'Find the messages no consumer picked up',
+      lesson: 'visualization-and-analysis',
+      goal: 'Return the producer spans no consumer links to.',
+      hints: ['Start from the producers.', 'LEFT JOIN span_links.'],
+      scenario: 'orders-left-waiting',
+      check: 'unlinked-producers',
+    };
+    expect(exerciseSchema.parse(sql)).toEqual(sql);
+    expect(issues({ ...sql, check: 'links', expectations: [{ span: 'x' }], seed: 2 })).toEqual([
+      'check: Invalid input: expected "unlinked-producers"',
+      'Unrecognized keys: "expectations", "seed"',
+    ]);
+    expect(issues({ ...sql, kind: 'python' })).toEqual([
+      'kind: an exercise is `kind: code` (the default: leave it out) or `kind: sql`',
+    ]);
+  });
+
   it('documents every field', () => {
-    const undocumented = Object.entries(exerciseSchema.shape)
-      .filter(([, field]) => !field.description)
-      .map(([name]) => name);
+    const fields = [...Object.entries(codeExerciseSchema.shape), ...Object.entries(sqlExerciseSchema.shape)];
+    const undocumented = fields.filter(([, field]) => !field.description).map(([name]) => name);
     expect(undocumented).toEqual([]);
   });
 });

@@ -36,7 +36,15 @@ describe('the lessons', () => {
     for (const { id, meta } of scenarios) {
       if (meta.lesson === undefined) continue; // a reference example: rule-reference-examples.test.ts
       const text = lesson(meta.lesson);
-      expect(embeds(text, 'Scenario', 'id'), `${id} in ${meta.lesson}`).toContain(id);
+      // A SQL exercise embeds the scenario whose run its query reads.
+      const sqlScenarios = embeds(text, 'Exercise', 'id').flatMap((exercise) => {
+        const yaml = parse(readFileSync(new URL(`exercises/${exercise}/exercise.yaml`, CONTENT), 'utf8')) as {
+          kind?: string;
+          scenario?: string;
+        };
+        return yaml.kind === 'sql' && yaml.scenario !== undefined ? [yaml.scenario] : [];
+      });
+      expect([...embeds(text, 'Scenario', 'id'), ...sqlScenarios], `${id} in ${meta.lesson}`).toContain(id);
       if (meta.contrast !== undefined) {
         const ids = embeds(text, 'Scenario', 'id');
         expect(Math.abs(ids.indexOf(id) - ids.indexOf(meta.contrast)), `${id} beside ${meta.contrast}`).toBe(1);

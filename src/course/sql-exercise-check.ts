@@ -1,7 +1,7 @@
 /**
- * The check of lesson 7's SQL exercise, "find the producer spans that no consumer linked to": it
- * reads the query's result, not its text, and says what is wrong with a plausible half-answer.
- * Not wired into a lesson yet: the exercise component for SQL is still to be built.
+ * The check of the SQL exercise of Visualization and analysis, "find the producer spans that no
+ * consumer linked to": it reads the query's result, not its text, and says what is wrong with a
+ * plausible half-answer. A `kind: sql` exercise names its check by id (`SQL_CHECKS`).
  */
 import type { SpanRecord } from '@spanlab/engine';
 import type { SqlOutcome } from '@spanlab/engine/sql';
@@ -45,3 +45,14 @@ export function checkUnlinkedProducers(outcome: SqlOutcome, spans: readonly Span
   }
   return { passed: true, message: `Right: ${expected.size} producer span(s) no consumer links to.` };
 }
+
+/** The checks a SQL exercise may name (`check:` in its exercise.yaml), by id. */
+export const SQL_CHECKS = {
+  'unlinked-producers': checkUnlinkedProducers,
+} as const satisfies Record<string, (outcome: SqlOutcome, spans: readonly SpanRecord[]) => SqlCheckVerdict>;
+
+/** A SQL check's id. */
+export type SqlCheckId = keyof typeof SQL_CHECKS;
+
+/** The ids of the SQL checks. */
+export const SQL_CHECK_IDS = Object.keys(SQL_CHECKS) as [SqlCheckId, ...SqlCheckId[]];

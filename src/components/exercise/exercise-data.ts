@@ -1,10 +1,11 @@
-/** The exercises as the Exercise component reads them: metadata from the content collection, code from the `.ts` files beside it. */
+/** The exercises as the Exercise component reads them: metadata from the content collection, code or queries from the files beside it. */
 import { getCollection } from 'astro:content';
 import { LESSON_SLUGS } from '../../course/lessons.ts';
+import type { SqlCheckId } from '../../course/sql-exercise-check.ts';
 import type { ContextMode, Expectation, SamplerSpec } from '@spanlab/engine';
 
-/** One exercise, ready to show and check. */
-export interface ExerciseData {
+/** What every exercise has. */
+interface ExerciseBase {
   /** The folder name under src/content/exercises/. */
   id: string;
   title: string;
@@ -14,12 +15,17 @@ export interface ExerciseData {
   goal: string;
   /** Markdown hints, from gentle to nearly the answer. */
   hints: string[];
+  /** What the reader starts from (`start.ts` or `start.sql`). */
+  start: string;
+  /** The reference solution (`solution.ts` or `solution.sql`). */
+  solution: string;
+}
+
+/** A code exercise, ready to show and check. */
+export interface CodeExerciseData extends ExerciseBase {
+  kind: 'code';
   /** What the trace must look like for Check to pass (the linter must also find nothing). */
   expectations: Expectation[];
-  /** The starting code. */
-  start: string;
-  /** The reference solution. */
-  solution: string;
   /** The seed every run uses. */
   seed: number;
   /** The context manager every run uses. */
@@ -28,45 +34,63 @@ export interface ExerciseData {
   sampler?: SamplerSpec | undefined;
 }
 
+/** A SQL exercise, ready to show and check: a query over the run of a fixed scenario. */
+export interface SqlExerciseData extends ExerciseBase {
+  kind: 'sql';
+  /** The scenario whose run the query reads. */
+  scenario: string;
+  /** The check that judges the query's result. */
+  check: SqlCheckId;
+}
+
+/** One exercise, ready to show and check. */
+export type ExerciseData = CodeExerciseData | SqlExerciseData;
+
 /** An exercise's metadata as the collection holds it. */
 export interface ExerciseMetaEntry {
   id: string;
-  data: Pick<ExerciseData, 'title' | 'lesson' | 'goal' | 'hints' | 'expectations' | 'seed' | 'sampler'> &
-    Partial<Pick<ExerciseData, 'context'>>;
+  data:
+    | (Pick<CodeExerciseData, 'title' | 'lesson' | 'goal' | 'hints' | 'expectations' | 'seed' | 'sampler'> &
+        Partial<Pick<CodeExerciseData, 'kind' | 'context'>>)
+    | Pick<SqlExerciseData, 'kind' | 'title' | 'lesson' | 'goal' | 'hints' | 'scenario' | 'check'>;
 }
 
 const ROOT = '../../content/exercises';
 
 const files = import.meta.glob<string>(
-  ['../../content/exercises/*/start.ts', '../../content/exercises/*/solution.ts'],
-  {
-    query: '?raw',
-    import: 'default',
-    eager: true,
-  },
+  [
+    '../../content/exercises/*/start.ts',
+    '../../content/exercises/*/solution.ts',
+    '../../content/exercises/*/start.sql',
+    '../../content/exercises/*/solution.sql',
+  ],
+  { query: '?raw', import: 'default', eager: true },
 );
 
-/** An entry joined with its code; throws naming the file when `start.ts` or `solution.ts` is missing. */
+/** An entry joined with its files; throws naming the file when the start or the solution is missing. */
 export function toExerciseData(entry: ExerciseMetaEntry, sources: Record<string, string> = files): ExerciseData {
-  const code = (file: 'start.ts' | 'solution.ts'): string => {
-    const text = sources[`${ROOT}/${entry.id}/${file}`];
+  const extension = entry.data.kind === 'sql' ? 'sql' : 'ts';
+  const code = (name: 'start' | 'solution'): string => {
+    const file = `${entry.id}/${name}.${extension}`;
+    const text = sources[`${ROOT}/${file}`];
     if (text === undefined) {
       throw new Error(
-        `src/content/exercises/${entry.id}/exercise.yaml has no ${file} beside it: add src/content/exercises/${entry.id}/${file}`,
+        `src/content/exercises/${entry.id}/exercise.yaml has no ${name}.${extension} beside it: add src/content/exercises/${file}`,
       );
     }
     return text;
   };
-  const { title, lesson, goal, hints, expectations, seed, context = 'async', sampler } = entry.data;
+  const { title, lesson, goal, hints } = entry.data;
+  const base = { id: entry.id, title, lesson, goal, hints, start: code('start'), solution: code('solution') };
+  if (entry.data.kind === 'sql') {
+    const { scenario, check } = entry.data;
+    return { ...base, kind: 'sql', scenario, check };
+  }
+  const { expectations, seed, context = 'async', sampler } = entry.data;
   return {
-    id: entry.id,
-    title,
-    lesson,
-    goal,
-    hints,
+    ...base,
+    kind: 'code',
     expectations,
-    start: code('start.ts'),
-    solution: code('solution.ts'),
     seed,
     context,
     ...(sampler === undefined ? {} : { sampler }),
@@ -74,7 +98,7 @@ export function toExerciseData(entry: ExerciseMetaEntry, sources: Record<string,
 }
 
 /** Exercises in the order of their lessons, then by id. */
-export function sortExercises(exercises: ExerciseData[]): ExerciseData[] {
+export function sortExercises<T extends Pick<ExerciseData, 'id' | 'lesson'>>(exercises: T[]): T[] {
   const rank = (lesson: string): number => LESSON_SLUGS.indexOf(lesson);
   return [...exercises].sort((a, b) => rank(a.lesson) - rank(b.lesson) || a.id.localeCompare(b.id));
 }

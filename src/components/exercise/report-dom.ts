@@ -68,8 +68,8 @@ function cell(tag: 'td' | 'th', text: string, className: string): HTMLTableCellE
   return element;
 }
 
-/** A unified diff table: your line number, the solution's, −/+ (with a spoken word), the code. */
-export function renderDiff(host: HTMLElement, rows: readonly DiffRow[]): void {
+/** A unified diff table: your line number, the solution's, −/+ (with a spoken word), the code (or query). */
+export function renderDiff(host: HTMLElement, rows: readonly DiffRow[], noun: 'code' | 'query' = 'code'): void {
   const { removed, added } = diffCounts(rows);
   const table = document.createElement('table');
   table.className = 'ex-diff__table';
@@ -77,15 +77,15 @@ export function renderDiff(host: HTMLElement, rows: readonly DiffRow[]): void {
   caption.className = 'ex-diff__caption';
   caption.textContent =
     removed + added === 0
-      ? 'Your code is the same as the solution.'
-      : `From your code to the solution: ${removed} line${removed === 1 ? '' : 's'} removed (−), ${added} added (+).`;
+      ? `Your ${noun} is the same as the solution.`
+      : `From your ${noun} to the solution: ${removed} line${removed === 1 ? '' : 's'} removed (−), ${added} added (+).`;
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
   headRow.append(
     cell('th', 'Yours', 'ex-diff__num'),
     cell('th', 'Solution', 'ex-diff__num'),
     cell('th', 'Change', 'ex-diff__sign'),
-    cell('th', 'Code', 'ex-diff__code'),
+    cell('th', noun === 'code' ? 'Code' : 'Query', 'ex-diff__code'),
   );
   for (const th of headRow.children) th.setAttribute('scope', 'col');
   head.append(headRow);

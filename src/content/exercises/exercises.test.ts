@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkOutcome } from '../../components/exercise/check-outcome.ts';
 import { EXERCISE_IDS, type ExerciseId } from '../../course/exercise-ids.ts';
-import { exerciseSchema, type ExerciseMeta } from '../../course/exercise-schema.ts';
+import { exerciseSchema, type CodeExerciseMeta, type ExerciseMeta } from '../../course/exercise-schema.ts';
 import { evaluateExpectations, formatIssues, lintTrace, type RuleId, type RunResult } from '@spanlab/engine';
 import { runScenario } from '@spanlab/engine/node';
 import { HALF_FIXES, type HalfFix } from './half-fixes.ts';
@@ -30,21 +30,28 @@ const START_TRIPS: Record<ExerciseId, RuleId[]> = {
   'batch-send': ['batch-without-links'],
 };
 
-const FOLDERS = [...EXERCISE_IDS];
-
 const read = (id: string, file: string): string => readFileSync(new URL(`${id}/${file}`, DIR), 'utf8');
 
-function meta(id: string): ExerciseMeta {
+function anyMeta(id: string): ExerciseMeta {
   const parsed = exerciseSchema.safeParse(parse(read(id, 'exercise.yaml')));
   if (!parsed.success) throw new Error(`${id}/exercise.yaml is invalid:\n${formatIssues(parsed.error)}`);
   return parsed.data;
 }
 
+// The code exercises; the SQL ones (`kind: sql`) are checked by sql-exercises.test.ts.
+const FOLDERS = EXERCISE_IDS.filter((id) => anyMeta(id).kind === 'code');
+
+function meta(id: string): CodeExerciseMeta {
+  const exercise = anyMeta(id);
+  if (exercise.kind !== 'code') throw new Error(`${id} is not a code exercise`);
+  return exercise;
+}
+
 /** The run options an exercise's Check uses: its seed, context manager and sampler. */
-function runSettings(exercise: ExerciseMeta): {
+function runSettings(exercise: CodeExerciseMeta): {
   seed: number;
-  context: ExerciseMeta['context'];
-  sampler?: ExerciseMeta['sampler'];
+  context: CodeExerciseMeta['context'];
+  sampler?: CodeExerciseMeta['sampler'];
 } {
   const { seed, context, sampler } = exercise;
   return sampler === undefined ? { seed, context } : { seed, context, sampler };

@@ -14,7 +14,7 @@ export interface HalfFix {
   fails: RegExp;
 }
 
-/** At least one half-fix per exercise, by exercise id. */
+/** At least one half-fix per code exercise, by exercise id. */
 export const HALF_FIXES = {
   'order-children': [
     {
@@ -238,3 +238,46 @@ export const HALF_FIXES = {
     },
   ],
 } satisfies Record<ExerciseId, readonly HalfFix[]>;
+
+/** A plausible half-answer to a SQL exercise: a query a reader might write, and what Check must say to it. */
+export interface SqlHalfAnswer {
+  /** What the reader did, and what they left undone. */
+  what: string;
+  query: string;
+  /** Matches the message of the failing verdict. */
+  says: RegExp;
+}
+
+/** At least one half-answer per SQL exercise, by exercise id; sql-exercises.test.ts runs each on the real engine. */
+export const SQL_HALF_ANSWERS = {
+  'find-unlinked-producers': [
+    {
+      what: 'every producer, without leaving out those a consumer links to',
+      query: `SELECT span_id, name FROM spans WHERE kind = 'producer'`,
+      says: /^The result holds 3 producer span\(s\) a consumer links to/,
+    },
+    {
+      what: 'an inner join: the producers a consumer does link to',
+      query: `SELECT s.span_id FROM spans AS s JOIN span_links AS l ON l.linked_span_id = s.span_id WHERE s.kind = 'producer'`,
+      says: /^The result holds 3 producer span\(s\) a consumer links to/,
+    },
+    {
+      what: 'the anti-join, but over every span, not only producers',
+      query: `SELECT s.span_id FROM spans AS s LEFT JOIN span_links AS l ON l.linked_span_id = s.span_id
+WHERE l.source_span_id IS NULL`,
+      says: /not producers: keep only `kind = 'producer'`/,
+    },
+    {
+      what: 'only the orders topic: the dead-lettered message is left out',
+      query: `SELECT s.span_id FROM spans AS s LEFT JOIN span_links AS l ON l.linked_span_id = s.span_id
+WHERE s.name = 'send orders' AND l.source_span_id IS NULL`,
+      says: /^The result misses 1 producer span\(s\)/,
+    },
+    {
+      what: 'the right spans, named but without their span_id',
+      query: `SELECT s.name, s.trace_id FROM spans AS s LEFT JOIN span_links AS l ON l.linked_span_id = s.span_id
+WHERE s.kind = 'producer' AND l.source_span_id IS NULL`,
+      says: /`span_id` column/,
+    },
+  ],
+} satisfies Record<ExerciseId, readonly SqlHalfAnswer[]>;

@@ -29,8 +29,8 @@ function partsOf(lesson: string, kind: 'scenarios' | 'exercises'): string[] {
     .sort();
 }
 
-function solutionOf(id: string): string {
-  return readFileSync(new URL(`../../../src/content/exercises/${id}/solution.ts`, import.meta.url), 'utf8');
+function solutionOf(id: string, file = 'solution.ts'): string {
+  return readFileSync(new URL(`../../../src/content/exercises/${id}/${file}`, import.meta.url), 'utf8');
 }
 
 for (const slug of LESSON_SLUGS) {
@@ -46,10 +46,14 @@ for (const slug of LESSON_SLUGS) {
     const scenarioIds = await page
       .locator('lesson-scenario')
       .evaluateAll((parts) => parts.map((p) => p.getAttribute('data-scenario')));
+    // A SQL exercise runs its own scenario, whose trace its query reads.
+    const sqlScenarioIds = await page
+      .locator('span-lab-sql-exercise')
+      .evaluateAll((parts) => parts.map((p) => p.getAttribute('data-scenario')));
     // (A lesson may show another lesson's scenario too: the SQL lesson queries the batch consumer.)
-    expect(scenarioIds).toEqual(expect.arrayContaining(partsOf(slug, 'scenarios')));
+    expect([...scenarioIds, ...sqlScenarioIds]).toEqual(expect.arrayContaining(partsOf(slug, 'scenarios')));
     const onPage = await page
-      .locator('span-lab-exercise')
+      .locator('span-lab-exercise, span-lab-sql-exercise')
       .evaluateAll((parts) => parts.map((p) => p.getAttribute('data-exercise')));
     expect(onPage.sort()).toEqual(partsOf(slug, 'exercises'));
 
@@ -82,6 +86,14 @@ for (const slug of LESSON_SLUGS) {
       exerciseIds.push(id);
       expect(await check(part), `${id}: the starting code`).toMatch(/^Not yet/);
       await setCode(part, solutionOf(id));
+      expect(await check(part), `${id}: the solution`).toMatch(/^Passed/);
+    }
+    for (const part of await page.locator('span-lab-sql-exercise').all()) {
+      await part.scrollIntoViewIfNeeded();
+      const id = (await part.getAttribute('data-exercise'))!;
+      exerciseIds.push(id);
+      expect(await check(part), `${id}: the starting query`).toMatch(/^Not yet/);
+      await part.getByRole('textbox', { name: /^Your query/ }).fill(solutionOf(id, 'solution.sql'));
       expect(await check(part), `${id}: the solution`).toMatch(/^Passed/);
     }
 

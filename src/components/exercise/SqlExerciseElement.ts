@@ -1,0 +1,390 @@
+import type { ContextMode, PrecompiledScenario, RunResult, SamplerSpec } from '@spanlab/engine';
+import { readProgress, recordExercise } from '../../course/progress.ts';
+import { SQL_CHECKS, type SqlCheckId } from '../../course/sql-exercise-check.ts';
+import { rememberPrecompiled } from '../playground/compiled-cache.ts';
+import { clearNotice, showNotice } from '../playground/notice.ts';
+import { PlaygroundStorage, storageNoticeText } from '../playground/playground-storage.ts';
+import { describeErrors, linkWrittenLessons } from '../playground/run-messages.ts';
+import { LESSON_RUNNER } from '../lesson/shared-runner.ts';
+import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
+import { warmWhenReached } from '../lesson/warm-up.ts';
+import { resultsTable } from '../sql/results-table.ts';
+import { SQL_MAX_ROWS, type SqlOutcome } from '../sql/sql-engine.ts';
+import { SqlWorkerClient } from '../sql/SqlWorkerClient.ts';
+import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
+import type { CheckOutcome } from './check-outcome.ts';
+import { renderDiff, renderReport } from './report-dom.ts';
+import { diffRows } from './solution-diff.ts';
+
+/** What the page hands the element (JSON in its `data-ex="data"` script). */
+export interface SqlExerciseElementData {
+  id: string;
+  /** The starting query and the reference one. */
+  start: string;
+  solution: string;
+  /** The check that judges the query's result. */
+  check: SqlCheckId;
+  /** The lesson paths that exist, so the run's findings link only to written lessons. */
+  lessons: string[];
+  /** The scenario whose run the query reads, run as its metadata says, with seed 1. */
+  scenario: {
+    id: string;
+    code: string;
+    context: ContextMode;
+    sampler?: SamplerSpec | undefined;
+    /** `code` compiled at build time: running it needs no compiler in the page. */
+    compiled?: PrecompiledScenario | undefined;
+  };
+}
+
+/** The seed of the scenario's run, as a lesson's scenarios use. */
+const SEED = 1;
+
+/**
+ * `<span-lab-sql-exercise>`: a SQL exercise — a fixed scenario's run (Run the scenario, or the first
+ * Check, runs it in the page's shared sandbox), the reader's query (kept per exercise, under the
+ * same key a code exercise uses), Check (runs the query over the run's tables in the SQL worker and
+ * shows the check's verdict and the result table; a failed query its error, at its line and
+ * column), hints one at a time, the solution as a diff, Reset with undo. Ctrl/Cmd+Enter checks.
+ */
+export class SqlExerciseElement extends HTMLElement {
+  #data: SqlExerciseElementData | undefined;
+  #storage: PlaygroundStorage | undefined;
+  #client: SqlWorkerClient | undefined;
+  /** The scenario's run, once it has run; its spans are what every Check queries. */
+  #run: RunResult | undefined;
+  #running: Promise<RunResult | undefined> | undefined;
+  #checking = false;
+  #hintsShown = 0;
+  #stopWatching: (() => void) | undefined;
+
+  connectedCallback(): void {
+    if (this.#data) return;
+    const data = (this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as SqlExerciseElementData);
+    rememberPrecompiled(data.scenario.compiled);
+    this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
+    const saved = this.#storage.code(this.#key);
+    if (saved !== undefined && saved !== data.start) {
+      this.#query.value = saved;
+      this.#status('Your work on this exercise is back. Reset returns to the starting query.');
+    }
+    if (readProgress().exercises[data.id]?.passed) this.#part('badge').hidden = false;
+    this.#query.addEventListener('input', () => this.#queryChanged());
+    this.#query.addEventListener(
+      'focus',
+      () =>
+        void this.#engine()
+          .start()
+          .catch(() => undefined),
+      { once: true },
+    );
+    this.#query.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        event.stopPropagation();
+        void this.check();
+      }
+    });
+    this.#button('run').addEventListener('click', () => void this.#runScenario());
+    this.#button('check').addEventListener('click', () => void this.check());
+    this.#button('hint').addEventListener('click', () => this.#nextHint());
+    this.#button('solution').addEventListener('click', () => void this.#toggleSolution());
+    this.#button('reset').addEventListener('click', () => this.#reset());
+    this.#button('copy').addEventListener('click', () => void this.#copySolution());
+    this.#button('use').addEventListener('click', () => {
+      if (this.#data) this.#replaceQuery(this.#data.solution, 'Your query is replaced by the solution.');
+    });
+    this.#part('results').addEventListener('click', (event) => {
+      const { traceId, spanId } =
+        (event.target as Element).closest<HTMLButtonElement>('button[data-span-id]')?.dataset ?? {};
+      if (traceId !== undefined && spanId !== undefined) this.#views.selectSpan(traceId, spanId);
+    });
+    this.#updateHintButton();
+    this.#stopWatching = warmWhenReached(this);
+  }
+
+  disconnectedCallback(): void {
+    this.#stopWatching?.();
+    this.#client?.dispose();
+    this.#client = undefined;
+  }
+
+  /** Runs the reader's query over the scenario's run (running it first if needed) and shows the verdict. */
+  async check(): Promise<void> {
+    const data = this.#data;
+    if (!data || this.#checking) return;
+    this.#checking = true;
+    const button = this.#button('check');
+    button.setAttribute('aria-busy', 'true');
+    this.#status('Checking…');
+    try {
+      const run = await this.#ensureRun();
+      if (!run) return;
+      const query = this.#query.value;
+      if (query.trim() === '') {
+        this.#status('The query is empty: write one, or press Reset for the starting query.');
+        return;
+      }
+      this.#status('Running your query…');
+      const outcome = await this.#engine().query(run.spans, query);
+      if (!outcome.ok) {
+        this.#showFailedQuery(outcome);
+        return;
+      }
+      const verdict = SQL_CHECKS[data.check](outcome, run.spans);
+      // The banner is short; the verdict under it says what is wrong, and the live region says both.
+      this.#report(
+        {
+          passed: verdict.passed,
+          items: [
+            {
+              status: verdict.passed ? 'pass' : 'fail',
+              title: 'The result holds exactly the spans the goal asks for',
+              detail: verdict.message,
+            },
+          ],
+          summary: verdict.passed
+            ? 'Passed: your query finds exactly the spans the goal asks for.'
+            : 'Not yet: your query’s result is not the answer. What is wrong, and its rows, are below.',
+        },
+        `${verdict.passed ? 'Passed' : 'Not yet'}: ${verdict.message}`,
+      );
+      this.#showResults(outcome, run);
+      recordExercise(data.id, verdict.passed);
+      if (verdict.passed) this.#part('badge').hidden = false;
+    } finally {
+      this.#checking = false;
+      button.removeAttribute('aria-busy');
+    }
+  }
+
+  /** The scenario's run: the one shown, or a new one (one at a time). */
+  #ensureRun(): Promise<RunResult | undefined> {
+    if (this.#run) return Promise.resolve(this.#run);
+    return this.#runScenario();
+  }
+
+  #runScenario(): Promise<RunResult | undefined> {
+    this.#running ??= this.#startRun().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #startRun(): Promise<RunResult | undefined> {
+    const data = this.#data;
+    if (!data) return undefined;
+    const { id, code, context, sampler } = data.scenario;
+    const button = this.#button('run');
+    button.setAttribute('aria-busy', 'true');
+    const progress = (stage: keyof typeof RUN_STAGE_TEXT): void =>
+      this.#status(stage === 'running' ? 'Running the scenario…' : RUN_STAGE_TEXT[stage]);
+    progress(LESSON_RUNNER.ready() ? 'running' : 'loading-runner');
+    try {
+      const [result, lint] = await Promise.all([
+        LESSON_RUNNER.run(this, {
+          source: code,
+          options: { seed: SEED, context, ...(sampler === undefined ? {} : { sampler }) },
+          fileName: `${id}.ts`,
+          onProgress: progress,
+        }),
+        LESSON_RUNNER.loadShowing(),
+      ]);
+      if (result === null) return undefined;
+      if (result.errors.length > 0 || result.limits.length > 0) {
+        this.#status(`The scenario did not run cleanly: ${describeErrors(result.errors)}`);
+        return undefined;
+      }
+      const views = this.#views;
+      views.pending = null;
+      views.findings = linkWrittenLessons(lint(result.spans), data.lessons);
+      views.result = result;
+      views.stale = false;
+      this.#run = result;
+      this.#status(`The scenario ran: ${result.spans.length} spans. Your query reads them.`);
+      return result;
+    } finally {
+      button.removeAttribute('aria-busy');
+    }
+  }
+
+  #engine(): SqlWorkerClient {
+    this.#client ??= new SqlWorkerClient();
+    return this.#client;
+  }
+
+  /** A query SQLite refused: its message, at its line and column when known; the caret goes there. */
+  #showFailedQuery(outcome: Extract<SqlOutcome, { ok: false }>): void {
+    const where = outcome.position ? `Line ${outcome.position.line}, column ${outcome.position.column}: ` : '';
+    const at = outcome.position ? ` at line ${outcome.position.line}, column ${outcome.position.column}` : '';
+    this.#report(
+      {
+        passed: false,
+        items: [{ status: 'fail', title: 'The query runs', detail: `${where}${outcome.error}` }],
+        summary: `Not checked: the query failed${at}. Your query is kept: fix it and press Check again.`,
+      },
+      `Not checked: the query failed. ${where}${outcome.error}`,
+    );
+    this.#part('results').hidden = true;
+    this.#part('results').replaceChildren();
+    if (outcome.position) this.#query.setSelectionRange(outcome.position.offset, outcome.position.offset);
+  }
+
+  #showResults(outcome: Extract<SqlOutcome, { ok: true }>, run: RunResult): void {
+    const results = this.#part('results');
+    const count = `${outcome.rows.length}${outcome.truncated ? `+ rows (only the first ${SQL_MAX_ROWS} shown)` : ` row${outcome.rows.length === 1 ? '' : 's'}`}`;
+    if (outcome.columns.length === 0) {
+      results.replaceChildren('Your query returned no columns.');
+    } else {
+      const traces = new Map(run.spans.map((span) => [span.spanId, span.traceId]));
+      results.replaceChildren(
+        resultsTable(outcome.columns, outcome.rows, `Your query's result: ${count}`, (id) => traces.get(id)),
+      );
+    }
+    results.hidden = false;
+  }
+
+  /** Shows a verdict; the live region says `spoken` (by default the banner's summary). */
+  #report(outcome: CheckOutcome, spoken = outcome.summary): void {
+    renderReport(this.#part('report'), outcome);
+    this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
+    this.#part('other-answers').hidden = !outcome.passed;
+    this.#status(spoken);
+    this.#part('status').classList.add('ex-sr-only');
+  }
+
+  #queryChanged(): void {
+    const data = this.#data;
+    if (!data) return;
+    clearNotice(this.#part('notice')); // it spoke of the query before this edit
+    if (this.#query.value === data.start) this.#storage?.forgetCode(this.#key);
+    else this.#storage?.saveCode(this.#key, this.#query.value);
+    if (this.#solutionOpen) void this.#drawDiff();
+  }
+
+  #nextHint(): void {
+    const hints = this.#hints;
+    const next = hints[this.#hintsShown];
+    if (!next) return;
+    next.hidden = false;
+    this.#hintsShown += 1;
+    this.#part('hints').hidden = false;
+    this.#updateHintButton();
+    this.#status(`Hint ${this.#hintsShown} of ${hints.length} shown.`);
+    next.focus();
+  }
+
+  #updateHintButton(): void {
+    const total = this.#hints.length;
+    const button = this.#button('hint');
+    if (this.#hintsShown >= total) {
+      button.textContent = total === 0 ? 'No hints' : `All ${total} hints shown`;
+      button.disabled = true;
+    } else {
+      button.textContent = `Hint ${this.#hintsShown + 1} of ${total}`;
+    }
+  }
+
+  get #hints(): HTMLElement[] {
+    return [...this.querySelectorAll<HTMLElement>('[data-ex="hint-item"]')];
+  }
+
+  get #solutionOpen(): boolean {
+    return !this.#part('solution-panel').hidden;
+  }
+
+  async #toggleSolution(): Promise<void> {
+    const panel = this.#part('solution-panel');
+    const button = this.#button('solution');
+    if (this.#solutionOpen) {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.textContent = 'Show solution';
+      return;
+    }
+    await this.#drawDiff();
+    panel.hidden = false;
+    panel.scrollIntoView({ block: 'nearest' });
+    button.setAttribute('aria-expanded', 'true');
+    button.textContent = 'Hide solution';
+    this.#status('The solution is shown beside your query as a diff; your query is unchanged.');
+  }
+
+  async #drawDiff(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    const { diffLines } = await import('diff');
+    renderDiff(this.#part('diff'), diffRows(diffLines(this.#query.value, data.solution)), 'query');
+  }
+
+  async #copySolution(): Promise<void> {
+    const data = this.#data;
+    if (!data) return;
+    try {
+      await navigator.clipboard.writeText(data.solution);
+      this.#status('The solution is copied to the clipboard.');
+    } catch {
+      this.#status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
+    }
+  }
+
+  #reset(): void {
+    const data = this.#data;
+    if (!data) return;
+    if (this.#query.value === data.start) {
+      this.#notice('The query is already the starting query.');
+      return;
+    }
+    this.#replaceQuery(data.start, 'The exercise is back to its starting query.');
+  }
+
+  /** Replaces the reader's query (kept), offering Undo. */
+  #replaceQuery(query: string, message: string): void {
+    const before = this.#query.value;
+    this.#setQuery(query);
+    this.#notice(message, {
+      label: 'Undo',
+      action: () => {
+        this.#setQuery(before);
+        this.#notice('Your query is back.');
+      },
+    });
+    this.#status('');
+  }
+
+  #setQuery(query: string): void {
+    this.#query.value = query;
+    const data = this.#data;
+    if (data && query === data.start) this.#storage?.forgetCode(this.#key);
+    else this.#storage?.saveCode(this.#key, query);
+    if (this.#solutionOpen) void this.#drawDiff();
+  }
+
+  #notice(text: string, action?: Parameters<typeof showNotice>[2]): void {
+    showNotice(this.#part('notice'), text, action);
+  }
+
+  #status(text: string): void {
+    this.#part('status').textContent = text;
+    this.#part('status').classList.remove('ex-sr-only');
+  }
+
+  /** The key the query is kept under: the one a code exercise keeps its code under. */
+  get #key(): string {
+    return `exercise:${this.#data?.id ?? ''}`;
+  }
+
+  get #query(): HTMLTextAreaElement {
+    return this.#part<HTMLTextAreaElement>('query');
+  }
+
+  get #views(): TraceViewsElement {
+    return this.querySelector('trace-views') as TraceViewsElement;
+  }
+
+  #button(name: string): HTMLButtonElement {
+    return this.#part<HTMLButtonElement>(name);
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.querySelector(`[data-ex="${name}"]`) as T;
+  }
+}
