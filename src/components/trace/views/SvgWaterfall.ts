@@ -4,6 +4,7 @@ import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
+import type { SpanFlag } from '../model/problems.ts';
 import { refOf, shortId } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
@@ -57,6 +58,7 @@ export class SvgWaterfall {
   #active = -1;
   #selected = -1;
   #frame = 0;
+  #flags: ReadonlyMap<string, SpanFlag> = new Map();
 
   constructor(host: ViewHost, index: RunIndex, options: SvgWaterfallOptions = {}) {
     this.#host = host;
@@ -112,6 +114,12 @@ export class SvgWaterfall {
       this.#active = this.#selected;
       this.#scrollTo(this.#selected);
     }
+    this.draw();
+  }
+
+  /** Marks the spans the linter flagged (a dashed outline, and the rule in the row's name), as the Mermaid waterfall does. */
+  setFlags(flags: ReadonlyMap<string, SpanFlag>): void {
+    this.#flags = flags;
     this.draw();
   }
 
@@ -190,6 +198,9 @@ export class SvgWaterfall {
       i === this.#active ? 'tv-active' : '',
     ];
     const note = `${durationText(entry)}${error ? ' ✖ error' : ''}`;
+    const flag = this.#flags.get(entry.key);
+    if (flag) classes.push('tv-flagged', `tv-flagged-${flag.severity}`);
+    const flagged = flag ? `, linter ${flag.severity}: ${flag.rules.join(', ')}` : '';
     return s(
       'g',
       {
@@ -198,7 +209,7 @@ export class SvgWaterfall {
         role: 'option',
         'aria-selected': String(i === this.#selected),
         // Starts with the text the row shows, so what is seen is what is heard.
-        'aria-label': `${label} ${note}, status ${statusText(entry)}${label === title ? '' : `, ${title}`}`,
+        'aria-label': `${label} ${note}, status ${statusText(entry)}${label === title ? '' : `, ${title}`}${flagged}`,
         'data-row': String(i),
         transform: `translate(0 ${String(y)})`,
       },
