@@ -58,6 +58,7 @@ export class SvgWaterfall {
   #active = -1;
   #selected = -1;
   #frame = 0;
+  #pressing = false;
   #flags: ReadonlyMap<string, SpanFlag> = new Map();
 
   constructor(host: ViewHost, index: RunIndex, options: SvgWaterfallOptions = {}) {
@@ -99,8 +100,13 @@ export class SvgWaterfall {
     this.element.addEventListener('scroll', () => this.#schedule());
     this.element.addEventListener('keydown', (event) => this.#onKey(event));
     this.element.addEventListener('click', (event) => this.#onClick(event));
+    // Focused by a press: the click picks the row. Drawing now would replace the row under the
+    // pointer between its mousedown and mouseup, and the browser would then fire no click.
+    this.element.addEventListener('pointerdown', () => (this.#pressing = true));
+    for (const type of ['pointerup', 'pointercancel'] as const)
+      this.element.addEventListener(type, () => (this.#pressing = false));
     this.element.addEventListener('focus', () => {
-      if (this.#active < 0) this.#moveTo(this.#selected >= 0 ? this.#selected : this.#step(-1, 1));
+      if (this.#active < 0 && !this.#pressing) this.#moveTo(this.#selected >= 0 ? this.#selected : this.#step(-1, 1));
     });
     this.#resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#schedule()) : null;
     this.#resize?.observe(this.element);
