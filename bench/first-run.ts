@@ -23,11 +23,15 @@ const VIEWPORT = { width: 1400, height: 900 };
 const NOT_THE_RUNS = /\/pagefind\/|ui-core\./;
 
 /**
- * The scripts (page and workers) a page fetches: `after(page)` sums the gzip size of those requested
- * after its DOMContentLoaded, when its own up-front scripts have run (the "JS shipped" rows count
- * those), leaving Starlight's search UI out; `names` lists them, for a reader of the bench.
+ * The scripts (page and workers) a page fetches: `after(page, until)` sums the gzip size of those
+ * requested after its DOMContentLoaded, when its own up-front scripts have run (the "JS shipped"
+ * rows count those), and by `until` (epoch ms: the first diagram put in the page; what is asked
+ * for after that cannot be what it waited for), leaving Starlight's
+ * search UI out; `names` lists them, for a reader of the bench.
  */
-function scriptBytes(context: BrowserContext): { after(page: Page): Promise<{ bytes: number; names: string[] }> } {
+function scriptBytes(context: BrowserContext): {
+  after(page: Page, until: number): Promise<{ bytes: number; names: string[] }>;
+} {
   const fetched: Array<{ url: string; started: number; bytes: Promise<number> }> = [];
   context.on('response', (response) => {
     const url = response.url();
@@ -46,12 +50,12 @@ function scriptBytes(context: BrowserContext): { after(page: Page): Promise<{ by
     }
   });
   return {
-    after: async (page) => {
+    after: async (page, until) => {
       const loaded = await page.evaluate(() => {
         const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
         return performance.timeOrigin + (entry?.domContentLoadedEventEnd ?? 0);
       });
-      const mine = fetched.filter((f) => f.started >= loaded);
+      const mine = fetched.filter((f) => f.started >= loaded && f.started <= until);
       const sizes = await Promise.all(mine.map((f) => f.bytes));
       return {
         bytes: sizes.reduce((x, y) => x + y, 0),
@@ -66,10 +70,18 @@ function scriptBytes(context: BrowserContext): { after(page: Page): Promise<{ by
 /**
  * Records, in the page, when the first press on a lesson scenario's Run reached the page (the
  * click's own timestamp, taken when the input arrived, however busy the page was) and when that
- * scenario's first diagram was painted after it.
+ * scenario's first diagram was painted after it, and what drew it (the waterfall panel's
+ * `data-renderer`). A diagram counts once the run's waterfall is in the shown tab with a bar on
+ * screen: the Mermaid gantt chart, or — on a page whose Mermaid has not loaded yet — our own SVG
+ * waterfall of the same run, which the gantt chart replaces when Mermaid has loaded.
  */
 function watchFirstRun(): void {
-  const w = window as unknown as { __benchClick?: number; __benchPainted?: number };
+  const w = window as unknown as {
+    __benchClick?: number;
+    __benchDrawn?: number;
+    __benchPainted?: number;
+    __benchRenderer?: string;
+  };
   document.addEventListener(
     'click',
     (event) => {
@@ -78,15 +90,23 @@ function watchFirstRun(): void {
       w.__benchClick = event.timeStamp;
       const views = part.querySelector('trace-views')!;
       const drawn = new MutationObserver(() => {
-        if (!views.querySelector('svg')) return;
+        const panel = views.querySelector<HTMLElement>('[role=tabpanel]:not([hidden])');
+        const bar = panel?.querySelector('figure.tv-mermaid svg rect[role=button], .tv-svgwf svg .tv-wf-bar');
+        if (!panel || !bar || bar.getBoundingClientRect().height === 0) return;
         drawn.disconnect();
+        w.__benchDrawn = performance.now();
+        // A build from before data-renderer drew only Mermaid's gantt chart here.
+        w.__benchRenderer = panel.dataset['renderer'] ?? 'mermaid';
         requestAnimationFrame(() => requestAnimationFrame(() => (w.__benchPainted = performance.now())));
       });
-      drawn.observe(views, { childList: true, subtree: true });
+      drawn.observe(views, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-renderer'] });
     },
     { capture: true },
   );
 }
+
+/** How many first diagrams each renderer drew, over the samples (the bench prints it under the rows). */
+export const firstRenderers = new Map<string, number>();
 
 /** Where the first scenario's Run is on a page just loaded at VIEWPORT (a lesson's first Run is in its first screen). */
 const runPositions = new Map<string, { x: number; y: number }>();
@@ -114,7 +134,7 @@ async function runPosition(browser: Browser, path: string): Promise<{ x: number;
  * would); ms from the press to that scenario's first diagram painted. The page's context must
  * have `watchFirstRun` as an init script.
  */
-async function firstScenarioRun(page: Page, path: string): Promise<number> {
+async function firstScenarioRun(page: Page, path: string): Promise<{ ms: number; drawnAt: number }> {
   const at = await runPosition(page.context().browser()!, path);
   await page.goto(`${ORIGIN()}${path}`, { waitUntil: 'load' });
   await page.mouse.click(at.x, at.y);
@@ -125,11 +145,24 @@ async function firstScenarioRun(page: Page, path: string): Promise<number> {
       timeout: 60_000,
     },
   );
-  const { click, painted } = await page.evaluate(() => {
-    const w = window as unknown as { __benchClick: number; __benchPainted: number };
-    return { click: w.__benchClick, painted: w.__benchPainted };
+  const { click, drawn, painted, renderer, origin } = await page.evaluate(() => {
+    const w = window as unknown as {
+      __benchClick: number;
+      __benchDrawn: number;
+      __benchPainted: number;
+      __benchRenderer: string;
+    };
+    return {
+      click: w.__benchClick,
+      drawn: w.__benchDrawn,
+      painted: w.__benchPainted,
+      renderer: w.__benchRenderer,
+      origin: performance.timeOrigin,
+    };
   });
-  return painted - click;
+  const key = `${path} ${renderer}`;
+  firstRenderers.set(key, (firstRenderers.get(key) ?? 0) + 1);
+  return { ms: painted - click, drawnAt: origin + drawn };
 }
 
 async function lessonCold(browser: Browser): Promise<{ cold: number; warm: number; bytes: number }> {
@@ -139,9 +172,16 @@ async function lessonCold(browser: Browser): Promise<{ cold: number; warm: numbe
     await context.addInitScript(watchFirstRun);
     const page = await context.newPage();
     const scripts = scriptBytes(context);
-    const cold = await firstScenarioRun(page, FIRST_LESSON);
-    const { bytes, names } = await scripts.after(page);
+    const { ms: cold, drawnAt } = await firstScenarioRun(page, FIRST_LESSON);
+    const { bytes, names } = await scripts.after(page, drawnAt);
     if (process.env['BENCH_VERBOSE']) console.log(`first Run's scripts (KB gzip): ${names.join(', ')}`);
+    // Warm: the page has loaded all it loads (a first SVG waterfall upgraded to the gantt chart).
+    await page
+      .locator('lesson-scenario')
+      .first()
+      .locator('trace-views [role=tabpanel]:not([hidden]):not([data-renderer="svg-first"]) svg')
+      .first()
+      .waitFor({ timeout: 60_000 });
     const warm: number[] = [];
     for (let i = 0; i < 3; i++)
       warm.push(await runToPaintIn(page.locator('lesson-scenario').first(), '[data-ls="run"]'));
@@ -157,7 +197,7 @@ async function lessonSecondPage(browser: Browser): Promise<number> {
     await context.addInitScript(watchFirstRun);
     const page = await context.newPage();
     await firstScenarioRun(page, FIRST_LESSON);
-    return await firstScenarioRun(page, SECOND_LESSON);
+    return (await firstScenarioRun(page, SECOND_LESSON)).ms;
   } finally {
     await context.close();
   }
@@ -178,12 +218,15 @@ async function playgroundFromNavigation(browser: Browser): Promise<number> {
         if (customElements.get('span-lab-playground') === undefined) return;
         pressed = true;
         pressObserver.disconnect();
+        // As in a lesson: the run's waterfall, a bar on screen (the gantt chart or the first SVG one).
         const drawn = new MutationObserver(() => {
-          if (!views.querySelector('svg')) return;
+          const panel = views.querySelector('[role=tabpanel]:not([hidden])');
+          const bar = panel?.querySelector('figure.tv-mermaid svg rect[role=button], .tv-svgwf svg .tv-wf-bar');
+          if (!bar || bar.getBoundingClientRect().height === 0) return;
           drawn.disconnect();
           requestAnimationFrame(() => requestAnimationFrame(() => (w.__benchPainted = performance.now())));
         });
-        drawn.observe(views, { childList: true, subtree: true });
+        drawn.observe(views, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-renderer'] });
         run.click();
       };
       const pressObserver = new MutationObserver(press);
@@ -268,23 +311,29 @@ export async function benchFirstRun(browser: Browser, at: string, runs: number):
   for (let i = 0; i < runs; i++) second.push(await lessonSecondPage(browser));
   const playground: number[] = [];
   for (let i = 0; i < runs; i++) playground.push(await playgroundFromNavigation(browser));
+  // BENCH_FIRST_SKIP=edit,cli leaves those rows out (0), to compare builds quickly on a busy machine.
+  const skip = new Set((process.env['BENCH_FIRST_SKIP'] ?? '').split(','));
   const edited: number[] = [];
-  for (let i = 0; i < runs; i++) edited.push(await firstRunAfterEdit(browser));
+  for (let i = 0; i < (skip.has('edit') ? 0 : runs); i++) edited.push(await firstRunAfterEdit(browser));
   const cli: number[] = [];
   const cacheDir = mkdtempSync(join(tmpdir(), 'spanlab-bench-cache-'));
   const coldCli: number[] = [];
   try {
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < (skip.has('cli') ? 0 : runs); i++) {
       const fresh = mkdtempSync(join(tmpdir(), 'spanlab-bench-cache-'));
       coldCli.push(cliWall(fresh));
       rmSync(fresh, { recursive: true, force: true });
     }
-    cliWall(cacheDir);
-    for (let i = 0; i < runs; i++) cli.push(cliWall(cacheDir));
+    if (!skip.has('cli')) cliWall(cacheDir);
+    for (let i = 0; i < (skip.has('cli') ? 0 : runs); i++) cli.push(cliWall(cacheDir));
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
-  const ms = (values: number[]): number => Math.round(median(values));
+  const ms = (values: number[]): number => (values.length === 0 ? 0 : Math.round(median(values)));
+  console.log(
+    `First diagrams (page, what drew them, samples): ${[...firstRenderers].map(([key, n]) => `${key} ×${String(n)}`).join('; ')}.` +
+      ' svg-first: our own SVG waterfall of the run, drawn while Mermaid loads; the gantt chart replaces it.',
+  );
   return [
     {
       name: 'First Run in a lesson, cold cache: in view, Run at once → first diagram',

@@ -1,12 +1,14 @@
 /**
- * Loads what the first Run needs (the runner's sandbox and run worker, the views, Mermaid and its
- * gantt chart) once the reader reaches a component — in the middle half of the screen, or the
- * pointer or focus in it — so that Run draws at once, while a page only scrolled past or loaded
- * ships none of it. The editors upgrade (Monaco) only after that, and after any Run pressed
- * meanwhile (and, unless the reader reaches for the code, after a quiet time): the editor never
- * delays a run.
+ * Loads what the first Run needs (the runner's sandbox and run worker, the views) once the reader
+ * reaches a component — in the middle half of the screen, or the pointer or focus in it — so that
+ * Run draws at once, while a page only scrolled past or loaded ships none of it. Mermaid (the
+ * gantt chart the first waterfall upgrades to) loads after that, in the background, once any Run
+ * pressed meanwhile has drawn. The editors upgrade (Monaco) only after the run path, and after any
+ * Run pressed meanwhile (and, unless the reader reaches for the code, after a quiet time): the
+ * editor never delays a run.
  */
 import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
+import { afterPaint } from '../trace/dom/after-paint.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
 import { loadTraceViews, runsSettled, warmRunner } from './shared-runner.ts';
 
@@ -24,9 +26,13 @@ export function atMost(promise: Promise<unknown>, ms: number): Promise<unknown> 
   return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))]);
 }
 
-/** Starts loading the run path (once); settles when it has loaded or failed. */
+/** Starts loading the run path (once); settles when it has loaded or failed. Mermaid follows it. */
 function warmUp(): Promise<void> {
-  runPath ??= Promise.allSettled([warmRunner(), loadTraceViews(), preloadMermaid()]).then(() => undefined);
+  if (runPath === undefined) {
+    runPath = Promise.allSettled([warmRunner(), loadTraceViews()]).then(() => undefined);
+    // Never beside the run path, nor beside a Run's first drawing (its waterfall needs no Mermaid).
+    void runPath.then(runsSettled).then(afterPaint).then(preloadMermaid);
+  }
   return runPath;
 }
 

@@ -2,6 +2,7 @@ import { lintWithDocs } from '../../course/rule-docs.ts';
 import type { ContextMode, PrecompiledScenario, RunResult, SamplerSpec } from '@spanlab/engine';
 import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
+import { afterPaint } from '../trace/dom/after-paint.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
 import { rememberPrecompiled } from './compiled-cache.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
@@ -59,7 +60,12 @@ export class PlaygroundApp extends HTMLElement {
     for (const scenario of this.#scenarios) rememberPrecompiled(scenario.compiled);
     // What a Run needs loads first (no TypeScript: the scenarios come compiled); the editor
     // upgrades after it, and after a Run pressed meanwhile.
-    const runPath = Promise.allSettled([this.#runner.prepare(), preloadMermaid()]);
+    const runPath = Promise.allSettled([this.#runner.prepare()]);
+    // Mermaid (the gantt chart a first waterfall upgrades to) after the run path and a Run pressed meanwhile.
+    void runPath
+      .then(() => this.#running)
+      .then(afterPaint)
+      .then(preloadMermaid);
     ScenarioEditorElement.beforeUpgrade = async () => {
       await runPath;
       await this.#running;

@@ -210,3 +210,92 @@ test('the loop guard stops a runaway precompiled scenario at its line, as it sto
     expect(status).toContain(`line ${loopLine}:`);
   }
 });
+
+/** Mermaid's core and its gantt chart: what the waterfall upgrades to. */
+const MERMAID = /\/_astro\/(mermaid\.core|ganttDiagram)[^/]*\.js$/;
+
+/** The part's waterfall panel, and what drew it (`data-renderer`). */
+function waterfall(part: Locator): Locator {
+  return part.locator('trace-views [role=tabpanel]:not([hidden])');
+}
+
+test("a lesson's first waterfall is drawn before Mermaid is asked for, then becomes the gantt chart in place, the selection kept", async ({
+  page,
+}) => {
+  const urls = requests(page);
+  const release = await holdBack(page, MERMAID);
+  await openLesson(page);
+  const part = scenario(page);
+  await part.scrollIntoViewIfNeeded();
+  await part.getByRole('button', { name: 'Run', exact: true }).click();
+  const panel = waterfall(part);
+  // The run's waterfall, drawn by our own SVG while Mermaid is held back: every span, on one clock.
+  await expect(panel).toHaveAttribute('data-renderer', 'svg-first', { timeout: 60_000 });
+  await expect(panel.getByRole('listbox', { name: 'Waterfall of 7 spans' })).toBeVisible();
+  await expect(panel.locator('.tv-svgwf [role=option]')).toHaveCount(7);
+  await expect(part.locator('[data-ls="status"]')).toHaveText(/^Ran in \d+ ms: 7 spans in 4 traces/);
+  // Mermaid was asked for only after the runner's chunk and the run worker's script.
+  const index = (pattern: RegExp): number => urls.findIndex((url) => pattern.test(new URL(url).pathname));
+  const firstMermaid = index(MERMAID);
+  for (const runner of [/\/lesson-engine[^/]*\.js$/, /\/run-worker[^/]*\.js$/])
+    expect(index(runner), `${String(runner)} before Mermaid`).toBeLessThan(
+      firstMermaid === -1 ? Infinity : firstMermaid,
+    );
+  // A span selected elsewhere (the details, the table) stays selected through the upgrade.
+  const selected = await part.locator('trace-views').evaluate((views) => {
+    const element = views as HTMLElement & {
+      result: { spans: { traceId: string; spanId: string; name: string }[] };
+      selectSpan(traceId: string, spanId: string): boolean;
+    };
+    const span = element.result.spans[0]!;
+    element.selectSpan(span.traceId, span.spanId);
+    return span.name;
+  });
+  await expect(panel.locator('[role=option][aria-selected=true]')).toHaveCount(1);
+  // Measured from the panel's top: the editor above may upgrade meanwhile and move the whole panel.
+  const legendTop = (): Promise<number> =>
+    panel.evaluate(
+      (element) =>
+        (element.querySelector('.tv-wf-legend')?.getBoundingClientRect().top ?? 0) -
+        element.getBoundingClientRect().top,
+    );
+  const legendBefore = await legendTop();
+  await expect.poll(() => index(MERMAID), 'Mermaid asked for once the first drawing is shown').toBeGreaterThan(-1);
+  release();
+  await expect(panel).toHaveAttribute('data-renderer', 'mermaid', { timeout: 60_000 });
+  await expect(panel.locator('figure.tv-mermaid svg')).toBeVisible();
+  await expect(panel.locator('.tv-svgwf')).toHaveCount(0);
+  await expect(panel.locator('figure.tv-mermaid rect[aria-pressed=true]')).toHaveCount(1);
+  await expect(panel.locator('figure.tv-mermaid rect[aria-pressed=true]')).toHaveAccessibleName(
+    new RegExp(selected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  );
+  // The chart took the first drawing's place: what follows it moved less than a row.
+  expect(Math.abs((await legendTop()) - legendBefore)).toBeLessThan(22);
+  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+});
+
+test('a first waterfall the reader has used stays until the next Run, which draws the gantt chart', async ({
+  page,
+}) => {
+  const urls = requests(page);
+  const release = await holdBack(page, MERMAID);
+  await openLesson(page);
+  const part = scenario(page);
+  await part.scrollIntoViewIfNeeded();
+  await part.getByRole('button', { name: 'Run', exact: true }).click();
+  const panel = waterfall(part);
+  await expect(panel).toHaveAttribute('data-renderer', 'svg-first', { timeout: 60_000 });
+  const row = panel.locator('.tv-svgwf [role=option]').nth(1);
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => urls.some((url) => MERMAID.test(new URL(url).pathname))).toBe(true);
+  release();
+  // Swapping now would move what the reader points at and drop the focus: the drawing stays.
+  await expect(panel).toHaveAttribute('data-renderer', 'svg', { timeout: 60_000 });
+  await expect(panel.locator('.tv-svgwf [role=option]').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.getByRole('listbox')).toBeFocused();
+  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+  await part.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(panel).toHaveAttribute('data-renderer', 'mermaid', { timeout: 60_000 });
+  await expect(panel.locator('figure.tv-mermaid rect[aria-pressed=true]')).toHaveCount(1);
+});

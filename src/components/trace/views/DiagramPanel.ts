@@ -13,6 +13,11 @@ export interface DiagramContent {
   selections: DiagramSelection[];
   /** Replaces what was drawn so far instead of adding to it. */
   replace?: boolean;
+  /**
+   * What drew it, set on the panel as `data-renderer` (a piece without nodes just changes it):
+   * `svg-first` for a drawing shown while a better one loads, `mermaid`, `svg` (our own, to stay).
+   */
+  renderer?: 'svg-first' | 'mermaid' | 'svg';
 }
 
 /**
@@ -135,6 +140,8 @@ export abstract class DiagramPanel implements TraceView {
 
   #show(content: DiagramContent): void {
     this.#dispose();
+    if (content.renderer === undefined) delete this.root.dataset['renderer'];
+    else this.root.dataset['renderer'] = content.renderer;
     this.#selections = content.selections;
     this.root.replaceChildren(...content.nodes);
     fitDiagrams(content.nodes);
@@ -146,6 +153,7 @@ export abstract class DiagramPanel implements TraceView {
   }
 
   #add(content: DiagramContent): void {
+    if (content.renderer !== undefined) this.root.dataset['renderer'] = content.renderer;
     this.#selections.push(...content.selections);
     this.root.append(...content.nodes);
     fitDiagrams(content.nodes);

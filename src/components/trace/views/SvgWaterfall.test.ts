@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { spanKey } from '@spanlab/engine';
 import { describe, expect, it } from 'vitest';
 import { RunIndex } from '../model/RunIndex.ts';
 import { SelectionStore } from '../model/SelectionStore.ts';
@@ -68,5 +69,21 @@ describe('our own SVG waterfall', () => {
     const selected = waterfall.element.querySelector('[aria-selected=true]');
     expect(selected?.getAttribute('aria-label')).toBe('app › n9999 1 ms, status unset');
     expect(selected?.textContent).toBe('app › n9999 1 ms');
+  });
+
+  it('marks the spans the linter flagged, as the Mermaid waterfall does, and unmarks them', () => {
+    const { waterfall } = setUp(new RunIndex(batchRun().spans));
+    waterfall.setFlags(
+      new Map([[spanKey(T3, 'c000000000000001'), { severity: 'warning', rules: ['Batch span without links'] }]]),
+    );
+    const flagged = [...waterfall.element.querySelectorAll('[role=option].tv-flagged')];
+    expect(flagged.map((option) => [option.getAttribute('class'), option.getAttribute('aria-label')])).toEqual([
+      [
+        'tv-wf-row tv-flagged tv-flagged-warning',
+        'worker › process batch 15 ms, status unset, linter warning: Batch span without links',
+      ],
+    ]);
+    waterfall.setFlags(new Map());
+    expect(waterfall.element.querySelectorAll('.tv-flagged')).toHaveLength(0);
   });
 });

@@ -4,6 +4,7 @@ import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
+import type { SpanFlag } from '../model/problems.ts';
 import { refOf, shortId } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
@@ -57,6 +58,8 @@ export class SvgWaterfall {
   #active = -1;
   #selected = -1;
   #frame = 0;
+  #pressing = false;
+  #flags: ReadonlyMap<string, SpanFlag> = new Map();
 
   constructor(host: ViewHost, index: RunIndex, options: SvgWaterfallOptions = {}) {
     this.#host = host;
@@ -97,8 +100,13 @@ export class SvgWaterfall {
     this.element.addEventListener('scroll', () => this.#schedule());
     this.element.addEventListener('keydown', (event) => this.#onKey(event));
     this.element.addEventListener('click', (event) => this.#onClick(event));
+    // Focused by a press: the click picks the row. Drawing now would replace the row under the
+    // pointer between its mousedown and mouseup, and the browser would then fire no click.
+    this.element.addEventListener('pointerdown', () => (this.#pressing = true));
+    for (const type of ['pointerup', 'pointercancel'] as const)
+      this.element.addEventListener(type, () => (this.#pressing = false));
     this.element.addEventListener('focus', () => {
-      if (this.#active < 0) this.#moveTo(this.#selected >= 0 ? this.#selected : this.#step(-1, 1));
+      if (this.#active < 0 && !this.#pressing) this.#moveTo(this.#selected >= 0 ? this.#selected : this.#step(-1, 1));
     });
     this.#resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#schedule()) : null;
     this.#resize?.observe(this.element);
@@ -112,6 +120,12 @@ export class SvgWaterfall {
       this.#active = this.#selected;
       this.#scrollTo(this.#selected);
     }
+    this.draw();
+  }
+
+  /** Marks the spans the linter flagged (a dashed outline, and the rule in the row's name), as the Mermaid waterfall does. */
+  setFlags(flags: ReadonlyMap<string, SpanFlag>): void {
+    this.#flags = flags;
     this.draw();
   }
 
@@ -190,6 +204,9 @@ export class SvgWaterfall {
       i === this.#active ? 'tv-active' : '',
     ];
     const note = `${durationText(entry)}${error ? ' ✖ error' : ''}`;
+    const flag = this.#flags.get(entry.key);
+    if (flag) classes.push('tv-flagged', `tv-flagged-${flag.severity}`);
+    const flagged = flag ? `, linter ${flag.severity}: ${flag.rules.join(', ')}` : '';
     return s(
       'g',
       {
@@ -198,7 +215,7 @@ export class SvgWaterfall {
         role: 'option',
         'aria-selected': String(i === this.#selected),
         // Starts with the text the row shows, so what is seen is what is heard.
-        'aria-label': `${label} ${note}, status ${statusText(entry)}${label === title ? '' : `, ${title}`}`,
+        'aria-label': `${label} ${note}, status ${statusText(entry)}${label === title ? '' : `, ${title}`}${flagged}`,
         'data-row': String(i),
         transform: `translate(0 ${String(y)})`,
       },

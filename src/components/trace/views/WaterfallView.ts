@@ -3,7 +3,9 @@ import { buildWaterfall, danglingMark, type RunWaterfall } from '@spanlab/engine
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
+import { afterPaint } from '../dom/after-paint.ts';
 import { loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
+import { mermaidWarm, preloadMermaid } from '../mermaid/preload-mermaid.ts';
 import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
 import { wireDiagram, type DiagramItem } from './diagram-items.ts';
@@ -36,6 +38,10 @@ const MIN_AXIS = 160;
 
 /** Average width of a label character at 12 px, for sizing the label column before drawing. */
 const CHAR_PX = 6.6;
+
+/** Mermaid's gantt layout (its defaults, and load-mermaid's bar height and gap): height = bars × (bar + gap) + 2 × top padding. */
+const GANTT_ROW = 18 + 4;
+const GANTT_TOP_PADDING = 50;
 
 /** What the zoom menu offers: every trace on one clock, or one trace on its own. */
 type Zoom = { kind: 'all' } | { kind: 'trace'; traceId: string };
@@ -199,15 +205,91 @@ export class WaterfallView extends DiagramPanel {
       return;
     }
     const ganttLeft = SECTION_TITLE_WIDTH + column;
+    let first: { touched: () => boolean } | undefined;
+    if (!mermaidWarm()) {
+      // Mermaid has not loaded (a page's first Run): our own waterfall now, the gantt chart when it has.
+      const drawn = this.#firstWaterfall(run, chart);
+      first = drawn;
+      yield drawn.content;
+      await afterPaint();
+      if (stale()) return;
+      const loaded = await preloadMermaid();
+      if (stale()) return;
+      // Kept when Mermaid failed to load, or once the reader has used it: a swap would move what they point at.
+      if (!loaded || drawn.touched()) {
+        yield { nodes: [], selections: [], renderer: 'svg' };
+        return;
+      }
+    }
     const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth: width, ganttLeft });
     if (stale()) return;
     const content = await this.#chart(mermaid, chart, run);
-    yield content;
+    if (first?.touched() === true) {
+      yield { nodes: [], selections: [], renderer: 'svg' };
+      return;
+    }
+    yield { ...content, replace: first !== undefined, renderer: 'mermaid' };
     // Only measurable once in the page: text scaled below 11 px gets the stacked list instead.
     const svg = this.root.querySelector<SVGSVGElement>('figure.tv-mermaid svg');
     if (svg === null || stale()) return;
     cutLabels(svg, column - 8);
     if (labelPixels(svg) < MIN_LABEL_PX) yield { ...this.#ownWaterfall(run, 'narrow'), replace: true };
+  }
+
+  /**
+   * The run drawn by our own waterfall in the gantt chart's frame (zoom menu, caption, legend) and
+   * at its height, so the chart can replace it without moving the page; `touched` says whether the
+   * reader has pointed at, focused or pressed a key in it since.
+   */
+  #firstWaterfall(run: RunData, chart: RunWaterfall): { content: DiagramContent; touched: () => boolean } {
+    const own = new SvgWaterfall(this.host, run.index, { focus: this.host.focus?.() });
+    own.setFlags(flaggedSpans(run.problems));
+    const bars = chart.sections.reduce((sum, section) => sum + (run.index.traces[section.index]?.spans.length ?? 0), 0);
+    own.element.style.height = `${String(bars * GANTT_ROW + 2 * GANTT_TOP_PADDING)}px`;
+    let touched = false;
+    for (const type of ['pointerdown', 'keydown', 'focusin', 'wheel'] as const)
+      own.element.addEventListener(type, () => (touched = true), { once: true, passive: true });
+    const { caption, legend } = this.#frame(run, chart);
+    const figure = h(
+      'figure',
+      { class: 'tv-chart tv-first-waterfall' },
+      h('figcaption', {}, caption),
+      own.element,
+      legend,
+    );
+    return {
+      content: {
+        nodes: [this.#zoomMenu(run, chart), figure],
+        selections: [
+          {
+            mark: (selected, reveal) => own.setSelected(selected, reveal !== 'none'),
+            flag: (flags) => own.setFlags(flags),
+            dispose: () => own.dispose(),
+          },
+        ],
+        renderer: 'svg-first',
+      },
+      touched: () => touched,
+    };
+  }
+
+  /** The caption over a waterfall of `chart`'s traces and the legend under it. */
+  #frame(run: RunData, chart: RunWaterfall): { caption: string; legend: HTMLElement } {
+    const { index } = run;
+    const origin = Math.min(...index.traces.map((trace) => trace.start));
+    const legend = h(
+      'ol',
+      { class: 'tv-wf-legend', 'aria-label': 'Traces in the waterfall' },
+      ...chart.sections.map((section) => {
+        const trace = index.traces[section.index];
+        return h('li', {}, trace === undefined ? '' : traceLine(trace, section.number, origin));
+      }),
+    );
+    const caption =
+      chart.sections.length === 1
+        ? 'One trace'
+        : `${String(chart.sections.length)} traces on one clock: the gaps between them are real time`;
+    return { caption, legend };
   }
 
   async #chart(
@@ -217,7 +299,6 @@ export class WaterfallView extends DiagramPanel {
   ): Promise<DiagramContent> {
     const { svg, id } = await renderSvg(mermaid, chart.text, 'tv-gantt-');
     const { index } = run;
-    const origin = Math.min(...index.traces.map((trace) => trace.start));
     svg.setAttribute(
       'aria-label',
       chart.sections.length === 1
@@ -231,18 +312,7 @@ export class WaterfallView extends DiagramPanel {
     markNotKept(items);
     markInstants(items);
     const selection = wireDiagram(this.host, svg, items, flaggedSpans(run.problems));
-    const legend = h(
-      'ol',
-      { class: 'tv-wf-legend', 'aria-label': 'Traces in the waterfall' },
-      ...chart.sections.map((section) => {
-        const trace = index.traces[section.index];
-        return h('li', {}, trace === undefined ? '' : traceLine(trace, section.number, origin));
-      }),
-    );
-    const caption =
-      chart.sections.length === 1
-        ? 'One trace'
-        : `${String(chart.sections.length)} traces on one clock: the gaps between them are real time`;
+    const { caption, legend } = this.#frame(run, chart);
     const figure = h('figure', { class: 'tv-chart tv-mermaid' }, h('figcaption', {}, caption), svg, legend);
     return { nodes: [this.#zoomMenu(run, chart), figure], selections: [selection] };
   }
@@ -273,6 +343,7 @@ export class WaterfallView extends DiagramPanel {
 
   #ownWaterfall(run: RunData, why: 'large' | 'narrow'): DiagramContent {
     const own = new SvgWaterfall(this.host, run.index, { focus: this.host.focus?.(), stacked: why === 'narrow' });
+    own.setFlags(flaggedSpans(run.problems));
     const { spans, traces } = run.index;
     const text =
       why === 'large'
@@ -281,8 +352,13 @@ export class WaterfallView extends DiagramPanel {
     return {
       nodes: [notice(text), own.element],
       selections: [
-        { mark: (selected, reveal) => own.setSelected(selected, reveal !== 'none'), dispose: () => own.dispose() },
+        {
+          mark: (selected, reveal) => own.setSelected(selected, reveal !== 'none'),
+          flag: (flags) => own.setFlags(flags),
+          dispose: () => own.dispose(),
+        },
       ],
+      renderer: 'svg',
     };
   }
 }

@@ -1,15 +1,15 @@
 /**
  * Parses and checks a batch of RunEvents that came from a sandboxed run: shape first, then trust.
- * The schema is pinned to the model (`satisfies z.ZodType<RunEvent>`, from the model's own schemas in
+ * The schema is pinned to the model (`satisfies z.ZodMiniType<RunEvent>`, from the model's own schemas in
  * `run-schema.ts`), so the two cannot drift.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RunEvent } from '../../runtime/protocol.ts';
 import { consoleEntrySchema, limitHitSchema, runErrorSchema, spanSchema as span } from '../../trace/run-schema.ts';
 
 const event = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('span-start'), span, order: z.number().int() }),
-  z.object({ type: z.literal('span-end'), span, order: z.number().int() }),
+  z.object({ type: z.literal('span-start'), span, order: z.int() }),
+  z.object({ type: z.literal('span-end'), span, order: z.int() }),
   z.object({
     type: z.literal('console'),
     entry: consoleEntrySchema,
@@ -32,9 +32,9 @@ const event = z.discriminatedUnion('type', [
       consoleDropped: z.number(),
     }),
   }),
-]) satisfies z.ZodType<RunEvent>;
+]) satisfies z.ZodMiniType<RunEvent>;
 
-const batch = z.array(event).max(10_000);
+const batch = z.array(event).check(z.maxLength(10_000));
 
 /** The events in a batch's JSON text, or why the batch is refused. */
 export function parseRunEvents(json: string): { ok: true; events: RunEvent[] } | { ok: false; reason: string } {
