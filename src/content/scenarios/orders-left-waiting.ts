@@ -1,6 +1,8 @@
-// Four orders are sent, each in a trace of its own. The worker pulls once, at most three messages,
-// and processes them in a batch span that links to each message's producer. One order is refused
-// and sent on to a dead-letter topic nobody reads; the fourth order is still waiting at the end.
+// Four orders are sent, each in a trace of its own. The worker pulls
+// once, at most three messages, and processes them in a batch span that
+// links to each message's producer. One order is refused and sent on to
+// a dead-letter topic nobody reads; the fourth order is still waiting
+// at the end.
 import { propagation, ROOT_CONTEXT, SpanKind, trace, type Link } from '@opentelemetry/api';
 import { broker, service, sleep, type Message, type Topic } from '@spanlab/world';
 

@@ -83,7 +83,7 @@ export abstract class DiagramPanel implements TraceView {
   /** The run's problems changed (findings given after the run): marks the flagged spans again, without a redraw. */
   problemsChanged(): void {
     const flags = flaggedSpans(this.#run?.problems ?? []);
-    for (const selection of this.#selections) selection.flag?.(flags);
+    for (const selection of this.#selections) selection.flag(flags);
   }
 
   #start(): void {

@@ -22,8 +22,8 @@ export type Reveal = 'none' | 'within' | 'page';
 export interface DiagramSelection {
   /** Highlights the selected span (if drawn here) and scrolls to it as `reveal` says. */
   mark(selected: SpanRef | null, reveal: Reveal): void;
-  /** Marks the spans the linter flagged (and unmarks the others), without drawing again; absent where a drawing marks none. */
-  flag?(flags: ReadonlyMap<string, SpanFlag>): void;
+  /** Marks the spans the linter flagged (and unmarks the others), without drawing again. */
+  flag(flags: ReadonlyMap<string, SpanFlag>): void;
   dispose(): void;
 }
 
