@@ -108,7 +108,9 @@ test('the playground picker groups good practice, anti-patterns and the lint rul
   ]);
   // A reference example is listed with the reference, and picking it works as before.
   await expect(picker).toHaveValue('links-from-json-array');
-  await expect(picker.locator('optgroup[label="Lint rule examples"] option[value="links-from-json-array"]')).toHaveCount(1);
+  await expect(
+    picker.locator('optgroup[label="Lint rule examples"] option[value="links-from-json-array"]'),
+  ).toHaveCount(1);
   await expect(picker.locator('optgroup[label="Good practice"] option[value="order-processing"]')).toHaveCount(1);
 });
 
