@@ -1,3 +1,4 @@
+import { ExerciseHelp } from './exercise-help.ts';
 import type { ContextMode, Expectation, PrecompiledScenario, SamplerSpec } from '@spanlab/engine';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
@@ -37,7 +38,7 @@ export class ExerciseElement extends HTMLElement {
   #data: ExerciseElementData | undefined;
   #session: RunSession | undefined;
   #stopWatching: (() => void) | undefined;
-  #hintsShown = 0;
+  #help: ExerciseHelp | undefined;
 
   connectedCallback(): void {
     if (this.#data) return;
@@ -54,19 +55,23 @@ export class ExerciseElement extends HTMLElement {
       original: () => data.start,
       status: (text) => this.#status(text),
       codeChanged: () => {
-        if (this.#solutionOpen) void this.#drawDiff();
+        if (this.#help?.solutionOpen) void this.#drawDiff();
       },
     });
     this.#session.restore('Your work on this exercise is back. Reset returns to the starting code.');
     if (readProgress().exercises[data.id]?.passed) this.#part('badge').hidden = false;
     this.#button('check').addEventListener('click', () => void this.check());
-    this.#button('hint').addEventListener('click', () => this.#nextHint());
-    this.#button('solution').addEventListener('click', () => void this.#toggleSolution());
+    this.#help = new ExerciseHelp(this, {
+      part: (name) => this.#part(name),
+      button: (name) => this.#button(name),
+      status: (text) => this.#status(text),
+      drawDiff: () => this.#drawDiff(),
+      solution: () => this.#data?.solution ?? '',
+      answer: 'code',
+    });
     this.#button('reset').addEventListener('click', () => this.#reset());
-    this.#button('copy').addEventListener('click', () => void this.#copySolution());
     this.#button('use').addEventListener('click', () => this.#useSolution());
     this.#editor.addEventListener('run', () => void this.check());
-    this.#updateHintButton();
     this.#stopWatching = warmWhenReached(this);
   }
 
@@ -116,70 +121,11 @@ export class ExerciseElement extends HTMLElement {
     this.#part('status').classList.add('ex-sr-only');
   }
 
-  #nextHint(): void {
-    const hints = this.#hints;
-    const next = hints[this.#hintsShown];
-    if (!next) return;
-    next.hidden = false;
-    this.#hintsShown += 1;
-    this.#part('hints').hidden = false;
-    this.#updateHintButton();
-    this.#status(`Hint ${this.#hintsShown} of ${hints.length} shown.`);
-    next.focus();
-  }
-
-  #updateHintButton(): void {
-    const total = this.#hints.length;
-    const button = this.#button('hint');
-    if (this.#hintsShown >= total) {
-      button.textContent = total === 0 ? 'No hints' : `All ${total} hints shown`;
-      button.disabled = true;
-    } else {
-      button.textContent = `Hint ${this.#hintsShown + 1} of ${total}`;
-    }
-  }
-
-  get #hints(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>('[data-ex="hint-item"]')];
-  }
-
-  get #solutionOpen(): boolean {
-    return !this.#part('solution-panel').hidden;
-  }
-
-  async #toggleSolution(): Promise<void> {
-    const panel = this.#part('solution-panel');
-    const button = this.#button('solution');
-    if (this.#solutionOpen) {
-      panel.hidden = true;
-      button.setAttribute('aria-expanded', 'false');
-      button.textContent = 'Show solution';
-      return;
-    }
-    await this.#drawDiff();
-    panel.hidden = false;
-    panel.scrollIntoView({ block: 'nearest' });
-    button.setAttribute('aria-expanded', 'true');
-    button.textContent = 'Hide solution';
-    this.#status('The solution is shown beside your code as a diff; your code is unchanged.');
-  }
-
   async #drawDiff(): Promise<void> {
     const data = this.#data;
     if (!data) return;
     const { diffLines } = await import('diff');
     renderDiff(this.#part('diff'), diffRows(diffLines(this.#editor.value, data.solution)));
-  }
-
-  async #copySolution(): Promise<void> {
-    const data = this.#data;
-    if (!data) return;
-    try {
-      await navigator.clipboard.writeText(data.solution);
-      this.#status('The solution is copied to the clipboard.');
-    } catch {
-      this.#status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
-    }
   }
 
   #useSolution(): void {

@@ -1,3 +1,4 @@
+import { ExerciseHelp } from './exercise-help.ts';
 import type { ContextMode, PrecompiledScenario, RunResult, SamplerSpec } from '@spanlab/engine';
 import { readProgress, recordExercise } from '../../course/progress.ts';
 import { SQL_CHECKS, type SqlCheckId } from '../../course/sql-exercise-check.ts';
@@ -55,7 +56,7 @@ export class SqlExerciseElement extends HTMLElement {
   #run: RunResult | undefined;
   #running: Promise<RunResult | undefined> | undefined;
   #checking = false;
-  #hintsShown = 0;
+  #help: ExerciseHelp | undefined;
   #stopWatching: (() => void) | undefined;
 
   connectedCallback(): void {
@@ -87,10 +88,15 @@ export class SqlExerciseElement extends HTMLElement {
     });
     this.#button('run').addEventListener('click', () => void this.#runScenario());
     this.#button('check').addEventListener('click', () => void this.check());
-    this.#button('hint').addEventListener('click', () => this.#nextHint());
-    this.#button('solution').addEventListener('click', () => void this.#toggleSolution());
+    this.#help = new ExerciseHelp(this, {
+      part: (name) => this.#part(name),
+      button: (name) => this.#button(name),
+      status: (text) => this.#status(text),
+      drawDiff: () => this.#drawDiff(),
+      solution: () => this.#data?.solution ?? '',
+      answer: 'query',
+    });
     this.#button('reset').addEventListener('click', () => this.#reset());
-    this.#button('copy').addEventListener('click', () => void this.#copySolution());
     this.#button('use').addEventListener('click', () => {
       if (this.#data) this.#replaceQuery(this.#data.solution, 'Your query is replaced by the solution.');
     });
@@ -99,7 +105,6 @@ export class SqlExerciseElement extends HTMLElement {
         (event.target as Element).closest<HTMLButtonElement>('button[data-span-id]')?.dataset ?? {};
       if (traceId !== undefined && spanId !== undefined) this.#views.selectSpan(traceId, spanId);
     });
-    this.#updateHintButton();
     this.#stopWatching = warmWhenReached(this);
   }
 
@@ -257,55 +262,7 @@ export class SqlExerciseElement extends HTMLElement {
     clearNotice(this.#part('notice')); // it spoke of the query before this edit
     if (this.#query.value === data.start) this.#storage?.forgetCode(this.#key);
     else this.#storage?.saveCode(this.#key, this.#query.value);
-    if (this.#solutionOpen) void this.#drawDiff();
-  }
-
-  #nextHint(): void {
-    const hints = this.#hints;
-    const next = hints[this.#hintsShown];
-    if (!next) return;
-    next.hidden = false;
-    this.#hintsShown += 1;
-    this.#part('hints').hidden = false;
-    this.#updateHintButton();
-    this.#status(`Hint ${this.#hintsShown} of ${hints.length} shown.`);
-    next.focus();
-  }
-
-  #updateHintButton(): void {
-    const total = this.#hints.length;
-    const button = this.#button('hint');
-    if (this.#hintsShown >= total) {
-      button.textContent = total === 0 ? 'No hints' : `All ${total} hints shown`;
-      button.disabled = true;
-    } else {
-      button.textContent = `Hint ${this.#hintsShown + 1} of ${total}`;
-    }
-  }
-
-  get #hints(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>('[data-ex="hint-item"]')];
-  }
-
-  get #solutionOpen(): boolean {
-    return !this.#part('solution-panel').hidden;
-  }
-
-  async #toggleSolution(): Promise<void> {
-    const panel = this.#part('solution-panel');
-    const button = this.#button('solution');
-    if (this.#solutionOpen) {
-      panel.hidden = true;
-      button.setAttribute('aria-expanded', 'false');
-      button.textContent = 'Show solution';
-      return;
-    }
-    await this.#drawDiff();
-    panel.hidden = false;
-    panel.scrollIntoView({ block: 'nearest' });
-    button.setAttribute('aria-expanded', 'true');
-    button.textContent = 'Hide solution';
-    this.#status('The solution is shown beside your query as a diff; your query is unchanged.');
+    if (this.#help?.solutionOpen) void this.#drawDiff();
   }
 
   async #drawDiff(): Promise<void> {
@@ -313,17 +270,6 @@ export class SqlExerciseElement extends HTMLElement {
     if (!data) return;
     const { diffLines } = await import('diff');
     renderDiff(this.#part('diff'), diffRows(diffLines(this.#query.value, data.solution)), 'query');
-  }
-
-  async #copySolution(): Promise<void> {
-    const data = this.#data;
-    if (!data) return;
-    try {
-      await navigator.clipboard.writeText(data.solution);
-      this.#status('The solution is copied to the clipboard.');
-    } catch {
-      this.#status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
-    }
   }
 
   #reset(): void {
@@ -355,7 +301,7 @@ export class SqlExerciseElement extends HTMLElement {
     const data = this.#data;
     if (data && query === data.start) this.#storage?.forgetCode(this.#key);
     else this.#storage?.saveCode(this.#key, query);
-    if (this.#solutionOpen) void this.#drawDiff();
+    if (this.#help?.solutionOpen) void this.#drawDiff();
   }
 
   #notice(text: string, action?: Parameters<typeof showNotice>[2]): void {

@@ -1,0 +1,92 @@
+/** What an exercise's hints and solution panel need of the element that holds them. */
+export interface ExerciseHelpParts {
+  part(name: string): HTMLElement;
+  button(name: string): HTMLButtonElement;
+  status(text: string): void;
+  /** Draws the diff from the reader's answer to the solution in the panel. */
+  drawDiff(): Promise<void>;
+  /** The solution, for Copy solution. */
+  solution(): string;
+  /** What the reader writes, in the messages: "code" or "query". */
+  answer: 'code' | 'query';
+}
+
+/**
+ * The Hint button (each press shows the next hint and moves focus to it), Show solution (the
+ * solution as a diff beside the reader's answer, which stays unchanged) and Copy solution of an
+ * exercise, code or SQL alike; the markup is ExerciseHelp.astro's. Replacing the reader's answer
+ * with the solution is the host's: code and query are kept differently.
+ */
+export class ExerciseHelp {
+  readonly #parts: ExerciseHelpParts;
+  readonly #root: HTMLElement;
+  #shown = 0;
+
+  constructor(root: HTMLElement, parts: ExerciseHelpParts) {
+    this.#root = root;
+    this.#parts = parts;
+    parts.button('hint').addEventListener('click', () => this.#nextHint());
+    parts.button('solution').addEventListener('click', () => void this.#toggleSolution());
+    parts.button('copy').addEventListener('click', () => void this.#copySolution());
+    this.#updateHintButton();
+  }
+
+  /** Whether the solution panel is open (its diff follows the reader's edits). */
+  get solutionOpen(): boolean {
+    return !this.#parts.part('solution-panel').hidden;
+  }
+
+  #nextHint(): void {
+    const hints = this.#hints;
+    const next = hints[this.#shown];
+    if (!next) return;
+    next.hidden = false;
+    this.#shown += 1;
+    this.#parts.part('hints').hidden = false;
+    this.#updateHintButton();
+    this.#parts.status(`Hint ${this.#shown} of ${hints.length} shown.`);
+    next.focus();
+  }
+
+  #updateHintButton(): void {
+    const total = this.#hints.length;
+    const button = this.#parts.button('hint');
+    if (this.#shown >= total) {
+      button.textContent = total === 0 ? 'No hints' : `All ${total} hints shown`;
+      button.disabled = true;
+    } else {
+      button.textContent = `Hint ${this.#shown + 1} of ${total}`;
+    }
+  }
+
+  get #hints(): HTMLElement[] {
+    return [...this.#root.querySelectorAll<HTMLElement>('[data-ex="hint-item"]')];
+  }
+
+  async #toggleSolution(): Promise<void> {
+    const panel = this.#parts.part('solution-panel');
+    const button = this.#parts.button('solution');
+    if (this.solutionOpen) {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      button.textContent = 'Show solution';
+      return;
+    }
+    await this.#parts.drawDiff();
+    panel.hidden = false;
+    panel.scrollIntoView({ block: 'nearest' });
+    button.setAttribute('aria-expanded', 'true');
+    button.textContent = 'Hide solution';
+    const { answer } = this.#parts;
+    this.#parts.status(`The solution is shown beside your ${answer} as a diff; your ${answer} is unchanged.`);
+  }
+
+  async #copySolution(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.#parts.solution());
+      this.#parts.status('The solution is copied to the clipboard.');
+    } catch {
+      this.#parts.status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
+    }
+  }
+}
