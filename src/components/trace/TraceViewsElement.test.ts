@@ -3,10 +3,14 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResult } from '@spanlab/engine';
 import { batchRun, makeRun, makeSpan, sampledBatchRun, T1, T2, T3 } from './test-runs.ts';
 import type { TraceViewsElement } from './TraceViewsElement.ts';
+import type * as LoadMermaid from './mermaid/load-mermaid.ts';
 
 // The diagrams are tested with the real Mermaid elsewhere; here, only whether it is asked for.
 const loadMermaid = vi.hoisted(() => vi.fn(() => Promise.reject(new Error('Mermaid is not loaded in this test.'))));
-vi.mock('./mermaid/load-mermaid.ts', () => ({ loadMermaid }));
+vi.mock('./mermaid/load-mermaid.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof LoadMermaid>()),
+  loadMermaid,
+}));
 
 beforeAll(async () => {
   Element.prototype.scrollIntoView = () => undefined; // jsdom does no layout

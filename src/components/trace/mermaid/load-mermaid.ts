@@ -21,6 +21,10 @@ export const LINK_GRAPH_SPACING = { rankSpacing: 25, nodeSpacing: 30, padding: 8
 /** Width in CSS pixels of a gantt chart's section titles ("trace 12" at 12 px, and a margin). */
 export const SECTION_TITLE_WIDTH = 64;
 
+/** Height of a gantt chart's bar and the gap under it, in CSS pixels (a first waterfall is sized by them). */
+export const GANTT_BAR_HEIGHT = 18;
+export const GANTT_BAR_GAP = 4;
+
 /** The configuration every diagram is drawn with; only the theme, the gantt width and the link graph's spacing vary. */
 export function mermaidConfig({
   dark,
@@ -46,8 +50,8 @@ export function mermaidConfig({
     gantt: {
       useMaxWidth: true,
       useWidth: ganttWidth,
-      barHeight: 18,
-      barGap: 4,
+      barHeight: GANTT_BAR_HEIGHT,
+      barGap: GANTT_BAR_GAP,
       fontSize: 12,
       sectionFontSize: 12,
       leftPadding: ganttLeft,

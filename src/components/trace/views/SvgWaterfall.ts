@@ -5,6 +5,7 @@ import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { SpanFlag } from '../model/problems.ts';
+import type { DiagramSelection } from './diagram-items.ts';
 import { refOf, shortId } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
@@ -18,6 +19,8 @@ export interface SvgWaterfallOptions {
   focus?: string | null | undefined;
   /** Each span's label on a line of its own above its bar, for narrow panels. */
   stacked?: boolean;
+  /** The spans the linter flagged, marked from the first drawing (later ones: `setFlags`). */
+  flags?: ReadonlyMap<string, SpanFlag>;
 }
 
 /** Height of one row, in CSS pixels (twice that when stacked). */
@@ -65,6 +68,7 @@ export class SvgWaterfall {
     this.#host = host;
     this.#stacked = options.stacked === true;
     this.#rowHeight = this.#stacked ? 2 * ROW_HEIGHT : ROW_HEIGHT;
+    this.#flags = options.flags ?? new Map();
     this.#start = Math.min(...index.traces.map((trace) => trace.start));
     this.#end = Math.max(...index.traces.map((trace) => trace.end));
     ordered(index.traces, options.focus).forEach((trace, i) => {
@@ -127,6 +131,15 @@ export class SvgWaterfall {
   setFlags(flags: ReadonlyMap<string, SpanFlag>): void {
     this.#flags = flags;
     this.draw();
+  }
+
+  /** This waterfall as a diagram panel's selection: marks, flags and disposal. */
+  selection(): DiagramSelection {
+    return {
+      mark: (selected, reveal) => this.setSelected(selected, reveal !== 'none'),
+      flag: (flags) => this.setFlags(flags),
+      dispose: () => this.dispose(),
+    };
   }
 
   /** Stops watching the element's size. */

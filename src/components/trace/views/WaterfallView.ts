@@ -4,7 +4,7 @@ import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { afterPaint } from '../dom/after-paint.ts';
-import { loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
+import { GANTT_BAR_GAP, GANTT_BAR_HEIGHT, loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
 import { mermaidWarm, preloadMermaid } from '../mermaid/preload-mermaid.ts';
 import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
@@ -39,8 +39,8 @@ const MIN_AXIS = 160;
 /** Average width of a label character at 12 px, for sizing the label column before drawing. */
 const CHAR_PX = 6.6;
 
-/** Mermaid's gantt layout (its defaults, and load-mermaid's bar height and gap): height = bars × (bar + gap) + 2 × top padding. */
-const GANTT_ROW = 18 + 4;
+/** Mermaid's gantt layout (load-mermaid's bar height and gap, Mermaid's default top padding): height = bars × (bar + gap) + 2 × top padding. */
+const GANTT_ROW = GANTT_BAR_HEIGHT + GANTT_BAR_GAP;
 const GANTT_TOP_PADDING = 50;
 
 /** What the zoom menu offers: every trace on one clock, or one trace on its own. */
@@ -242,8 +242,10 @@ export class WaterfallView extends DiagramPanel {
    * reader has pointed at, focused or pressed a key in it since.
    */
   #firstWaterfall(run: RunData, chart: RunWaterfall): { content: DiagramContent; touched: () => boolean } {
-    const own = new SvgWaterfall(this.host, run.index, { focus: this.host.focus?.() });
-    own.setFlags(flaggedSpans(run.problems));
+    const own = new SvgWaterfall(this.host, run.index, {
+      focus: this.host.focus?.(),
+      flags: flaggedSpans(run.problems),
+    });
     const bars = chart.sections.reduce((sum, section) => sum + (run.index.traces[section.index]?.spans.length ?? 0), 0);
     own.element.style.height = `${String(bars * GANTT_ROW + 2 * GANTT_TOP_PADDING)}px`;
     let touched = false;
@@ -260,13 +262,7 @@ export class WaterfallView extends DiagramPanel {
     return {
       content: {
         nodes: [this.#zoomMenu(run, chart), figure],
-        selections: [
-          {
-            mark: (selected, reveal) => own.setSelected(selected, reveal !== 'none'),
-            flag: (flags) => own.setFlags(flags),
-            dispose: () => own.dispose(),
-          },
-        ],
+        selections: [own.selection()],
         renderer: 'svg-first',
       },
       touched: () => touched,
@@ -342,8 +338,11 @@ export class WaterfallView extends DiagramPanel {
   }
 
   #ownWaterfall(run: RunData, why: 'large' | 'narrow'): DiagramContent {
-    const own = new SvgWaterfall(this.host, run.index, { focus: this.host.focus?.(), stacked: why === 'narrow' });
-    own.setFlags(flaggedSpans(run.problems));
+    const own = new SvgWaterfall(this.host, run.index, {
+      focus: this.host.focus?.(),
+      stacked: why === 'narrow',
+      flags: flaggedSpans(run.problems),
+    });
     const { spans, traces } = run.index;
     const text =
       why === 'large'
@@ -351,13 +350,7 @@ export class WaterfallView extends DiagramPanel {
         : 'The panel is too narrow for the chart’s labels, so each span is listed with its bar under it, every trace on one clock.';
     return {
       nodes: [notice(text), own.element],
-      selections: [
-        {
-          mark: (selected, reveal) => own.setSelected(selected, reveal !== 'none'),
-          flag: (flags) => own.setFlags(flags),
-          dispose: () => own.dispose(),
-        },
-      ],
+      selections: [own.selection()],
       renderer: 'svg',
     };
   }
