@@ -60,7 +60,7 @@ export class PlaygroundApp extends HTMLElement {
     for (const scenario of this.#scenarios) rememberPrecompiled(scenario.compiled);
     // What a Run needs loads first (no TypeScript: the scenarios come compiled); the editor
     // upgrades after it, and after a Run pressed meanwhile.
-    const runPath = Promise.allSettled([this.#runner.prepare()]);
+    const runPath = this.#runner.prepare().catch(() => undefined); // settles loaded or failed, never rejects
     // Mermaid (the gantt chart a first waterfall upgrades to) after the run path and a Run pressed meanwhile.
     void runPath
       .then(() => this.#running)
