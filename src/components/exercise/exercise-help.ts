@@ -14,7 +14,7 @@ export interface ExerciseHelpParts {
 /**
  * The Hint button (each press shows the next hint and moves focus to it), Show solution (the
  * solution as a diff beside the reader's answer, which stays unchanged) and Copy solution of an
- * exercise, code or SQL alike; the markup is ExerciseHelp.astro's. Replacing the reader's answer
+ * exercise, code or SQL alike; the markup is ExerciseControls.astro's. Replacing the reader's answer
  * with the solution is the host's: code and query are kept differently.
  */
 export class ExerciseHelp {
