@@ -10,7 +10,7 @@ import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
-import { renderDiff, renderReport } from './report-dom.ts';
+import { renderDiff, sayStatus, showVerdict } from './report-dom.ts';
 import { diffRows } from './solution-diff.ts';
 
 /** What the page hands the element (JSON in its `data-ex="data"` script). */
@@ -97,7 +97,7 @@ export class ExerciseElement extends HTMLElement {
     );
     if (run === null) return; // pressed again while waiting, or a newer Check took over
     if (!run.ran) {
-      this.#report(compileOutcome(run.result));
+      showVerdict(this, compileOutcome(run.result));
       return;
     }
     const { result, findings } = run;
@@ -107,18 +107,9 @@ export class ExerciseElement extends HTMLElement {
     this.#views.result = result;
     this.#views.stale = false;
     this.#part('trace').hidden = false;
-    this.#report(outcome);
+    showVerdict(this, outcome);
     recordExercise(data.id, outcome.passed);
     if (outcome.passed) this.#part('badge').hidden = false;
-  }
-
-  #report(outcome: ReturnType<typeof checkOutcome>): void {
-    renderReport(this.#part('report'), outcome);
-    this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
-    this.#part('other-answers').hidden = !outcome.passed;
-    // The live region says the summary; the banner above the verdicts shows it.
-    this.#status(outcome.summary);
-    this.#part('status').classList.add('ex-sr-only');
   }
 
   async #drawDiff(): Promise<void> {
@@ -152,8 +143,7 @@ export class ExerciseElement extends HTMLElement {
   }
 
   #status(text: string): void {
-    this.#part('status').textContent = text;
-    this.#part('status').classList.remove('ex-sr-only');
+    sayStatus(this, text);
   }
 
   get #editor(): ScenarioEditorElement {

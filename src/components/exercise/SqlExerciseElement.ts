@@ -13,8 +13,7 @@ import { resultsTable } from '../sql/results-table.ts';
 import { SQL_MAX_ROWS, type SqlOutcome } from '../sql/sql-engine.ts';
 import { SqlWorkerClient } from '../sql/SqlWorkerClient.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import type { CheckOutcome } from './check-outcome.ts';
-import { renderDiff, renderReport } from './report-dom.ts';
+import { renderDiff, sayStatus, showVerdict } from './report-dom.ts';
 import { diffRows } from './solution-diff.ts';
 
 /** What the page hands the element (JSON in its `data-ex="data"` script). */
@@ -138,7 +137,8 @@ export class SqlExerciseElement extends HTMLElement {
       }
       const verdict = SQL_CHECKS[data.check](outcome, run.spans);
       // The banner is short; the verdict under it says what is wrong, and the live region says both.
-      this.#report(
+      showVerdict(
+        this,
         {
           passed: verdict.passed,
           items: [
@@ -220,7 +220,8 @@ export class SqlExerciseElement extends HTMLElement {
   #showFailedQuery(outcome: Extract<SqlOutcome, { ok: false }>): void {
     const where = outcome.position ? `Line ${outcome.position.line}, column ${outcome.position.column}: ` : '';
     const at = outcome.position ? ` at line ${outcome.position.line}, column ${outcome.position.column}` : '';
-    this.#report(
+    showVerdict(
+      this,
       {
         passed: false,
         items: [{ status: 'fail', title: 'The query runs', detail: `${where}${outcome.error}` }],
@@ -248,20 +249,19 @@ export class SqlExerciseElement extends HTMLElement {
   }
 
   /** Shows a verdict; the live region says `spoken` (by default the banner's summary). */
-  #report(outcome: CheckOutcome, spoken = outcome.summary): void {
-    renderReport(this.#part('report'), outcome);
-    this.dataset['state'] = outcome.passed ? 'passed' : 'failed';
-    this.#part('other-answers').hidden = !outcome.passed;
-    this.#status(spoken);
-    this.#part('status').classList.add('ex-sr-only');
-  }
 
   #queryChanged(): void {
     const data = this.#data;
     if (!data) return;
     clearNotice(this.#part('notice')); // it spoke of the query before this edit
-    if (this.#query.value === data.start) this.#storage?.forgetCode(this.#key);
-    else this.#storage?.saveCode(this.#key, this.#query.value);
+    this.#keepQuery();
+  }
+
+  /** Keeps the query the textarea holds (forgotten when it is the starting one); the open diff follows it. */
+  #keepQuery(): void {
+    const query = this.#query.value;
+    if (query === this.#data?.start) this.#storage?.forgetCode(this.#key);
+    else this.#storage?.saveCode(this.#key, query);
     if (this.#help?.solutionOpen) void this.#drawDiff();
   }
 
@@ -298,10 +298,7 @@ export class SqlExerciseElement extends HTMLElement {
 
   #setQuery(query: string): void {
     this.#query.value = query;
-    const data = this.#data;
-    if (data && query === data.start) this.#storage?.forgetCode(this.#key);
-    else this.#storage?.saveCode(this.#key, query);
-    if (this.#help?.solutionOpen) void this.#drawDiff();
+    this.#keepQuery();
   }
 
   #notice(text: string, action?: Parameters<typeof showNotice>[2]): void {
@@ -309,8 +306,7 @@ export class SqlExerciseElement extends HTMLElement {
   }
 
   #status(text: string): void {
-    this.#part('status').textContent = text;
-    this.#part('status').classList.remove('ex-sr-only');
+    sayStatus(this, text);
   }
 
   /** The key the query is kept under: the one a code exercise keeps its code under. */

@@ -118,3 +118,28 @@ export function renderDiff(host: HTMLElement, rows: readonly DiffRow[], noun: 'c
   table.append(caption, head, body);
   host.replaceChildren(table);
 }
+
+/** The exercise element's part named `name` (its `data-ex`). */
+function exercisePart(root: HTMLElement, name: string): HTMLElement {
+  return root.querySelector(`[data-ex="${name}"]`) as HTMLElement;
+}
+
+/** Says `text` in an exercise's status line: shown, and read out (it is a live region). */
+export function sayStatus(root: HTMLElement, text: string): void {
+  const status = exercisePart(root, 'status');
+  status.textContent = text;
+  status.classList.remove('ex-sr-only');
+}
+
+/**
+ * Shows a Check's verdict in an exercise (`root`, its element): the report, the element's
+ * `data-state`, and "your answer is correct too" beside the solution when it passed. The banner
+ * shows the summary, so the status line says `spoken` to screen readers only.
+ */
+export function showVerdict(root: HTMLElement, outcome: CheckOutcome, spoken = outcome.summary): void {
+  renderReport(exercisePart(root, 'report'), outcome);
+  root.dataset['state'] = outcome.passed ? 'passed' : 'failed';
+  exercisePart(root, 'other-answers').hidden = !outcome.passed;
+  sayStatus(root, spoken);
+  exercisePart(root, 'status').classList.add('ex-sr-only');
+}
