@@ -62,9 +62,6 @@ export class ExerciseElement extends HTMLElement {
     if (readProgress().exercises[data.id]?.passed) this.#part('badge').hidden = false;
     this.#button('check').addEventListener('click', () => void this.check());
     this.#help = new ExerciseHelp(this, {
-      part: (name) => this.#part(name),
-      button: (name) => this.#button(name),
-      status: (text) => this.#status(text),
       drawDiff: () => this.#drawDiff(),
       solution: () => this.#data?.solution ?? '',
       answer: 'code',

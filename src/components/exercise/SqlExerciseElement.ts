@@ -88,9 +88,6 @@ export class SqlExerciseElement extends HTMLElement {
     this.#button('run').addEventListener('click', () => void this.#runScenario());
     this.#button('check').addEventListener('click', () => void this.check());
     this.#help = new ExerciseHelp(this, {
-      part: (name) => this.#part(name),
-      button: (name) => this.#button(name),
-      status: (text) => this.#status(text),
       drawDiff: () => this.#drawDiff(),
       solution: () => this.#data?.solution ?? '',
       answer: 'query',

@@ -18,9 +18,6 @@ function mount(hints: number, answer: 'code' | 'query') {
   const part = (name: string) => root.querySelector<HTMLElement>(`[data-ex="${name}"]`) as HTMLElement;
   let diffs = 0;
   const help = new ExerciseHelp(root, {
-    part,
-    button: (name) => part(name) as HTMLButtonElement,
-    status: (text) => (part('status').textContent = text),
     drawDiff: () => {
       diffs += 1;
       return Promise.resolve();

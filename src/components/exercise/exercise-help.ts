@@ -1,8 +1,7 @@
-/** What an exercise's hints and solution panel need of the element that holds them. */
+import { sayStatus } from './report-dom.ts';
+
+/** What an exercise's hints and solution panel need of the element that holds them (its parts it finds itself). */
 export interface ExerciseHelpParts {
-  part(name: string): HTMLElement;
-  button(name: string): HTMLButtonElement;
-  status(text: string): void;
   /** Draws the diff from the reader's answer to the solution in the panel. */
   drawDiff(): Promise<void>;
   /** The solution, for Copy solution. */
@@ -25,15 +24,15 @@ export class ExerciseHelp {
   constructor(root: HTMLElement, parts: ExerciseHelpParts) {
     this.#root = root;
     this.#parts = parts;
-    parts.button('hint').addEventListener('click', () => this.#nextHint());
-    parts.button('solution').addEventListener('click', () => void this.#toggleSolution());
-    parts.button('copy').addEventListener('click', () => void this.#copySolution());
+    this.#button('hint').addEventListener('click', () => this.#nextHint());
+    this.#button('solution').addEventListener('click', () => void this.#toggleSolution());
+    this.#button('copy').addEventListener('click', () => void this.#copySolution());
     this.#updateHintButton();
   }
 
   /** Whether the solution panel is open (its diff follows the reader's edits). */
   get solutionOpen(): boolean {
-    return !this.#parts.part('solution-panel').hidden;
+    return !this.#part('solution-panel').hidden;
   }
 
   #nextHint(): void {
@@ -42,15 +41,15 @@ export class ExerciseHelp {
     if (!next) return;
     next.hidden = false;
     this.#shown += 1;
-    this.#parts.part('hints').hidden = false;
+    this.#part('hints').hidden = false;
     this.#updateHintButton();
-    this.#parts.status(`Hint ${this.#shown} of ${hints.length} shown.`);
+    this.#status(`Hint ${this.#shown} of ${hints.length} shown.`);
     next.focus();
   }
 
   #updateHintButton(): void {
     const total = this.#hints.length;
-    const button = this.#parts.button('hint');
+    const button = this.#button('hint');
     if (this.#shown >= total) {
       button.textContent = total === 0 ? 'No hints' : `All ${total} hints shown`;
       button.disabled = true;
@@ -64,8 +63,8 @@ export class ExerciseHelp {
   }
 
   async #toggleSolution(): Promise<void> {
-    const panel = this.#parts.part('solution-panel');
-    const button = this.#parts.button('solution');
+    const panel = this.#part('solution-panel');
+    const button = this.#button('solution');
     if (this.solutionOpen) {
       panel.hidden = true;
       button.setAttribute('aria-expanded', 'false');
@@ -78,15 +77,27 @@ export class ExerciseHelp {
     button.setAttribute('aria-expanded', 'true');
     button.textContent = 'Hide solution';
     const { answer } = this.#parts;
-    this.#parts.status(`The solution is shown beside your ${answer} as a diff; your ${answer} is unchanged.`);
+    this.#status(`The solution is shown beside your ${answer} as a diff; your ${answer} is unchanged.`);
   }
 
   async #copySolution(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.#parts.solution());
-      this.#parts.status('The solution is copied to the clipboard.');
+      this.#status('The solution is copied to the clipboard.');
     } catch {
-      this.#parts.status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
+      this.#status("Couldn't copy to the clipboard: select the solution's lines in the diff instead.");
     }
+  }
+
+  #status(text: string): void {
+    sayStatus(this.#root, text);
+  }
+
+  #button(name: string): HTMLButtonElement {
+    return this.#part(name) as HTMLButtonElement;
+  }
+
+  #part(name: string): HTMLElement {
+    return this.#root.querySelector(`[data-ex="${name}"]`) as HTMLElement;
   }
 }
