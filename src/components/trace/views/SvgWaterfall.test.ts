@@ -71,6 +71,30 @@ describe('our own SVG waterfall', () => {
     expect(selected?.textContent).toBe('app › n9999 1 ms');
   });
 
+  it('has a time axis under the rows: ticks from the first start to the last end, hidden from screen readers', () => {
+    const spans = Array.from({ length: 3 }, (_, i) =>
+      makeSpan({
+        traceId: T1,
+        spanId: i.toString(16).padStart(16, '0'),
+        name: `n${String(i)}`,
+        start: 10 * i,
+        end: 10 * i + 10,
+      }),
+    );
+    const { waterfall } = setUp(new RunIndex(spans));
+    const axis = waterfall.element.querySelector('.tv-svgwf-axis');
+    expect(axis?.getAttribute('aria-hidden')).toBe('true');
+    // 30 ms over 338 px of bars (jsdom's fallback width of 800 px, less labels and notes): at most 4 ticks.
+    expect([...(axis?.querySelectorAll('text') ?? [])].map((text) => text.textContent)).toEqual([
+      '0 ms',
+      '10 ms',
+      '20 ms',
+      '30 ms',
+    ]);
+    // The axis follows the rows in the box, so a screen reader's option list is unchanged.
+    expect(waterfall.element.lastElementChild?.classList.contains('tv-svgwf-axisbar')).toBe(true);
+  });
+
   it('marks the spans the linter flagged, as the Mermaid waterfall does, and unmarks them', () => {
     const { waterfall } = setUp(new RunIndex(batchRun().spans));
     waterfall.setFlags(

@@ -1,4 +1,4 @@
-import { danglingMark, treeGuides, spanKey } from '@spanlab/engine';
+import { danglingMark, spanKey, tickStep, treeGuides } from '@spanlab/engine';
 import { h, s, uniqueId } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
@@ -28,6 +28,10 @@ export const ROW_HEIGHT = 22;
 // Rows drawn above and below the visible ones, so a quick scroll shows no gap.
 const OVERSCAN = 15;
 const CHAR_WIDTH = 6.6;
+/** Height of the time axis under the rows, which stays in view while they scroll. */
+export const AXIS_HEIGHT = 22;
+// About one tick every this many pixels, as in the Mermaid waterfall.
+const TICK_PX = 70;
 
 /** The traces in drawing order: those holding a span named `focus` first, then by first span. */
 function ordered(traces: readonly TraceEntry[], focus: string | null | undefined): TraceEntry[] {
@@ -52,6 +56,7 @@ export class SvgWaterfall {
   readonly #rowOf = new Map<string, number>();
   readonly #spacer: HTMLElement;
   readonly #svg: SVGSVGElement;
+  readonly #axis: SVGSVGElement;
   readonly #id = uniqueId('tv-wf');
   readonly #resize: ResizeObserver | null;
   readonly #stacked: boolean;
@@ -91,6 +96,8 @@ export class SvgWaterfall {
     this.#svg = s('svg', { class: 'tv-svgwf-svg', role: 'none' });
     this.#spacer = h('div', { class: 'tv-svgwf-spacer', role: 'none' }, this.#svg);
     this.#spacer.style.height = `${String(this.#rows.length * this.#rowHeight)}px`;
+    // Times are also in each row's note: the axis is for the eye only.
+    this.#axis = s('svg', { class: 'tv-svgwf-axis', 'aria-hidden': 'true', height: String(AXIS_HEIGHT) });
     this.element = h(
       'div',
       {
@@ -100,6 +107,7 @@ export class SvgWaterfall {
         'aria-label': `Waterfall of ${String(index.spans.length)} spans`,
       },
       this.#spacer,
+      h('div', { class: 'tv-svgwf-axisbar', role: 'none' }, this.#axis),
     );
     this.element.addEventListener('scroll', () => this.#schedule());
     this.element.addEventListener('keydown', (event) => this.#onKey(event));
@@ -160,6 +168,7 @@ export class SvgWaterfall {
     const barLeft = this.#stacked ? 4 : labelWidth + 8;
     const noteWidth = this.#stacked ? 90 : 150;
     const barWidth = Math.max(40, width - barLeft - noteWidth);
+    const ticks = this.#ticks(barLeft, barWidth);
     this.#svg.setAttribute('width', String(width));
     this.#svg.setAttribute('height', String((last - first) * height));
     this.#svg.style.top = `${String(first * height)}px`;
@@ -174,10 +183,42 @@ export class SvgWaterfall {
           : this.#spanRow(row, i, y, { labelWidth, barLeft, barWidth }),
       );
     }
-    this.#svg.replaceChildren(...groups);
+    this.#svg.replaceChildren(this.#grid(ticks, (last - first) * height), ...groups);
+    this.#drawAxis(ticks, width);
     const active = this.#active >= first && this.#active < last ? `${this.#id}-r${String(this.#active)}` : undefined;
     if (active === undefined) this.element.removeAttribute('aria-activedescendant');
     else this.element.setAttribute('aria-activedescendant', active);
+  }
+
+  /** Where the axis's ticks fall: times from the first span's start, and their x. */
+  #ticks(barLeft: number, barWidth: number): { at: number; x: number }[] {
+    const range = this.#end - this.#start;
+    const step = tickStep(range, Math.max(2, Math.min(8, Math.floor(barWidth / TICK_PX))));
+    const scale = barWidth / Math.max(1, range);
+    const ticks: { at: number; x: number }[] = [];
+    for (let at = 0; at <= range; at += step) ticks.push({ at, x: barLeft + at * scale });
+    return ticks;
+  }
+
+  /** A faint line down the rows at each tick. */
+  #grid(ticks: readonly { x: number }[], height: number): SVGPathElement {
+    const d = ticks.map(({ x }) => `M${x.toFixed(1)} 0V${String(height)}`).join('');
+    return s('path', { class: 'tv-wf-grid', d, 'aria-hidden': 'true' });
+  }
+
+  /** The time axis: a tick and its time, from the first span's start. */
+  #drawAxis(ticks: readonly { at: number; x: number }[], width: number): void {
+    this.#axis.setAttribute('width', String(width));
+    this.#axis.replaceChildren(
+      s('path', { class: 'tv-wf-grid', d: ticks.map(({ x }) => `M${x.toFixed(1)} 0v5`).join('') }),
+      ...ticks.map(({ at, x }, i) =>
+        s(
+          'text',
+          { x: x.toFixed(1), y: '16', 'text-anchor': i === 0 && x < 20 ? 'start' : 'middle' },
+          formatDuration(at),
+        ),
+      ),
+    );
   }
 
   #traceRow(trace: TraceEntry, number: number, y: number, width: number): SVGGElement {
@@ -283,8 +324,9 @@ export class SvgWaterfall {
     const height = this.#rowHeight;
     const top = i * height;
     const { scrollTop, clientHeight } = this.element;
+    const shown = clientHeight - AXIS_HEIGHT;
     if (top < scrollTop) this.element.scrollTop = top;
-    else if (top + height > scrollTop + clientHeight) this.element.scrollTop = top + height - clientHeight;
+    else if (top + height > scrollTop + shown) this.element.scrollTop = top + height - shown;
   }
 
   #moveTo(i: number): void {
