@@ -2,6 +2,7 @@
 import { danglingLinks, type Finding, type LimitHit, type RunError, type RunResult } from '@spanlab/engine';
 import type { Problem } from '../editor/types.ts';
 import type { Finding as ViewFinding } from '../trace/model/finding.ts';
+import { formatDuration, plural } from '../trace/model/format.ts';
 
 /** What Run (or Check) says when the editor holds no code: nothing ran, so nothing is in Problems or Console. */
 export const EMPTY_EDITOR = 'Not run: the editor is empty. Write a scenario, or press Reset for the original code.';
@@ -34,9 +35,9 @@ export function describeErrors(errors: readonly RunError[]): string {
 /** One line about a finished run: spans, traces, time, limits hit, errors, findings. */
 export function describeRun(result: RunResult, ms: number, findings: number): string {
   const traces = new Set(result.spans.map((s) => s.traceId)).size;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // Counts and times in the same words as the views' summary under it ("3,600 spans", "1 min").
   const parts = [
-    `Ran in ${Math.round(ms)} ms: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${result.stats.virtualMs} ms of virtual time.`,
+    `Ran in ${Math.round(ms)} ms: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${formatDuration(result.stats.virtualMs)} of virtual time.`,
   ];
   const unsampled = result.unsampledSpans?.length ?? 0;
   if (unsampled > 0) {

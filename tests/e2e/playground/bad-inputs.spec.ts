@@ -291,7 +291,7 @@ test('row 3: a setInterval that creates a span every virtual second forever is e
   const status = await runToEnd(page, 30_000);
   // One span a virtual second for the hour of virtual time: the timer, not the page, ends it.
   expect(status).not.toMatch(/crashed|stopped: it sent|wall-clock/);
-  expect(status).toMatch(/^Ran in \d+ ms: 3,?600 spans in 3,?600 traces, 3600000 ms of virtual time\./);
+  expect(status).toMatch(/^Ran in \d+ ms: 3,600 spans in 3,600 traces, 60 min of virtual time\./);
   expect(status).toContain(
     'The run was stopped after 1 h of virtual time (the virtual-time budget) with 1 timer(s) still pending: is an interval never cleared?',
   );
