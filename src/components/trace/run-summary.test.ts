@@ -18,4 +18,12 @@ describe('runSummary', () => {
     batch?.links.push({ traceId: T3, spanId: 'c000000000000003', attributes: {} });
     expect(summary(run)).toContain('2 links dangle (their targets were not exported: 1 not kept, 1 never ended).');
   });
+
+  it('says no word of dangling links when the spans dropped had none pointing at them', () => {
+    const run = sampledBatchRun();
+    for (const span of run.spans) span.links.length = 0;
+    const text = summary(run);
+    expect(text).toMatch(/dropped by the sampler \(never exported\)\./);
+    expect(text).not.toContain('dangle');
+  });
 });

@@ -30,8 +30,12 @@ export function runSummary(run: RunData): string {
         : neverEnded === 0
           ? 'their targets were not exported'
           : `their targets were not exported: ${formatCount(dangling.length - neverEnded)} not kept, ${formatCount(neverEnded)} never ended`;
+    const links =
+      dangling.length === 0
+        ? ''
+        : `; ${plural(dangling.length, 'link')} dangle${dangling.length === 1 ? 's' : ''} (${why})`;
     sentences.push(
-      `Spans: ${formatCount(spansStarted)} started, ${formatCount(result.spans.length)} kept, ${formatCount(unsampled)} dropped by the sampler (never exported); ${plural(dangling.length, 'link')} dangle${dangling.length === 1 ? 's' : ''} (${why}).`,
+      `Spans: ${formatCount(spansStarted)} started, ${formatCount(result.spans.length)} kept, ${formatCount(unsampled)} dropped by the sampler (never exported)${links}.`,
     );
   }
   if (spansDropped > 0) {
