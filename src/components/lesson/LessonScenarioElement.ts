@@ -3,7 +3,7 @@ import { readSettingsFields } from '../playground/run-settings-fields.ts';
 import { settingsOptions, settingsParams, type RunSettings } from '../playground/run-settings.ts';
 import type { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { describeErrors, describeRun, linkWrittenLessons } from '../playground/run-messages.ts';
+import { describeErrors, linkWrittenLessons, runStatus, showRunStatus } from '../playground/run-messages.ts';
 import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import type { RunStage } from '../playground/SandboxRunner.ts';
 import { RUN_STAGE_TEXT } from './run-stage-text.ts';
@@ -113,7 +113,7 @@ export class LessonScenarioElement extends HTMLElement {
     }
     const findings = linkWrittenLessons(run.findings, data.lessons);
     this.#show(run.result, findings);
-    this.#status(describeRun(run.result, performance.now() - started, findings.length));
+    showRunStatus(this.#part('status'), runStatus(run.result, performance.now() - started, findings.length));
   }
 
   /** Says what the Run waits for, in the status line and (before a first run) in the views. */

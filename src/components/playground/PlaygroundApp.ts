@@ -10,7 +10,7 @@ import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
 import { describeOpenedTrace, showOpenedTrace } from './opened-trace.ts';
 import { PlaygroundStorage, storageNoticeText } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
-import { describeErrors, describeRun, linkWrittenLessons } from './run-messages.ts';
+import { describeErrors, linkWrittenLessons, runStatus, showRunStatus } from './run-messages.ts';
 import { RunSession } from './run-session.ts';
 import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
 import { readStoredRun, storedRunText } from './stored-run.ts';
@@ -160,7 +160,10 @@ export class PlaygroundApp extends HTMLElement {
     }
     this.#show(outcome.result, outcome.findings);
     this.#storage.saveLastRun(scenario, storedRunText(outcome.result));
-    this.#status(describeRun(outcome.result, performance.now() - started, this.#views.findings.length));
+    showRunStatus(
+      this.#part('status'),
+      runStatus(outcome.result, performance.now() - started, this.#views.findings.length),
+    );
   }
 
   /** Says what the Run waits for, in the status line and (before any run) in the views. */

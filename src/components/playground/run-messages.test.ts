@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ruleDocsPath } from '../../course/rule-docs.ts';
 import { lintTrace } from '@spanlab/engine';
 import { runScenario } from '@spanlab/engine/node';
-import { compileFailed, describeErrors, describeRun, linkWrittenLessons, runProblems } from './run-messages.ts';
+import {
+  compileFailed,
+  describeErrors,
+  describeRun,
+  linkWrittenLessons,
+  runProblems,
+  runStatus,
+} from './run-messages.ts';
 
 const API = "import { trace } from '@opentelemetry/api';\nconst tracer = trace.getTracer('t');\n";
 
@@ -42,5 +49,8 @@ describe('run messages, on real runs', () => {
     expect(describeRun(result, 5, 0)).toBe(
       'Ran in 5 ms: 0 spans in 0 traces, 0 ms of virtual time. The sampler dropped 2 spans of 2 (not exported).',
     );
+    // On screen the views' summary says the counts and the sampler's drops: the status shows only the rest.
+    const shown = runStatus(result, 5, 0).filter((part) => part.shown);
+    expect(shown.map((part) => part.text).join('')).toBe('Ran in 5 ms.');
   });
 });

@@ -2,7 +2,7 @@
 import { danglingLinks, type Finding, type LimitHit, type RunError, type RunResult } from '@spanlab/engine';
 import type { Problem } from '../editor/types.ts';
 import type { Finding as ViewFinding } from '../trace/model/finding.ts';
-import { formatDuration, plural } from '../trace/model/format.ts';
+import { formatCount, formatDuration, plural } from '../trace/model/format.ts';
 
 /** What Run (or Check) says when the editor holds no code: nothing ran, so nothing is in Problems or Console. */
 export const EMPTY_EDITOR = 'Not run: the editor is empty. Write a scenario, or press Reset for the original code.';
@@ -32,24 +32,62 @@ export function describeErrors(errors: readonly RunError[]): string {
   return `${where}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
 }
 
-/** One line about a finished run: spans, traces, time, limits hit, errors, findings. */
-export function describeRun(result: RunResult, ms: number, findings: number): string {
+/** A piece of a run's status line: `shown` on the page, or only heard (the views' summary under the status shows it). */
+export interface StatusPart {
+  text: string;
+  shown: boolean;
+}
+
+/**
+ * A finished run in words: how long it took, its limits hit, errors and findings, shown; its
+ * counts, virtual time and what the sampler dropped, heard only, as the views' summary right under
+ * the status shows them.
+ */
+export function runStatus(result: RunResult, ms: number, findings: number): StatusPart[] {
   const traces = new Set(result.spans.map((s) => s.traceId)).size;
-  // Counts and times in the same words as the views' summary under it ("3,600 spans", "1 min").
+  const shown = (text: string): StatusPart => ({ text, shown: true });
+  const heard = (text: string): StatusPart => ({ text, shown: false });
+  // Counts and times in the same words as the views' summary ("3,600 spans", "1 min").
   const parts = [
-    `Ran in ${Math.round(ms)} ms: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${formatDuration(result.stats.virtualMs)} of virtual time.`,
+    shown(`Ran in ${String(Math.round(ms))} ms`),
+    heard(
+      `: ${plural(result.spans.length, 'span')} in ${plural(traces, 'trace')}, ${formatDuration(result.stats.virtualMs)} of virtual time`,
+    ),
+    shown('.'),
   ];
   const unsampled = result.unsampledSpans?.length ?? 0;
   if (unsampled > 0) {
     const dangling = danglingLinks(result).length;
     parts.push(
-      `The sampler dropped ${plural(unsampled, 'span')} of ${result.stats.spansStarted} (not exported)${dangling > 0 ? `; ${plural(dangling, 'link')} point${dangling === 1 ? 's' : ''} at spans no backend received` : ''}.`,
+      heard(
+        ` The sampler dropped ${plural(unsampled, 'span')} of ${formatCount(result.stats.spansStarted)} (not exported)${dangling > 0 ? `; ${plural(dangling, 'link')} point${dangling === 1 ? 's' : ''} at spans no backend received` : ''}.`,
+      ),
     );
   }
-  for (const hit of result.limits) parts.push(describeLimit(hit));
-  if (result.errors.length > 0) parts.push(`Error: ${describeErrors(result.errors)}`);
-  if (findings > 0) parts.push(`The linter has ${plural(findings, 'finding')}: see Problems.`);
-  return parts.join(' ');
+  for (const hit of result.limits) parts.push(shown(` ${describeLimit(hit)}`));
+  if (result.errors.length > 0) parts.push(shown(` Error: ${describeErrors(result.errors)}`));
+  if (findings > 0) parts.push(shown(` The linter has ${plural(findings, 'finding')}: see Problems.`));
+  return parts;
+}
+
+/** One line about a finished run, as heard: spans, traces, time, limits hit, errors, findings. */
+export function describeRun(result: RunResult, ms: number, findings: number): string {
+  return runStatus(result, ms, findings)
+    .map((part) => part.text)
+    .join('');
+}
+
+/** Puts a run's status in `target`: the parts only heard are there for screen readers, not the eye. */
+export function showRunStatus(target: HTMLElement, parts: readonly StatusPart[]): void {
+  target.replaceChildren(
+    ...parts.map((part) => {
+      if (part.shown) return part.text;
+      const span = document.createElement('span');
+      span.className = 'sr-only';
+      span.textContent = part.text;
+      return span;
+    }),
+  );
 }
 
 /** Findings for the views: a finding links to the lesson that explains its rule (its `docs`) only once that lesson is written. */

@@ -14,6 +14,11 @@ test('runs a scenario and shows a waterfall, a link graph and the span table', a
   await openPlayground(page, 'batch-consumer');
   expect(await run(page)).toMatch(/^Ran in \d+ ms: 7 spans in 4 traces, 40 ms of virtual time\./);
   const views = page.locator('trace-views');
+  // The counts are said once on screen, by the views' summary; the status keeps them for screen readers.
+  await expect(views.locator('.tv-summary')).toHaveText(/^7 spans · 4 traces · 40 ms of virtual time · seed 1\./);
+  const counts = page.locator('[data-pg="status"] .sr-only');
+  await expect(counts).toHaveText(': 7 spans in 4 traces, 40 ms of virtual time');
+  expect((await counts.boundingBox())?.width).toBeLessThanOrEqual(1);
   await expect(views.getByRole('tabpanel').locator('svg').first()).toBeVisible();
   await saveScreenshot(page, 'playground-waterfall');
   await showTab(page, 'Link graph');
