@@ -6,6 +6,8 @@ import { runWorkerBundle } from './src/integrations/run-worker-bundle.ts';
 
 export default defineConfig({
   site: 'https://span-lab.example',
+  // A section's address with its last part cut off leads to the section, not to "does not exist".
+  redirects: { '/lessons': '/course/', '/reference': '/reference/lint-rules/' },
   integrations: [
     starlight({
       title: 'Span Lab',

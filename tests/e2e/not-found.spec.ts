@@ -9,3 +9,12 @@ test('an unknown address shows a page that leads back into the course', async ({
     '/lessons/understanding-span-relationships/',
   );
 });
+
+test('a section address without its page leads to the section', async ({ page }) => {
+  await page.goto('/reference/');
+  await expect(page).toHaveURL(/\/reference\/lint-rules\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('/lessons/');
+  await expect(page).toHaveURL(/\/course\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
