@@ -118,11 +118,14 @@ export class LessonScenarioElement extends HTMLElement {
 
   /** Says what the Run waits for, in the status line and (before a first run) in the views. */
   #progress(stage: RunStage): void {
-    this.#status(RUN_STAGE_TEXT[stage]);
-    this.#views.pending = RUN_STAGE_TEXT[stage];
+    const text = RUN_STAGE_TEXT[stage];
+    this.#views.pending = text;
     // Before the views' code has loaded, their placeholder says it.
     const placeholder = this.#views.querySelector(':scope > .tv-summary:only-child');
-    if (placeholder && customElements.get('trace-views') === undefined) placeholder.textContent = RUN_STAGE_TEXT[stage];
+    const early = placeholder !== null && customElements.get('trace-views') === undefined;
+    if (early) placeholder.textContent = text;
+    // Before a first run the views say it where the trace will be: the status says it to screen readers only.
+    showRunStatus(this.#part('status'), [{ text, shown: !early && !this.#views.hasAttribute('data-pending') }]);
   }
 
   #show(result: RunResult, findings: TraceViewsElement['findings']): void {

@@ -168,8 +168,10 @@ export class PlaygroundApp extends HTMLElement {
 
   /** Says what the Run waits for, in the status line and (before any run) in the views. */
   #progress(stage: RunStage): void {
-    this.#status(RUN_STAGE_TEXT[stage]);
-    this.#views.pending = RUN_STAGE_TEXT[stage];
+    const text = RUN_STAGE_TEXT[stage];
+    this.#views.pending = text;
+    // Before a first run the views say it where the trace will be: the status says it to screen readers only.
+    showRunStatus(this.#part('status'), [{ text, shown: !this.#views.hasAttribute('data-pending') }]);
   }
 
   async #start(): Promise<void> {

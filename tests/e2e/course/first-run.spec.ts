@@ -84,6 +84,8 @@ test('a lesson Run pressed before the runner has loaded waits, says so, then run
   const views = part.locator('trace-views');
   await expect(views).toContainText('Loading the runner…');
   await expect(views.getByText(/No run yet/).filter({ visible: true })).toHaveCount(0);
+  // Said once on screen, where the trace will be; the status says it to screen readers.
+  await expect(status.getByText('Loading the runner…')).toHaveClass('sr-only');
   await expect(part.locator('scenario-editor'), 'the editor waits for the run path').toHaveAttribute(
     'data-mode',
     'static',
