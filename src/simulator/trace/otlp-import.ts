@@ -31,7 +31,7 @@ export type TraceFileFormat = 'otlp-json' | 'otlp-json-lines' | 'tempo' | 'jaege
 export const TRACE_FORMAT_NAMES: Record<TraceFileFormat, string> = {
   'otlp-json': 'OTLP JSON',
   'otlp-json-lines': "OTLP JSON Lines (the collector's file exporter)",
-  tempo: 'Tempo\'s JSON ({"batches": …})',
+  tempo: "Tempo's API JSON",
   'jaeger-api-v3': "Jaeger's api/v3 JSON",
   'jaeger-json': "Jaeger's own JSON (Download JSON)",
   'zipkin-v2': 'Zipkin v2 JSON',
@@ -158,8 +158,12 @@ function readDocument(value: unknown): DocumentRead {
   if (result !== null && typeof result === 'object' && 'resourceSpans' in result) {
     return parseRequest(result, 'jaeger-api-v3', 'result.', []);
   }
-  // Tempo's API answers {"batches": [ResourceSpans…]}.
+  // Tempo's API answers {"batches": [ResourceSpans…]} (/api/traces) or {"trace": {"resourceSpans": […]}} (/api/v2/traces).
   if (Array.isArray(object['batches'])) return parseRequest({ resourceSpans: object['batches'] }, 'tempo', '', []);
+  const trace = object['trace'];
+  if (trace !== null && typeof trace === 'object' && 'resourceSpans' in trace) {
+    return parseRequest(trace, 'tempo', 'trace.', []);
+  }
   // Jaeger's "Download JSON" and /api/traces: {"data": [trace…]}; one trace on its own: {"traceID", "spans", "processes"}.
   const traces = Array.isArray(object['data']) ? object['data'] : 'processes' in object ? [object] : undefined;
   if (traces && looksLikeJaeger(traces)) {
@@ -290,9 +294,10 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
       const problems = leftOut.flatMap((span) => span.problems);
       const more =
         problems.length > 1 ? ` (and ${problems.length - 1} more ${plural(problems.length - 1, 'problem')})` : '';
+      // The file is OTLP, but nothing in it can be shown: say so, not that it is something else.
       return {
         ok: false,
-        error: `Not an OTLP trace file: ${problems[0] ?? ''}${more}.`,
+        error: `${leftOut.length === 1 ? "The file's only span could not" : `None of the file's ${leftOut.length} spans could`} be read: ${problems[0] ?? ''}${more}.`,
         problems: problems.slice(0, MAX_PROBLEMS),
       };
     }

@@ -142,6 +142,43 @@ describe('older and wrapped OTLP', () => {
   });
 });
 
+describe("Tempo's API answers", () => {
+  it('reads /api/v2/traces ({"trace": …}) and /api/traces ({"batches": […]}) to the same spans', () => {
+    const v2 = read(fixture('perses-tempo-v2-trace.json'));
+    expect(v2.format).toBe('tempo');
+    expect(v2.warnings).toEqual([]);
+    expect(v2.spans).toHaveLength(10);
+    expect(named(v2.spans, 'article-to-cart')).toMatchObject({ service: 'shop-backend', kind: 'server' });
+    const { trace } = JSON.parse(fixture('perses-tempo-v2-trace.json')) as { trace: { resourceSpans: unknown } };
+    const v1 = read(JSON.stringify({ batches: trace.resourceSpans }));
+    expect(v1.format).toBe('tempo');
+    expect(v1.spans).toEqual(v2.spans);
+  });
+});
+
+describe('spans with empty ids', () => {
+  // The OpenTelemetry specification's file exporter example: every span's ids are "".
+  const example = fixture('otel-spec-file-exporter.jsonl');
+
+  it('refuses a file in which no span has ids, saying so rather than that it is not OTLP', () => {
+    const result = fromOtlpJson(example);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toBe(
+      "None of the file's 8 spans could be read: line 1: resourceSpans[0].scopeSpans[0].spans[0].traceId: " +
+        'expected 32 hex digits (or 24 base64 characters), got no id (empty) (and 15 more problems).',
+    );
+  });
+
+  it('leaves them out of a file that has good spans too, naming each, and shows the rest', () => {
+    const result = read(`${example}${fixture('file-exporter-lines.ndjson')}`);
+    expect(result.spans.map((s) => s.name)).toEqual(["I'm a server span", 'foobar']);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(
+      /^8 spans left out, the rest shown: line 1: span "operationA" \(resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\): traceId: expected 32 hex digits \(or 24 base64 characters\), got no id \(empty\); line 1: span "operationB" /,
+    );
+  });
+});
+
 describe('spans the tree cannot hold as given', () => {
   it('shows a span named as its own parent, and the earliest span of a parent cycle, as roots, with warnings', () => {
     const spans = [
