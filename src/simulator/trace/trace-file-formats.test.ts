@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lintTrace } from '../checks/lint/lint-trace.ts';
 import type { SpanRecord } from './model.ts';
 import { fromOtlpJson, looksLikeTraceFile } from './otlp-import.ts';
 
@@ -115,6 +116,41 @@ describe("Jaeger's own JSON", () => {
       attributes: { 'peer.service': 'service-y', 'peer.ipv4': 23456, temperature: 72.5, blob: 'AAAwOQ==' },
     });
     expect(spans[0]?.exact?.attributes.find((kv) => kv.key === 'blob')?.value).toEqual({ bytesValue: 'AAAwOQ==' });
+  });
+});
+
+describe("Jaeger's FOLLOWS_FROM", () => {
+  it('is a link, not a parent, when it is the only reference (so the linter sees no link to a parent)', () => {
+    const span = (spanID: string, operationName: string, references: object[]) => ({
+      traceID: '4bf92f3577b34da6',
+      spanID,
+      operationName,
+      references,
+      startTime: 1735689600000000,
+      duration: 1500,
+      processID: 'p1',
+    });
+    const trace = {
+      traceID: '4bf92f3577b34da6',
+      spans: [
+        span('00f067aa0ba902b7', 'POST /orders', []),
+        span('b7ad6b7169203331', 'send confirmation email', [
+          { refType: 'FOLLOWS_FROM', traceID: '4bf92f3577b34da6', spanID: '00f067aa0ba902b7' },
+        ]),
+      ],
+      processes: { p1: { serviceName: 'orders', tags: [] } },
+    };
+    const { spans } = read(JSON.stringify({ data: [trace] }));
+    const email = named(spans, 'send confirmation email');
+    expect(email.parentSpanId).toBeNull();
+    expect(email.links).toEqual([
+      {
+        traceId: '00000000000000004bf92f3577b34da6',
+        spanId: '00f067aa0ba902b7',
+        attributes: { 'opentracing.ref_type': 'follows_from' },
+      },
+    ]);
+    expect(lintTrace(spans).map((f) => f.rule)).not.toContain('link-to-ancestor');
   });
 });
 
