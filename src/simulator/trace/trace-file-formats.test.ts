@@ -71,6 +71,27 @@ describe('Zipkin v2 JSON', () => {
   });
 });
 
+describe('Zipkin v1 JSON', () => {
+  it('is refused with a message saying what it is and where v2 comes from, not read as v2 without its services', () => {
+    const v1 = [
+      {
+        traceId: '5af7183fb1d4cf5f',
+        id: '6b221d5bc9e6496c',
+        name: 'get',
+        timestamp: 1472470996199000,
+        duration: 207000,
+        annotations: [{ timestamp: 1472470996199000, value: 'cs', endpoint: { serviceName: 'frontend' } }],
+        binaryAnnotations: [{ key: 'http.path', value: '/api', endpoint: { serviceName: 'frontend' } }],
+      },
+    ];
+    const result = fromOtlpJson(JSON.stringify(v1));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(
+      /\[0\]: this is Zipkin v1 JSON .* Zipkin's \/api\/v2\/trace\/\{traceId\} gives v2 JSON\.$/,
+    );
+  });
+});
+
 describe("Jaeger's own JSON", () => {
   it('maps processes to services, the first CHILD_OF in the trace to the parent, other references to links, logs to events', () => {
     const { spans, format, warnings } = read(fixture('jaeger-ui_01.json'));
