@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { spanDuration } from './model.ts';
 import { toOtlpJson, toOtlpJsonText } from './otlp-export.ts';
 import { fromOtlpJson } from './otlp-import.ts';
-import { canonical } from './otlp-canonical.ts';
+import { canonical } from '../testing/otlp-canonical.ts';
 import { parseJsonDocuments } from './otlp-json-text.ts';
 
 const FIXTURES = new URL('../../../tests/fixtures/traces/', import.meta.url);

@@ -4,12 +4,14 @@
  * findings on them in Problems.
  */
 import { readFileSync } from 'node:fs';
+import { canonicalOtlpSpans } from '@spanlab/engine/testing';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, switchColorScheme, test } from '../fixtures.ts';
 import { openPlayground, showTab, spanNames } from './helpers.ts';
 
 const JAEGER = new URL('../../fixtures/traces/jaeger-ui_01.json', import.meta.url).pathname;
 const TEMPO = new URL('../../fixtures/traces/perses-tempo-v2-trace.json', import.meta.url).pathname;
+const OTLP_PROTO = new URL('../../fixtures/traces/otel-proto-trace.json', import.meta.url).pathname;
 
 // A Kafka consumer traced with Zipkin (Brave): its span starts a trace of its own, leading nowhere back.
 const ZIPKIN = JSON.stringify([
@@ -93,4 +95,22 @@ test("Open trace reads Tempo's /api/v2/traces answer and says so", async ({ page
   await openTraceFile(page, 'tempo-trace.json', readFileSync(TEMPO));
   await expect(statusOf(page)).toHaveText(/^Opened tempo-trace\.json: 10 spans\. Read as Tempo's API JSON\.$/);
   expect(await spanNames(page)).toContain('article-to-cart');
+});
+
+test('Download trace gives back an opened OTLP file field by field, nanoseconds included, named after it', async ({
+  page,
+}) => {
+  await openPlayground(page);
+  const text = readFileSync(OTLP_PROTO, 'utf8');
+  await openTraceFile(page, 'proto-example.json', Buffer.from(text));
+  await expect(statusOf(page)).toHaveText(/^Opened proto-example\.json: 1 span\. Read as OTLP JSON\.$/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download trace' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('proto-example.otlp.json');
+  const downloaded = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
+  const output = canonicalOtlpSpans([downloaded]);
+  expect(output).toHaveLength(1);
+  expect(output).toEqual(canonicalOtlpSpans([JSON.parse(text)]));
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { canonical } from '../../trace/otlp-canonical.ts';
+import { canonical } from '../../testing/otlp-canonical.ts';
 import { parseJsonDocuments } from '../../trace/otlp-json-text.ts';
 
 const BIN = new URL('../../../../bin/span-lab.mjs', import.meta.url).pathname;
