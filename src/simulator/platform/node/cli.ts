@@ -33,7 +33,12 @@ import { lintFiles } from './lint-command.ts';
 const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY] [--context ${CONTEXT_MODES.join('|')}] [--sampler always|never|ratio:P|parent-ratio:P]`;
+// `npm run sim --` and `npx span-lab` (the bin) start the same CLI.
+const USAGE = [
+  `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY] [--context ${CONTEXT_MODES.join('|')}] [--sampler always|never|ratio:P|parent-ratio:P]`,
+  '       (or npx span-lab <file.ts|trace.json> [options])',
+  `       npx span-lab lint <file…> [--fail-on error|warning] [--json]: lint trace files or code, for CI`,
+].join('\n');
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
