@@ -211,6 +211,18 @@ describe("Tempo's API answers", () => {
     expect(v1.format).toBe('tempo');
     expect(v1.spans).toEqual(v2.spans);
   });
+
+  it("names a bad span by where it is in Tempo's answer, not in a request it never wrote", () => {
+    const bad = { ...SPAN, spanId: 'nope', name: 'checkout' };
+    const good = { ...SPAN, spanId: 'aaaaaaaaaaaaaaaa', name: 'cart' };
+    const spans = [{ scopeSpans: [{ spans: [bad, good] }] }];
+    expect(read(JSON.stringify({ batches: spans })).warnings[0]).toMatch(
+      /^1 span left out, the rest shown: span "checkout" \(batches\[0\]\.scopeSpans\[0\]\.spans\[0\]\)/,
+    );
+    expect(read(JSON.stringify({ trace: { resourceSpans: spans } })).warnings[0]).toMatch(
+      /\(trace\.resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\)/,
+    );
+  });
 });
 
 describe('spans with empty ids', () => {
