@@ -317,7 +317,7 @@ export class PlaygroundApp extends HTMLElement {
       this.#open(this.#current, this.#editor.value, readSettingsFields(this)),
     );
     this.#status(
-      `Opened ${file.name}: ${opened.result.spans.length} spans. Read as ${opened.format}.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
+      `Opened ${file.name}: ${opened.result.spans.length} ${opened.result.spans.length === 1 ? 'span' : 'spans'}. Read as ${opened.format}.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
     );
   }
 

@@ -5,6 +5,9 @@
  * `service.name`), the first `CHILD_OF` reference in the trace → the parent, every other reference →
  * a link with `opentracing.ref_type`, the `span.kind`, `error`, `otel.status_code` and
  * `w3c.tracestate` tags → kind, status and trace state, `logs` → events (the `event` field → name).
+ * A span whose only reference in its trace is `FOLLOWS_FROM` keeps it as a link and no parent:
+ * jaeger-idl's newer `ParentSpanID()` falls back to it, so a translator built on that would make it
+ * both parent and link, and the linter would then blame every such span for linking to its parent.
  */
 import {
   endNanos,

@@ -30,6 +30,8 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 /** A trace id (16 bytes) or span id (8 bytes) as lower-case hex, from hex or base64 (the protobuf JSON mapping). */
 export function readId(input: unknown, bytes: 8 | 16): Read<string> {
   const expected = `${bytes * 2} hex digits (or ${Math.ceil(bytes / 3) * 4} base64 characters)`;
+  // The collector's own samples write spans whose ids were never set as "".
+  if (input === undefined || input === '') return fail(`expected ${expected}, got no id (empty)`);
   if (typeof input !== 'string') return fail(`expected ${expected}, got ${describe(input)}`);
   const id =
     input.length === bytes * 2 && /^[0-9a-fA-F]+$/.test(input) ? input.toLowerCase() : base64ToHex(input, bytes);

@@ -274,7 +274,7 @@ describe('fromOtlpJson on bad input', () => {
 
   it('refuses a file whose every span is bad, naming the first problem', () => {
     expect(errorOf(requestWith({ spanId: '0000000000000000' }))).toBe(
-      'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans[0].spanId: ' +
+      "The file's only span could not be read: resourceSpans[0].scopeSpans[0].spans[0].spanId: " +
         'expected a valid id, got all zeros ("0000000000000000"), which OpenTelemetry treats as no id.',
     );
   });
@@ -287,11 +287,11 @@ describe('fromOtlpJson on bad input', () => {
 
   it('names bad values inside attributes, kinds and times', () => {
     expect(errorOf(requestWith({ attributes: [{ key: 'n', value: { intValue: 'many' } }] }))).toBe(
-      'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue: ' +
+      "The file's only span could not be read: resourceSpans[0].scopeSpans[0].spans[0].attributes[0].value.intValue: " +
         'expected a whole number (as a decimal string), got "many".',
     );
     expect(errorOf(requestWith({ kind: 'SPAN_KIND_BOSS' }))).toBe(
-      'Not an OTLP trace file: resourceSpans[0].scopeSpans[0].spans[0].kind: ' +
+      "The file's only span could not be read: resourceSpans[0].scopeSpans[0].spans[0].kind: " +
         'expected 0–5 or "SPAN_KIND_INTERNAL"…, got "SPAN_KIND_BOSS".',
     );
     expect(errorOf(requestWith({ endTimeUnixNano: -5 }))).toMatch(
@@ -304,7 +304,7 @@ describe('fromOtlpJson on bad input', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatch(
-      /^Not an OTLP trace file: resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.traceId: .* \(and 2 more problems\)\.$/,
+      /^The file's only span could not be read: resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\.traceId: .* \(and 2 more problems\)\.$/,
     );
     expect(result.problems).toHaveLength(3);
   });

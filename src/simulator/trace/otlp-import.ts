@@ -31,7 +31,7 @@ export type TraceFileFormat = 'otlp-json' | 'otlp-json-lines' | 'tempo' | 'jaege
 export const TRACE_FORMAT_NAMES: Record<TraceFileFormat, string> = {
   'otlp-json': 'OTLP JSON',
   'otlp-json-lines': "OTLP JSON Lines (the collector's file exporter)",
-  tempo: 'Tempo\'s JSON ({"batches": …})',
+  tempo: "Tempo's API JSON",
   'jaeger-api-v3': "Jaeger's api/v3 JSON",
   'jaeger-json': "Jaeger's own JSON (Download JSON)",
   'zipkin-v2': 'Zipkin v2 JSON',
@@ -99,8 +99,8 @@ interface Batch {
   request: ParsedTraceRequest;
   /** `line N: ` for a file of several documents, else empty. */
   where: string;
-  /** The path of the request inside the document (`result.` for api/v3). */
-  prefix: string;
+  /** What the request's `resourceSpans` are called in the document (`result.resourceSpans` for api/v3, `batches` for Tempo). */
+  root: string;
 }
 
 function readText(text: string): OtlpImportResult {
@@ -119,7 +119,7 @@ function readText(text: string): OtlpImportResult {
     }
     format ??= read.format === 'otlp-json' && (documents.length > 1 || cutOff) ? 'otlp-json-lines' : read.format;
     warnings.push(...read.warnings.map((warning) => where + warning));
-    batches.push({ request: read.request, where, prefix: read.prefix });
+    batches.push({ request: read.request, where, root: read.root });
   }
   if (problems.length > 0) {
     const more =
@@ -139,40 +139,49 @@ function readText(text: string): OtlpImportResult {
 }
 
 type DocumentRead =
-  | { ok: true; request: ParsedTraceRequest; format: TraceFileFormat; prefix: string; warnings: string[] }
+  | { ok: true; request: ParsedTraceRequest; format: TraceFileFormat; root: string; warnings: string[] }
   | { ok: false; problems: string[] };
 
 /** One JSON document as a request, whatever its format. */
 function readDocument(value: unknown): DocumentRead {
   if (Array.isArray(value) && (value.length === 0 || looksLikeZipkin(value[0]))) {
     const converted = zipkinToOtlp(value);
-    return converted.ok ? parseRequest(converted.request, 'zipkin-v2', '', converted.warnings) : converted;
+    return converted.ok ? parseRequest(converted.request, 'zipkin-v2', 'resourceSpans', converted.warnings) : converted;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, problems: [`expected an object {"resourceSpans": […]}, got ${describe(value)}`] };
   }
   const object = value as Record<string, unknown>;
-  if ('resourceSpans' in object) return parseRequest(object, 'otlp-json', '', []);
+  if ('resourceSpans' in object) return parseRequest(object, 'otlp-json', 'resourceSpans', []);
   // Jaeger's query API (api/v3) wraps the request as {"result": {"resourceSpans": […]}}.
   const result = object['result'];
   if (result !== null && typeof result === 'object' && 'resourceSpans' in result) {
-    return parseRequest(result, 'jaeger-api-v3', 'result.', []);
+    return parseRequest(result, 'jaeger-api-v3', 'result.resourceSpans', []);
   }
-  // Tempo's API answers {"batches": [ResourceSpans…]}.
-  if (Array.isArray(object['batches'])) return parseRequest({ resourceSpans: object['batches'] }, 'tempo', '', []);
+  // Tempo's API answers {"batches": [ResourceSpans…]} (/api/traces) or {"trace": {"resourceSpans": […]}} (/api/v2/traces).
+  if (Array.isArray(object['batches']))
+    return parseRequest({ resourceSpans: object['batches'] }, 'tempo', 'batches', []);
+  const trace = object['trace'];
+  if (trace !== null && typeof trace === 'object' && 'resourceSpans' in trace) {
+    return parseRequest(trace, 'tempo', 'trace.resourceSpans', []);
+  }
   // Jaeger's "Download JSON" and /api/traces: {"data": [trace…]}; one trace on its own: {"traceID", "spans", "processes"}.
   const traces = Array.isArray(object['data']) ? object['data'] : 'processes' in object ? [object] : undefined;
   if (traces && looksLikeJaeger(traces)) {
     const converted = jaegerToOtlp(traces);
-    return converted.ok ? parseRequest(converted.request, 'jaeger-json', '', converted.warnings) : converted;
+    return converted.ok
+      ? parseRequest(converted.request, 'jaeger-json', 'resourceSpans', converted.warnings)
+      : converted;
   }
   return { ok: false, problems: [notOtlp(object)] };
 }
 
-function parseRequest(value: unknown, format: TraceFileFormat, prefix: string, warnings: string[]): DocumentRead {
+function parseRequest(value: unknown, format: TraceFileFormat, root: string, warnings: string[]): DocumentRead {
   const parsed = traceRequestSchema.safeParse(withScopeSpans(value), { reportInput: true });
-  if (parsed.success) return { ok: true, request: parsed.data, format, prefix, warnings };
-  const problems = parsed.error.issues.map((issue) => `${prefix}${formatPath(issue.path)}: ${formatIssue(issue)}`);
+  if (parsed.success) return { ok: true, request: parsed.data, format, root, warnings };
+  const problems = parsed.error.issues.map(
+    (issue) => `${formatPath(issue.path).replace(/^resourceSpans/, root)}: ${formatIssue(issue)}`,
+  );
   return { ok: false, problems };
 }
 
@@ -238,7 +247,7 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
   const leftOut: Array<{ named: string; problems: string[] }> = [];
   const selfParents: string[] = [];
   let duplicates = 0;
-  for (const { request, where, prefix } of batches) {
+  for (const { request, where, root } of batches) {
     request.resourceSpans.forEach((rs, r) => {
       const resource: ExactResource = {
         attributes: rs.resource?.attributes.exact ?? [],
@@ -258,7 +267,7 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
         };
         const scopeRecord = ss.scope?.version ? { name: scope.name, version: ss.scope.version } : { name: scope.name };
         (ss.spans ?? []).forEach((raw, i) => {
-          const path = `${prefix}resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`;
+          const path = `${root}[${r}].scopeSpans[${s}].spans[${i}]`;
           const parsed = spanSchema.safeParse(raw, { reportInput: true });
           if (!parsed.success) {
             const problems = parsed.error.issues.map(
@@ -290,9 +299,10 @@ function toSpans(batches: Batch[], warnings: string[], format: TraceFileFormat):
       const problems = leftOut.flatMap((span) => span.problems);
       const more =
         problems.length > 1 ? ` (and ${problems.length - 1} more ${plural(problems.length - 1, 'problem')})` : '';
+      // The file is OTLP, but nothing in it can be shown: say so, not that it is something else.
       return {
         ok: false,
-        error: `Not an OTLP trace file: ${problems[0] ?? ''}${more}.`,
+        error: `${leftOut.length === 1 ? "The file's only span could not" : `None of the file's ${leftOut.length} spans could`} be read: ${problems[0] ?? ''}${more}.`,
         problems: problems.slice(0, MAX_PROBLEMS),
       };
     }

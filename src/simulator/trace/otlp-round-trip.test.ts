@@ -3,105 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { spanDuration } from './model.ts';
 import { toOtlpJson, toOtlpJsonText } from './otlp-export.ts';
 import { fromOtlpJson } from './otlp-import.ts';
+import { canonical } from '../testing/otlp-canonical.ts';
 import { parseJsonDocuments } from './otlp-json-text.ts';
 
 const FIXTURES = new URL('../../../tests/fixtures/traces/', import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
-
-type Json = Record<string, unknown>;
-const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const object = (value: unknown): Json => (value !== null && typeof value === 'object' ? (value as Json) : {});
-
-/** An id as protobuf JSON means it: hex or base64 bytes, as lower-case hex; absent or empty is ''. */
-function hex(id: unknown): string {
-  if (typeof id !== 'string' || id === '') return '';
-  if (/^[0-9a-fA-F]+$/.test(id) && (id.length === 16 || id.length === 32)) return id.toLowerCase();
-  return Buffer.from(id.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('hex');
-}
-
-/** A value as protobuf JSON means it, written independently of the code under test. */
-function value(input: unknown): unknown {
-  const v = object(input);
-  if ('stringValue' in v) return { s: v['stringValue'] };
-  if ('boolValue' in v) return { b: v['boolValue'] };
-  if ('intValue' in v) return { i: BigInt(v['intValue'] as string).toString() };
-  if ('doubleValue' in v) return { d: String(v['doubleValue']) };
-  if ('bytesValue' in v) return { y: v['bytesValue'] };
-  if ('arrayValue' in v) return { a: list(object(v['arrayValue'])['values']).map(value) };
-  if ('kvlistValue' in v) return { k: attributes(object(v['kvlistValue'])['values']) };
-  return {};
-}
-
-function attributes(input: unknown): unknown[] {
-  return list(input).map((kv) => [kv['key'], value(kv['value'])]);
-}
-
-const ENUM = (prefix: string, names: string[]) => (input: unknown) =>
-  typeof input === 'string' ? names.indexOf(input.replace(prefix, '')) : ((input as number | undefined) ?? 0);
-const kind = ENUM('SPAN_KIND_', ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER']);
-const code = ENUM('STATUS_CODE_', ['UNSET', 'OK', 'ERROR']);
-const nanos = (input: unknown): string => BigInt((input as string | number | undefined) ?? 0).toString();
-const count = (input: unknown): number => Number(input ?? 0);
-
-/** Every span of some requests, field by field with proto3 defaults filled in, keyed by resource, scope and id. */
-function canonical(requests: unknown[]): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  for (const request of requests) {
-    for (const rs of list(object(request)['resourceSpans'])) {
-      const resource = object(rs['resource']);
-      const resourceKey = JSON.stringify([
-        attributes(resource['attributes']),
-        count(resource['droppedAttributesCount']),
-        rs['schemaUrl'] ?? '',
-      ]);
-      for (const ss of list(rs['scopeSpans'])) {
-        const scope = object(ss['scope']);
-        const scopeKey = JSON.stringify([
-          scope['name'] ?? '',
-          scope['version'] ?? '',
-          attributes(scope['attributes']),
-          count(scope['droppedAttributesCount']),
-          ss['schemaUrl'] ?? '',
-        ]);
-        for (const span of list(ss['spans'])) {
-          const status = object(span['status']);
-          out.push([
-            `${resourceKey} ${scopeKey} ${hex(span['traceId'])}/${hex(span['spanId'])}`,
-            {
-              traceState: span['traceState'] ?? '',
-              parentSpanId: hex(span['parentSpanId']),
-              flags: count(span['flags']),
-              name: span['name'] ?? '',
-              kind: kind(span['kind']),
-              start: nanos(span['startTimeUnixNano']),
-              end: nanos(span['endTimeUnixNano']),
-              attributes: attributes(span['attributes']),
-              droppedAttributesCount: count(span['droppedAttributesCount']),
-              events: list(span['events']).map((e) => [
-                nanos(e['timeUnixNano']),
-                e['name'] ?? '',
-                attributes(e['attributes']),
-                count(e['droppedAttributesCount']),
-              ]),
-              droppedEventsCount: count(span['droppedEventsCount']),
-              links: list(span['links']).map((l) => [
-                hex(l['traceId']),
-                hex(l['spanId']),
-                l['traceState'] ?? '',
-                attributes(l['attributes']),
-                count(l['droppedAttributesCount']),
-                count(l['flags']),
-              ]),
-              droppedLinksCount: count(span['droppedLinksCount']),
-              status: [code(status['code']), status['message'] ?? ''],
-            },
-          ]);
-        }
-      }
-    }
-  }
-  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /** Import, then `--format otlp` export, compared field by field with the input. */
 function roundTrip(text: string): { input: Array<[string, unknown]>; output: Array<[string, unknown]> } {
@@ -185,6 +91,7 @@ describe('import → --format otlp export', () => {
     ['the OTLP proto example (open-telemetry/opentelemetry-proto examples/trace.json)', 'otel-proto-trace.json'],
     ['a Jaeger api/v3 answer (jaegertracing/jaeger GetTrace snapshot)', 'jaeger-apiv3-GetTrace.json'],
     ["JSON Lines as the collector's file exporter writes them (.ndjson)", 'file-exporter-lines.ndjson'],
+    ["a Tempo /api/v2/traces answer (perses/plugins' Tempo mock)", 'perses-tempo-v2-trace.json'],
   ])('gives back %s field by field, nanoseconds included', (_label, name) => {
     const { input, output } = roundTrip(fixture(name));
     expect(output.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lintTrace } from '../checks/lint/lint-trace.ts';
 import type { SpanRecord } from './model.ts';
 import { fromOtlpJson, looksLikeTraceFile } from './otlp-import.ts';
 
@@ -70,6 +71,27 @@ describe('Zipkin v2 JSON', () => {
   });
 });
 
+describe('Zipkin v1 JSON', () => {
+  it('is refused with a message saying what it is and where v2 comes from, not read as v2 without its services', () => {
+    const v1 = [
+      {
+        traceId: '5af7183fb1d4cf5f',
+        id: '6b221d5bc9e6496c',
+        name: 'get',
+        timestamp: 1472470996199000,
+        duration: 207000,
+        annotations: [{ timestamp: 1472470996199000, value: 'cs', endpoint: { serviceName: 'frontend' } }],
+        binaryAnnotations: [{ key: 'http.path', value: '/api', endpoint: { serviceName: 'frontend' } }],
+      },
+    ];
+    const result = fromOtlpJson(JSON.stringify(v1));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(
+      /\[0\]: this is Zipkin v1 JSON .* Zipkin's \/api\/v2\/trace\/\{traceId\} gives v2 JSON\.$/,
+    );
+  });
+});
+
 describe("Jaeger's own JSON", () => {
   it('maps processes to services, the first CHILD_OF in the trace to the parent, other references to links, logs to events', () => {
     const { spans, format, warnings } = read(fixture('jaeger-ui_01.json'));
@@ -118,6 +140,41 @@ describe("Jaeger's own JSON", () => {
   });
 });
 
+describe("Jaeger's FOLLOWS_FROM", () => {
+  it('is a link, not a parent, when it is the only reference (so the linter sees no link to a parent)', () => {
+    const span = (spanID: string, operationName: string, references: object[]) => ({
+      traceID: '4bf92f3577b34da6',
+      spanID,
+      operationName,
+      references,
+      startTime: 1735689600000000,
+      duration: 1500,
+      processID: 'p1',
+    });
+    const trace = {
+      traceID: '4bf92f3577b34da6',
+      spans: [
+        span('00f067aa0ba902b7', 'POST /orders', []),
+        span('b7ad6b7169203331', 'send confirmation email', [
+          { refType: 'FOLLOWS_FROM', traceID: '4bf92f3577b34da6', spanID: '00f067aa0ba902b7' },
+        ]),
+      ],
+      processes: { p1: { serviceName: 'orders', tags: [] } },
+    };
+    const { spans } = read(JSON.stringify({ data: [trace] }));
+    const email = named(spans, 'send confirmation email');
+    expect(email.parentSpanId).toBeNull();
+    expect(email.links).toEqual([
+      {
+        traceId: '00000000000000004bf92f3577b34da6',
+        spanId: '00f067aa0ba902b7',
+        attributes: { 'opentracing.ref_type': 'follows_from' },
+      },
+    ]);
+    expect(lintTrace(spans).map((f) => f.rule)).not.toContain('link-to-ancestor');
+  });
+});
+
 const spanDurationNs = (span: SpanRecord): string =>
   String(BigInt(span.exact?.endTimeUnixNano ?? 0) - BigInt(span.exact?.startTimeUnixNano ?? 0));
 
@@ -139,6 +196,55 @@ describe('older and wrapped OTLP', () => {
     const tempo = read(JSON.stringify({ batches: [old] }));
     expect(tempo.format).toBe('tempo');
     expect(tempo.spans).toHaveLength(1);
+  });
+});
+
+describe("Tempo's API answers", () => {
+  it('reads /api/v2/traces ({"trace": …}) and /api/traces ({"batches": […]}) to the same spans', () => {
+    const v2 = read(fixture('perses-tempo-v2-trace.json'));
+    expect(v2.format).toBe('tempo');
+    expect(v2.warnings).toEqual([]);
+    expect(v2.spans).toHaveLength(10);
+    expect(named(v2.spans, 'article-to-cart')).toMatchObject({ service: 'shop-backend', kind: 'server' });
+    const { trace } = JSON.parse(fixture('perses-tempo-v2-trace.json')) as { trace: { resourceSpans: unknown } };
+    const v1 = read(JSON.stringify({ batches: trace.resourceSpans }));
+    expect(v1.format).toBe('tempo');
+    expect(v1.spans).toEqual(v2.spans);
+  });
+
+  it("names a bad span by where it is in Tempo's answer, not in a request it never wrote", () => {
+    const bad = { ...SPAN, spanId: 'nope', name: 'checkout' };
+    const good = { ...SPAN, spanId: 'aaaaaaaaaaaaaaaa', name: 'cart' };
+    const spans = [{ scopeSpans: [{ spans: [bad, good] }] }];
+    expect(read(JSON.stringify({ batches: spans })).warnings[0]).toMatch(
+      /^1 span left out, the rest shown: span "checkout" \(batches\[0\]\.scopeSpans\[0\]\.spans\[0\]\)/,
+    );
+    expect(read(JSON.stringify({ trace: { resourceSpans: spans } })).warnings[0]).toMatch(
+      /\(trace\.resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\)/,
+    );
+  });
+});
+
+describe('spans with empty ids', () => {
+  // The OpenTelemetry specification's file exporter example: every span's ids are "".
+  const example = fixture('otel-spec-file-exporter.jsonl');
+
+  it('refuses a file in which no span has ids, saying so rather than that it is not OTLP', () => {
+    const result = fromOtlpJson(example);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toBe(
+      "None of the file's 8 spans could be read: line 1: resourceSpans[0].scopeSpans[0].spans[0].traceId: " +
+        'expected 32 hex digits (or 24 base64 characters), got no id (empty) (and 15 more problems).',
+    );
+  });
+
+  it('leaves them out of a file that has good spans too, naming each, and shows the rest', () => {
+    const result = read(`${example}${fixture('file-exporter-lines.ndjson')}`);
+    expect(result.spans.map((s) => s.name)).toEqual(["I'm a server span", 'foobar']);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(
+      /^8 spans left out, the rest shown: line 1: span "operationA" \(resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\]\): traceId: expected 32 hex digits \(or 24 base64 characters\), got no id \(empty\); line 1: span "operationB" /,
+    );
   });
 });
 

@@ -46,8 +46,28 @@ export function looksLikeZipkin(value: unknown): boolean {
   return value !== null && typeof value === 'object' && 'traceId' in value && 'id' in value;
 }
 
+/** Whether a span is Zipkin v1's: `binaryAnnotations`, or annotations that carry their endpoint (v2 has neither). */
+function isZipkinV1(item: unknown): boolean {
+  if (item === null || typeof item !== 'object') return false;
+  const { binaryAnnotations, annotations } = item as { binaryAnnotations?: unknown; annotations?: unknown };
+  return (
+    binaryAnnotations !== undefined ||
+    (Array.isArray(annotations) &&
+      annotations.some((a: unknown) => a !== null && typeof a === 'object' && 'endpoint' in a))
+  );
+}
+
 /** A Zipkin v2 span list as an OTLP/JSON request; resources by local service, scopes by `otel.scope.name`. */
 export function zipkinToOtlp(list: unknown[]): Converted {
+  const v1 = list.findIndex(isZipkinV1);
+  if (v1 >= 0) {
+    return {
+      ok: false,
+      problems: [
+        `[${v1}]: this is Zipkin v1 JSON (binaryAnnotations, annotations with endpoints), which Span Lab does not read: its services and kinds sit in annotations, and reading it as v2 would lose them; Zipkin's /api/v2/trace/{traceId} gives v2 JSON`,
+      ],
+    };
+  }
   const problems: string[] = [];
   const resources = new Map<string, ResourceGroup>();
   const ids = new Set<string>();

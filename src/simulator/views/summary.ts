@@ -111,8 +111,12 @@ function spanCounts(result: RunResult, dangling: number): string {
   return `Spans — ${spansStarted.toLocaleString('en-US')} started, ${spansKept.toLocaleString('en-US')} kept, ${spansUnsampled.toLocaleString('en-US')} dropped by the sampler${budget}; ${count(dangling, 'link')} dangle${dangling === 1 ? 's' : ''}`;
 }
 
-/** The readable account the CLI prints for `--format summary`, with the linter's findings and any expectation verdicts. */
-export function toSummary(result: RunResult, title = 'scenario', checks: SummaryChecks = {}): string {
+/**
+ * The readable account the CLI prints for `--format summary`, with the linter's findings and any
+ * expectation verdicts. `readAs` names the format of a trace file the spans were read from: a file
+ * has no seed, virtual time or sampler, so the account says what it read instead.
+ */
+export function toSummary(result: RunResult, title = 'scenario', checks: SummaryChecks = {}, readAs?: string): string {
   const traces = groupByTrace(result.spans);
   const unsampled = result.unsampledSpans ?? [];
   const notSampledIds = new Set(unsampled.map((s) => s.spanId));
@@ -126,10 +130,14 @@ export function toSummary(result: RunResult, title = 'scenario', checks: Summary
     result.context === undefined ? '' : `, context ${result.context}`,
     result.sampler === undefined ? '' : `, sampler ${result.sampler}`,
   ].join('');
-  const out: string[] = [
-    `${title}: ${traces.size} trace${traces.size === 1 ? '' : 's'}, ${result.spans.length} span${result.spans.length === 1 ? '' : 's'}, ${linkCount} link${linkCount === 1 ? '' : 's'}, ${formatMs(result.stats.virtualMs)} of virtual time (${result.stats.wallMs.toFixed(1)} ms of engine time), seed ${result.seed}${settings}`,
-    spanCounts(result, dangling.size),
-  ];
+  const counts = `${traces.size} trace${traces.size === 1 ? '' : 's'}, ${result.spans.length} span${result.spans.length === 1 ? '' : 's'}, ${linkCount} link${linkCount === 1 ? '' : 's'}`;
+  const out: string[] =
+    readAs === undefined
+      ? [
+          `${title}: ${counts}, ${formatMs(result.stats.virtualMs)} of virtual time (${result.stats.wallMs.toFixed(1)} ms of engine time), seed ${result.seed}${settings}`,
+          spanCounts(result, dangling.size),
+        ]
+      : [`${title}: ${counts}, read as ${readAs}`];
   if (result.stats.spansDropped > 0) {
     out.push(
       `showing ${result.stats.spansKept.toLocaleString('en-US')} of ${result.stats.spansStarted.toLocaleString('en-US')} spans (span budget)`,

@@ -227,6 +227,7 @@ describe('npm run sim', () => {
 
   it('rejects bad arguments with the usage', async () => {
     expect((await sim()).stderr).toMatch(/^usage: npm run sim/);
+    expect((await sim('--help')).stdout).toMatch(/\n {7}npx span-lab lint <file…> \[--fail-on error\|warning\]/);
     expect((await sim('x.ts', '--format', 'pdf')).stderr).toMatch(/unknown format 'pdf'/);
   });
 

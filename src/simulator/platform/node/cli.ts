@@ -33,7 +33,12 @@ import { lintFiles } from './lint-command.ts';
 const FORMATS = ['otlp', 'waterfall', 'graph', 'summary', 'checks'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY] [--context ${CONTEXT_MODES.join('|')}] [--sampler always|never|ratio:P|parent-ratio:P]`;
+// `npm run sim --` and `npx span-lab` (the bin) start the same CLI.
+const USAGE = [
+  `usage: npm run sim -- <file.ts|trace.json> [--format ${FORMATS.join('|')}] [--seed N] [--sql QUERY] [--context ${CONTEXT_MODES.join('|')}] [--sampler always|never|ratio:P|parent-ratio:P]`,
+  '       (or npx span-lab <file.ts|trace.json> [options])',
+  `       npx span-lab lint <file…> [--fail-on error|warning] [--json]: lint trace files or code, for CI`,
+].join('\n');
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -90,13 +95,14 @@ function parse(): { file: string; format: Format; settings: RunSettings; sql: st
 /** Formats worth naming on stderr: those that are not plain OTLP. */
 const NAMED_FORMATS: ReadonlySet<TraceFileFormat> = new Set(['tempo', 'jaeger-json', 'zipkin-v2']);
 
-async function load(file: string, settings: RunSettings): Promise<RunResult> {
+/** The run, or the spans read from a trace file with the name of its format. */
+async function load(file: string, settings: RunSettings): Promise<{ result: RunResult; readAs?: string }> {
   const input = await readInputFile(file, settings);
   if (!input.ok) fail(input.error, input.exitCode);
   if (input.format && NAMED_FORMATS.has(input.format))
     process.stderr.write(`${file}: read as ${TRACE_FORMAT_NAMES[input.format]}\n`);
   for (const warning of input.warnings) process.stderr.write(`${file}: warning: ${warning}\n`);
-  return input.result;
+  return input.format ? { result: input.result, readAs: TRACE_FORMAT_NAMES[input.format] } : { result: input.result };
 }
 
 /** The expectations of the sidecar beside the file (`x.ts` → `x.yaml`), or none when it has no such file or they are not given. */
@@ -119,7 +125,7 @@ function checksJson(findings: readonly Finding[], expectations: readonly Expecta
   return JSON.stringify({ findings: plain, expectations }, null, 2);
 }
 
-function render(result: RunResult, format: Format, file: string): string {
+function render(result: RunResult, format: Format, file: string, readAs: string | undefined): string {
   switch (format) {
     case 'otlp': {
       const { text, skippedUnended } = toOtlpJsonText(result.spans);
@@ -140,7 +146,7 @@ function render(result: RunResult, format: Format, file: string): string {
       const verdicts = evaluateExpectations(result.spans, loadExpectations(file));
       return format === 'checks'
         ? checksJson(findings, verdicts)
-        : toSummary(result, basename(file), { findings, expectations: verdicts });
+        : toSummary(result, basename(file), { findings, expectations: verdicts }, readAs);
     }
   }
 }
@@ -196,8 +202,8 @@ async function printQuery(spans: SpanRecord[], sql: string): Promise<void> {
 if (process.argv[2] === 'lint') process.exit(await lintFiles(process.argv.slice(3)));
 
 const { file, format, settings, sql } = parse();
-const result = await load(file, settings);
-if (sql === undefined) process.stdout.write(`${render(result, format, file)}\n`);
+const { result, readAs } = await load(file, settings);
+if (sql === undefined) process.stdout.write(`${render(result, format, file, readAs)}\n`);
 else await printQuery(result.spans, sql);
 
 for (const error of result.errors) {

@@ -35,8 +35,8 @@ export async function readInputFile(file: string, settings: RunSettings): Promis
   if (!CODE_EXTENSIONS.test(file) && looksLikeTraceFile(text)) {
     const imported = fromOtlpJson(text);
     if (!imported.ok) {
-      const where = imported.position ? `${imported.position.line}:${imported.position.column}: ` : '';
-      return { ok: false, error: `${file}:${where}${imported.error}`, exitCode: 1 };
+      const where = imported.position ? `:${imported.position.line}:${imported.position.column}` : '';
+      return { ok: false, error: `${file}${where}: ${imported.error}`, exitCode: 1 };
     }
     const ignored = [
       settings.context !== 'async' ? '--context' : undefined,

@@ -72,7 +72,7 @@ describe('span-lab lint', () => {
     writeFileSync(bad, '{"resourceSpans": {}}');
     const broken = await spanLab('lint', bad);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toBe(`${bad}:Not an OTLP trace file: resourceSpans: expected an array, got an object.\n`);
+    expect(broken.stderr).toBe(`${bad}: Not an OTLP trace file: resourceSpans: expected an array, got an object.\n`);
     expect((await spanLab('lint')).code).toBe(2);
     expect((await spanLab('lint', '--fail-on', 'info', bad)).stderr).toMatch(
       /--fail-on takes error or warning, not 'info'/,

@@ -17,6 +17,7 @@ const REAL_FILES: ReadonlyArray<{ file: string; fires: RuleId[] }> = [
   { file: 'zipkin-lens-skew.json', fires: [] },
   { file: 'zipkin-lens-yelp.json', fires: [] },
   { file: 'file-exporter-lines.ndjson', fires: [] },
+  { file: 'perses-tempo-v2-trace.json', fires: [] },
 ];
 
 /** One case's outcome. */
