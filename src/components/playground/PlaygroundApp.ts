@@ -316,9 +316,15 @@ export class PlaygroundApp extends HTMLElement {
     this.#closeOpenedTrace = showOpenedTrace(this.#part('code'), trace, () =>
       this.#open(this.#current, this.#editor.value, readSettingsFields(this)),
     );
-    this.#status(
-      `Opened ${file.name}: ${opened.result.spans.length} ${opened.result.spans.length === 1 ? 'span' : 'spans'}. Read as ${opened.format}.${opened.warnings.length ? ` ${opened.warnings.join(' ')}` : ''}`,
-    );
+    // The views' summary shows the format and the counts: on screen the status adds only its warnings.
+    const spans = opened.result.spans.length;
+    showRunStatus(this.#part('status'), [
+      { text: `Opened ${file.name}`, shown: true },
+      { text: `: ${String(spans)} ${spans === 1 ? 'span' : 'spans'}`, shown: false },
+      { text: '.', shown: true },
+      { text: ` Read as ${opened.format}.`, shown: false },
+      ...opened.warnings.map((warning) => ({ text: ` ${warning}`, shown: true })),
+    ]);
   }
 
   #addSharedScenario(code: string, from?: PlaygroundScenario): void {

@@ -25,7 +25,7 @@ export function describeOpenedTrace(trace: OpenedTrace): string {
 }
 
 /**
- * Hides the editor in `codePanel` and shows what the opened trace is in its place, with a
+ * Hides the editor in `codePanel` and says in its place that the views show the file, with a
  * "Back to code" button that undoes it and calls `back`. Returns a function that does the same.
  */
 export function showOpenedTrace(codePanel: HTMLElement, trace: OpenedTrace, back: () => void): () => void {
@@ -37,14 +37,13 @@ export function showOpenedTrace(codePanel: HTMLElement, trace: OpenedTrace, back
   const heading = document.createElement('p');
   heading.className = 'opened-trace__title';
   heading.textContent = 'Opened trace';
-  const what = document.createElement('p');
-  what.textContent = describeOpenedTrace(trace);
+  // What the file holds is in the views' summary beside this panel: here, what it means for the code.
   const why = document.createElement('p');
-  why.textContent = 'The views show this file, not a run of the code: the code is kept, and Run runs it again.';
+  why.textContent = `The views show ${trace.fileName}, not a run of the code: the code is kept, and Run runs it again.`;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Back to code';
-  panel.append(heading, what, why, button);
+  panel.append(heading, why, button);
   if (editor) editor.hidden = true;
   codePanel.prepend(panel);
   const close = (): void => {

@@ -107,12 +107,15 @@ test('an opened trace takes the code’s place and says what it is: file, format
     buffer: Buffer.from(stdout),
   });
   const opened = page.locator('[data-opened-trace]');
-  await expect(opened).toContainText(
-    'retry.otlp.json · OTLP JSON · 9 spans in 3 traces · 6.156 s from first start to last end',
-  );
+  await expect(opened).toContainText('The views show retry.otlp.json, not a run of the code');
   await expect(page.locator('scenario-editor')).toBeHidden();
+  // What the file holds is said once on screen, by the views' summary.
   const summary = page.locator('trace-views .tv-summary');
-  await expect(summary).toContainText('6.156 s');
+  await expect(summary).toHaveText(
+    'retry.otlp.json · OTLP JSON · 9 spans in 3 traces · 6.156 s from first start to last end.',
+  );
+  await expect(opened).not.toContainText('9 spans');
+  await expect(page.locator('[data-pg="status"] .sr-only')).toHaveText([': 9 spans', ' Read as OTLP JSON.']);
   await expect(summary).not.toContainText('seed');
   await expect(summary).not.toContainText('0 ms of virtual time');
   await expect(page.locator('[data-pg="share-url"]')).toBeHidden();
