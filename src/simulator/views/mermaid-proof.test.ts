@@ -75,8 +75,12 @@ async function parsed<Db>(text: string, diagramType: string): Promise<Db> {
 const key = (traceId: string, spanId: string): string => `${traceId}/${spanId}`;
 
 /** The rows a run's waterfall should hold, worked out from the spans: traces in order, one clock. */
-function expectedRows(spans: SpanRecord[]): { rows: object[]; sections: string[] } {
+function expectedRows(spans: SpanRecord[]): { rows: object[]; sections: string[]; unit: string } {
   const origin = spans.reduce((min, span) => Math.min(min, span.start), Infinity);
+  const end = spans.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity);
+  // Whole µs for a chart shorter than 10 ms, whole ms otherwise.
+  const perMs = end - origin > 0 && end - origin < 10 ? 1000 : 1;
+  const at = (ms: number): number => Math.round((ms - origin) * perMs);
   const rows: object[] = [];
   const sections: string[] = [];
   [...groupByTrace(spans)].forEach(([, traceSpans], index) => {
@@ -90,15 +94,15 @@ function expectedRows(spans: SpanRecord[]): { rows: object[]; sections: string[]
       label,
       crit: span.status.code === 'error',
       active: span.end === null,
-      start: Math.round(span.start - origin),
-      end: Math.max(Math.round(span.start - origin), Math.round((span.end ?? last) - origin)),
+      start: at(span.start),
+      end: Math.max(at(span.start), at(span.end ?? last)),
     });
     const root = placed[0];
     if (root !== undefined && placed.length > 1 && first === last)
       rows.push(row(root, 0, `${spanLabel(root.span)} and ${String(placed.length - 1)} more, all at 0 ms`));
     else placed.forEach((entry, i) => rows.push(row(entry, i, (guides[i] ?? '') + spanLabel(entry.span))));
   });
-  return { rows, sections };
+  return { rows, sections, unit: perMs === 1 ? 'ms' : 'µs' };
 }
 
 /** Checks the run's gantt chart against the spans, as the parser read it. */
@@ -137,7 +141,7 @@ async function proveWaterfalls(spans: SpanRecord[]): Promise<void> {
       includes: [],
       clicks: 0,
       dateFormat: 'x',
-      axisFormat: '%Q ms',
+      axisFormat: `%Q ${expected.unit}`,
       todayMarker: 'off',
       displayMode: '',
     });

@@ -77,6 +77,26 @@ describe('buildWaterfall', () => {
     expect([chart.shown, chart.total]).toEqual([3, 3]);
   });
 
+  it('draws a chart shorter than 10 ms in whole µs, so sub-millisecond spans do not all sit at 0', () => {
+    // A request of 0.8 ms with a cache lookup of 5 µs and a query of 0.3 ms, as a real system records them.
+    const spans = [
+      makeSpan({ traceId: TRACE, spanId: 'a', start: 1000, end: 1000.8, name: 'GET /item' }),
+      makeSpan({ traceId: TRACE, spanId: 'b', parentSpanId: 'a', start: 1000.1, end: 1000.105, name: 'cache get' }),
+      makeSpan({ traceId: TRACE, spanId: 'c', parentSpanId: 'a', start: 1000.2, end: 1000.5, name: 'SELECT item' }),
+    ];
+    const lines = buildWaterfall(spans).text.split('\n');
+    expect(lines).toContain('    axisFormat %Q µs');
+    expect(lines).toContain('    tickInterval 200millisecond');
+    expect(lines.slice(-3).map((line) => line.replace(/^.*: /, ''))).toEqual([
+      't0s0, 0, 800',
+      't0s1, 100, 105',
+      't0s2, 200, 500',
+    ]);
+    // 10 ms and longer: whole ms, as before.
+    spans[0]!.end = 1010;
+    expect(buildWaterfall(spans).text).toContain('axisFormat %Q ms');
+  });
+
   it('shows depth past eight levels as a number', () => {
     const spans = Array.from({ length: 12 }, (_, i) =>
       makeSpan({

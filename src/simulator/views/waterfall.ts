@@ -71,11 +71,23 @@ interface Row {
   spans: number;
 }
 
-/** One gantt row: `label: tags, id, start, end`, times in whole ms from the chart's origin. */
-function taskLine(span: SpanRecord, label: string, id: string, origin: number, last: number): string {
-  const start = Math.round(span.start - origin);
+/**
+ * The chart's time unit: whole ms, or whole µs for a chart shorter than 10 ms, whose spans would
+ * otherwise all round to 0 (a database call or a cache lookup in a trace file from a real system).
+ */
+interface TimeUnit {
+  perMs: number;
+  name: 'ms' | 'µs';
+}
+
+const MS: TimeUnit = { perMs: 1, name: 'ms' };
+const US: TimeUnit = { perMs: 1000, name: 'µs' };
+
+/** One gantt row: `label: tags, id, start, end`, times in whole units from the chart's origin. */
+function taskLine(span: SpanRecord, label: string, id: string, origin: number, last: number, unit: TimeUnit): string {
+  const start = Math.round((span.start - origin) * unit.perMs);
   // A span never ended runs open to its trace's last timestamp.
-  const end = Math.max(start, Math.round((span.end ?? last) - origin));
+  const end = Math.max(start, Math.round(((span.end ?? last) - origin) * unit.perMs));
   const tags = [
     span.status.code === 'error' ? 'crit' : '',
     span.end === null ? 'active' : '',
@@ -104,6 +116,7 @@ function traceRows(
   origin: number,
   maxLabelChars: number,
   targets: ReadonlyMap<string, DanglingTarget>,
+  unit: TimeUnit,
 ): string[] {
   const last = placed.reduce((max, { span }) => Math.max(max, span.end ?? span.start), -Infinity);
   const first = placed.reduce((min, { span }) => Math.min(min, span.start), Infinity);
@@ -111,18 +124,24 @@ function traceRows(
   const root = placed[0];
   if (root !== undefined && placed.length > 1 && last === first) {
     const label = `${spanLabel(root.span, maxLabelChars)} and ${String(placed.length - 1)} more, all at 0 ms`;
-    return [taskLine(root.span, label, id(0), origin, last)];
+    return [taskLine(root.span, label, id(0), origin, last, unit)];
   }
   const guides = treeGuides(placed);
   return placed.map(({ span }, row) => {
     const label = spanLabel(span, maxLabelChars) + danglingMark(danglingReasons(span, targets));
-    return taskLine(span, (guides[row] ?? '') + label, id(row), origin, last);
+    return taskLine(span, (guides[row] ?? '') + label, id(row), origin, last, unit);
   });
 }
 
 /** The chart's lines before its rows; a chart showing `shown` of `total` rows says so in its title. */
-function header(step: number, shown: number, total: number): string[] {
-  const lines = ['gantt', '    dateFormat x', '    axisFormat %Q ms', `    tickInterval ${String(step)}millisecond`];
+function header(step: number, shown: number, total: number, unit: TimeUnit): string[] {
+  // Mermaid reads each unit as a millisecond; the axis names the unit it stands for.
+  const lines = [
+    'gantt',
+    '    dateFormat x',
+    `    axisFormat %Q ${unit.name}`,
+    `    tickInterval ${String(step)}millisecond`,
+  ];
   lines.push('    todayMarker off');
   if (shown < total) lines.push(`    title Showing the first ${String(shown)} of ${String(total)} spans`);
   return lines;
@@ -131,7 +150,8 @@ function header(step: number, shown: number, total: number): string[] {
 /**
  * The waterfall of a run as one Mermaid gantt chart: every trace is a section (`trace 1`,
  * `trace 2` … in the order drawn) on one time axis, in whole ms from the run's first start
- * (`dateFormat x`), so the time between traces — retry backoff, queue delay — shows. Traces come
+ * (`dateFormat x`; whole µs for a chart shorter than 10 ms), so the time between traces — retry
+ * backoff, queue delay — shows. Traces come
  * in order of their first span, those holding a span named `focus` first; `traceId` draws one
  * trace on its own axis. Rows follow each span tree (parent before children, siblings by start),
  * labelled `├─ service › name` with tree guides; a trace of 0 ms with several spans is one row.
@@ -151,7 +171,9 @@ export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallO
   // reduce, not Math.min(...spans): a spread of 100,000 arguments overflows the stack.
   const origin = all.reduce((min, span) => Math.min(min, span.start), Infinity);
   const end = all.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity);
-  const step = tickStep(all.length === 0 ? 0 : Math.round(end - origin), options.maxTicks ?? 6);
+  const range = all.length === 0 ? 0 : end - origin;
+  const unit = range > 0 && range < 10 ? US : MS;
+  const step = tickStep(Math.round(range * unit.perMs), options.maxTicks ?? 6);
   const targets = danglingTargets({ spans, unsampledSpans: options.unsampled ?? [] });
 
   const sections: WaterfallSection[] = [];
@@ -159,7 +181,7 @@ export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallO
   for (const { trace, number } of drawn) {
     const [traceId, traceSpans, index] = trace;
     const placed = treeOrder(traceSpans);
-    const lines = traceRows(placed, index, origin, maxLabelChars, targets);
+    const lines = traceRows(placed, index, origin, maxLabelChars, targets, unit);
     const start = traceSpans.reduce((min, span) => Math.min(min, span.start), Infinity) - origin;
     const last = traceSpans.reduce((max, span) => Math.max(max, span.end ?? span.start), -Infinity) - origin;
     sections.push({
@@ -176,7 +198,7 @@ export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallO
   }
   const sectionLine = (i: number): string => `    section ${ganttSectionName(`trace ${String(sections[i]?.number)}`)}`;
   const lines = (n: number): string[] => {
-    const out = header(step, n, rows.length);
+    const out = header(step, n, rows.length, unit);
     rows.slice(0, n).forEach((row, i) => {
       if (i === 0 || rows[i - 1]?.section !== row.section) out.push(sectionLine(row.section));
       out.push(row.line);
@@ -184,13 +206,13 @@ export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallO
     return out;
   };
   // The text's length for n rows, without building it: each row and each section line after a newline.
-  const chars = [header(step, 0, 1).join('\n').length];
+  const chars = [header(step, 0, 1, unit).join('\n').length];
   rows.forEach((row, i) => {
     const opens = i === 0 || rows[i - 1]?.section !== row.section ? 1 + sectionLine(row.section).length : 0;
     chars.push((chars.at(-1) ?? 0) + opens + 1 + row.line.length);
   });
   const titleChars = (n: number): number =>
-    n < rows.length ? 1 + (header(step, n, rows.length).at(-1)?.length ?? 0) : 0;
+    n < rows.length ? 1 + (header(step, n, rows.length, unit).at(-1)?.length ?? 0) : 0;
   const shown = largestFitting(rows.length, (n) => (chars[n] ?? 0) + titleChars(n) <= maxTextSize);
   const kept = new Set(rows.slice(0, shown).map((row) => row.section));
   const count = (list: readonly Row[]): number => list.reduce((sum, row) => sum + row.spans, 0);
