@@ -193,10 +193,14 @@ export class SvgWaterfall {
   /** Where the axis's ticks fall: times from the first span's start, and their x. */
   #ticks(barLeft: number, barWidth: number): { at: number; x: number }[] {
     const range = this.#end - this.#start;
-    const step = tickStep(range, Math.max(2, Math.min(8, Math.floor(barWidth / TICK_PX))));
+    // Steps of whole µs for a run shorter than 10 ms, as the Mermaid waterfall's axis.
+    const perMs = range > 0 && range < 10 ? 1000 : 1;
+    const step = tickStep(range * perMs, Math.max(2, Math.min(8, Math.floor(barWidth / TICK_PX)))) / perMs;
     const scale = barWidth / Math.max(1, range);
     const ticks: { at: number; x: number }[] = [];
-    for (let at = 0; at <= range; at += step) ticks.push({ at, x: barLeft + at * scale });
+    // Counted in whole steps: 3 × 0.1 ms is a hair over 0.3 ms in floating point.
+    const count = Math.floor((range * perMs) / (step * perMs) + 1e-9);
+    for (let i = 0; i <= count; i++) ticks.push({ at: i * step, x: barLeft + i * step * scale });
     return ticks;
   }
 
