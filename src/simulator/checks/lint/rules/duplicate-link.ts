@@ -6,7 +6,8 @@ import { spanKey } from '../../../trace/span-key.ts';
  * A span that links to the same span more than once with the same attributes. Links to one span
  * whose attributes differ are not flagged: the messaging conventions give each message its own
  * link, and several messages may share one creation context (a batch sent in one call without
- * "Create" spans, a redelivery), each link telling them apart by its `messaging.message.id`.
+ * "Create" spans, each link with its own `messaging.message.id`; a message delivered twice, each
+ * copy's link with its delivery count).
  */
 export const duplicateLink = defineRule({
   id: 'duplicate-link',
