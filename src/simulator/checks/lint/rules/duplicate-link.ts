@@ -30,7 +30,7 @@ export const duplicateLink = defineRule({
           ? index.label(target, true)
           : `span ${link.spanId.slice(0, 8)}… in ${index.traceLabel(link.traceId)}`;
         hits.push({
-          message: `${index.distinctLabel(span)} links to ${to} ${times} times with the same attributes: the copies say nothing more — keep one link, or put what tells them apart (such as \`messaging.message.id\`) in each link's attributes`,
+          message: `${index.distinctLabel(span)} links to ${to} ${times} times with the same attributes: the copies say nothing more — keep one link, or put what tells them apart (each message's \`messaging.message.id\`, a redelivered copy's delivery count) in each link's attributes`,
           spans: target ? [span, target] : [span],
         });
       }
