@@ -64,8 +64,7 @@ export function chartEdgeId(node: DecisionNodeId, answer: DecisionAnswer): strin
 
 /**
  * How the chart is laid out: `wide`, left to right, for a lesson's column; `tall`, top-down, for
- * a phone, with larger text and leaves as plain boxes (a stadium around four lines of text is
- * wide), so it fits a phone's width with its labels at 11 px or more.
+ * a phone, with larger text, so it fits a phone's width with its labels at 11 px or more.
  */
 export type ChartLayout = 'wide' | 'tall';
 
@@ -176,8 +175,6 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}, layout: ChartL
     // Left to right: four ranks wide and four leaves high fits a column better than the reverse.
     layout === 'wide' ? 'flowchart LR' : 'flowchart TD',
   );
-  // A leaf is a stadium, a question a rounded box; on a phone a leaf is a plain box, narrower.
-  const [open, close] = layout === 'wide' ? ['([', '])'] : ['[', ']'];
   for (const id of QUESTION_ORDER) lines.push(`  ${chartNodeId(id)}(${flowchartLabel(DECISION_NODES[id].short)})`);
   for (const id of QUESTION_ORDER) {
     for (const { answer } of answersOf(id)) {
@@ -186,7 +183,9 @@ export function decisionFlowchartText(marks: FlowchartMarks = {}, layout: ChartL
       let to: string;
       if (isLeaf(target)) {
         to = chartLeafId(id, answer);
-        lines.push(`  ${to}${open}${flowchartLabel(leafLabel(to, target, marked))}${close}`);
+        // A leaf is a plain box, a question a rounded one. (A stadium around four lines of text is
+        // wide enough to push the chart past a lesson's column once a leaf says whose answer it is.)
+        lines.push(`  ${to}[${flowchartLabel(leafLabel(to, target, marked))}]`);
       } else to = chartNodeId(target);
       // The chart says only Yes/No: the buttons carry the longer labels.
       lines.push(`  ${chartNodeId(id)} ${chartEdgeId(id, answer)}@-->|${flowchartLabel(ANSWER_WORDS[answer])}| ${to}`);

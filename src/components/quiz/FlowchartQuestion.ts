@@ -133,7 +133,7 @@ export class FlowchartQuestion implements QuestionUi {
       hint = h(
         'p',
         { class: 'qz-note qz-scroll-hint' },
-        'Wider than the screen: scroll the chart sideways to see all of it.',
+        'Wider than this column: scroll the chart sideways to see all of it.',
       );
       box.after(hint);
     }

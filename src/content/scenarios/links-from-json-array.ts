@@ -1,7 +1,8 @@
 // An export job is stored as JSON with the links to the request that
 // asked for it. The worker hands the parsed array to addLink, which
-// takes one link: typed `any`, it compiles, and the link is recorded
-// with the invalid all-zero ids.
+// takes one link: typed `any`, it compiles. The JavaScript SDK stores
+// an empty link, and exporting the span fails on it later; Span Lab
+// records it with the invalid all-zero ids.
 import { trace } from '@opentelemetry/api';
 import { scheduler } from '@spanlab/world';
 

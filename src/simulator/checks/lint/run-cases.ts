@@ -9,7 +9,7 @@ import { lintTrace } from './lint-trace.ts';
 import type { Finding, LintRule } from './rule.ts';
 
 /** The imports every case source starts with. */
-export const PRELUDE = `import { context, propagation, SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
+export const PRELUDE = `import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import { broker, scheduler, service, sleep } from '@spanlab/world';
 const tracer = trace.getTracer('lint-case');
 `;

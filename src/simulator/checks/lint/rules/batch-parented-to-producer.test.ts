@@ -4,7 +4,7 @@ import { batchParentedToProducer as rule } from './batch-parented-to-producer.ts
 
 // Three producers per case; each case's worker consumes their three messages in one batch.
 const source = `${PRELUDE}
-const creation = (m) => propagation.extract(context.active(), m.headers);
+const creation = (m) => propagation.extract(ROOT_CONTEXT, m.headers);
 const batch = { kind: SpanKind.CONSUMER, attributes: { 'messaging.batch.message_count': 3 } };
 
 broker.topic('bad').subscribeBatch((messages) => {

@@ -3,7 +3,7 @@ import { lintWith, PRELUDE, runCases, type Cases } from '../run-cases.ts';
 import { batchWithoutLinks as rule } from './batch-without-links.ts';
 
 const source = `${PRELUDE}
-const creation = (m) => trace.getSpanContext(propagation.extract(context.active(), m.headers));
+const creation = (m) => trace.getSpanContext(propagation.extract(ROOT_CONTEXT, m.headers));
 
 // A batch span that says how many messages it handles, and links to none.
 broker.topic('counted').subscribeBatch((messages) => {

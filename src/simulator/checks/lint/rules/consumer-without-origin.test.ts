@@ -3,7 +3,7 @@ import { lintWith, PRELUDE, runCases, type Cases } from '../run-cases.ts';
 import { consumerWithoutOrigin as rule } from './consumer-without-origin.ts';
 
 const source = `${PRELUDE}
-const creation = (m) => propagation.extract(context.active(), m.headers);
+const creation = (m) => propagation.extract(ROOT_CONTEXT, m.headers);
 
 broker.topic('bad').subscribe((message) => {
   tracer.startSpan('process orders', { kind: SpanKind.CONSUMER }).end();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lintWith, PRELUDE, runCases, type Cases } from '../run-cases.ts';
 import { duplicateLink as rule } from './duplicate-link.ts';
 
-const source = `${PRELUDE}import { ROOT_CONTEXT } from '@opentelemetry/api';
+const source = `${PRELUDE}
 const orders = broker.topic('orders');
 // One send call, three messages: without "Create" spans they share one creation context.
 orders.subscribeBatch(
@@ -17,16 +17,26 @@ orders.subscribeBatch(
 );
 
 export default async function main() {
-  for (const name of ['bad', 'same-attributes', 'differing-attributes', 'good']) {
+  for (const name of ['bad', 'same-attributes', 'differing-attributes', 'good', 'redelivered', 'unmarked-redelivery']) {
     service(name).run(() => {
       const first = tracer.startSpan('charge-attempt', { root: true });
       first.end();
       const second = tracer.startSpan('charge-attempt', { root: true });
       second.end();
       const targets = name === 'good' ? [first, second] : [first, first];
+      // A message delivered twice: both copies carry its id; only a delivery count tells them apart.
+      const redelivery = (i: number) =>
+        name === 'redelivered'
+          ? { 'messaging.message.id': 'm1', 'messaging.servicebus.message.delivery_count': i + 1 }
+          : { 'messaging.message.id': 'm1' };
       const links = targets.map((s, i) => ({
         context: s.spanContext(),
-        attributes: name === 'bad' ? {} : { 'retry.attempt': name === 'differing-attributes' ? i + 1 : 1 },
+        attributes:
+          name === 'bad'
+            ? {}
+            : name === 'redelivered' || name === 'unmarked-redelivery'
+              ? redelivery(i)
+              : { 'retry.attempt': name === 'differing-attributes' ? i + 1 : 1 },
       }));
       tracer.startSpan('report', { root: true, links }).end();
     });
@@ -74,6 +84,14 @@ describe('duplicate-link', () => {
     expect(new Set(consumer.links.map((l) => l.spanId)).size).toBe(1);
     expect(consumer.links.map((l) => l.attributes['messaging.message.id'])).toEqual(['m1', 'm2', 'm3']);
     expect(lintWith(rule, spans)).toEqual([]);
+  });
+
+  it('does not fire on a redelivered message linked once per copy, each copy with its delivery count', () => {
+    expect(lintWith(rule, cases('redelivered'))).toEqual([]);
+  });
+
+  it('fires on a redelivered message linked twice with only its message id, which both copies share', () => {
+    expect(lintWith(rule, cases('unmarked-redelivery'))).toEqual([finding(2)]);
   });
 
   it('does not fire on links to two different spans', () => {

@@ -6,7 +6,8 @@ import { spanKey } from '../../../trace/span-key.ts';
  * A span that links to the same span more than once with the same attributes. Links to one span
  * whose attributes differ are not flagged: the messaging conventions give each message its own
  * link, and several messages may share one creation context (a batch sent in one call without
- * "Create" spans, a redelivery), each link telling them apart by its `messaging.message.id`.
+ * "Create" spans, each link with its own `messaging.message.id`; a message delivered twice, each
+ * copy's link with its delivery count).
  */
 export const duplicateLink = defineRule({
   id: 'duplicate-link',
@@ -29,7 +30,7 @@ export const duplicateLink = defineRule({
           ? index.label(target, true)
           : `span ${link.spanId.slice(0, 8)}… in ${index.traceLabel(link.traceId)}`;
         hits.push({
-          message: `${index.distinctLabel(span)} links to ${to} ${times} times with the same attributes: the copies say nothing more — keep one link, or put what tells them apart (such as \`messaging.message.id\`) in each link's attributes`,
+          message: `${index.distinctLabel(span)} links to ${to} ${times} times with the same attributes: the copies say nothing more — keep one link, or put what tells them apart (each message's \`messaging.message.id\`, a redelivered copy's delivery count) in each link's attributes`,
           spans: target ? [span, target] : [span],
         });
       }

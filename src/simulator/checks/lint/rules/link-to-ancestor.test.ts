@@ -7,7 +7,7 @@ const linkTo = (span) => [{ context: span.spanContext(), attributes: { 'link.typ
 
 // Good: a single-message consumer under its producer, linking to it as the messaging conventions ask.
 broker.topic('orders').subscribe(async (message) => {
-  const creation = propagation.extract(context.active(), message.headers);
+  const creation = propagation.extract(ROOT_CONTEXT, message.headers);
   const link = { context: trace.getSpanContext(creation), attributes: { 'messaging.message.id': message.id } };
   tracer.startSpan('process orders', { kind: SpanKind.CONSUMER, links: [link] }, creation).end();
 }, { service: 'good-worker' });

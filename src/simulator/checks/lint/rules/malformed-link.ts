@@ -3,8 +3,9 @@ import { hasValidContext } from '../span-facts.ts';
 
 /**
  * A link without a valid span context (ids missing, malformed or all zeros). `addLink()` given
- * something typed `any` — an array from `JSON.parse`, a context never extracted — type-checks, and
- * the link then leads nowhere.
+ * something typed `any` — an array from `JSON.parse`, a context never extracted — type-checks; the
+ * JavaScript SDK stores an empty link, whose export later fails, and the run records it with all-zero
+ * ids: it leads nowhere.
  */
 export const malformedLink = defineRule({
   id: 'malformed-link',
