@@ -18,6 +18,12 @@ export default async function main() {
     span.addLink(stored[0]);
     span.end();
   }));
+  // A message that came with no context: the link names it by its attributes alone.
+  const none = { traceId: '0'.repeat(32), spanId: '0'.repeat(16), traceFlags: 0 };
+  await service('meant').run(() => tracer.startActiveSpan('process order', { kind: SpanKind.CONSUMER }, (span) => {
+    span.addLink({ context: none, attributes: { 'messaging.message.id': 'o-2' } });
+    span.end();
+  }));
 }
 `;
 
@@ -42,6 +48,13 @@ describe('malformed-link', () => {
         spans: ['process order'],
       },
     ]);
+  });
+
+  it('does not fire on an all-zero link that carries attributes, which the specification asks SDKs to record', () => {
+    expect(cases('meant')[0]?.links).toEqual([
+      expect.objectContaining({ traceId: '0'.repeat(32), attributes: { 'messaging.message.id': 'o-2' } }),
+    ]);
+    expect(lintWith(rule, cases('meant'))).toEqual([]);
   });
 
   it('does not fire on the same link given as an object', () => {

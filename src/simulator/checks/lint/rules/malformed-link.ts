@@ -1,11 +1,18 @@
 import { defineRule } from '../rule.ts';
+import type { SpanLinkRecord } from '../../../trace/model.ts';
 import { hasValidContext } from '../span-facts.ts';
+
+/** A link with all-zero ids that carries attributes: the specification asks SDKs to record it. */
+function meantWithoutSpan(link: SpanLinkRecord): boolean {
+  return /^0{32}$/.test(link.traceId) && /^0{16}$/.test(link.spanId) && Object.keys(link.attributes).length > 0;
+}
 
 /**
  * A link without a valid span context (ids missing, malformed or all zeros). `addLink()` given
  * something typed `any` — an array from `JSON.parse`, a context never extracted — type-checks; the
  * JavaScript SDK stores an empty link, whose export later fails, and the run records it with all-zero
- * ids: it leads nowhere.
+ * ids: it leads nowhere. A link with all-zero ids and attributes is left alone: the specification
+ * says SDKs SHOULD record one "as long as either the attribute set or `TraceState` is non-empty".
  */
 export const malformedLink = defineRule({
   id: 'malformed-link',
@@ -13,7 +20,7 @@ export const malformedLink = defineRule({
   summary: 'a link without a valid span context: it leads nowhere',
   check(index) {
     return index.spans.flatMap((span) => {
-      const bad = span.links.filter((link) => !hasValidContext(link));
+      const bad = span.links.filter((link) => !hasValidContext(link) && !meantWithoutSpan(link));
       if (bad.length === 0) return [];
       const which =
         bad.length === span.links.length
