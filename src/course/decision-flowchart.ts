@@ -61,8 +61,8 @@ export const DECISION_NODES: Readonly<Record<DecisionNodeId, DecisionNode>> = {
 export const DECISION_LEAVES: Readonly<Record<DecisionLeaf, string>> = {
   'parent-child': 'Make A the parent of B',
   'new-trace': 'Start B in a new trace that links to A',
-  links: 'Link B to each of its causes (its parent, if any, is what started it)',
-  none: 'No relationship (maybe a shared attribute)',
+  links: 'Link B to each of its causes; its parent, if any, is what started it',
+  none: 'Neither parent nor link; a shared attribute can record what they have in common',
 };
 
 /** What each leaf says in a few words, as the chart shows it. */
@@ -142,7 +142,7 @@ export function positionAfter(steps: readonly DecisionStep[]): DecisionNodeId | 
 
 /**
  * A walk as words, so it never depends on a chart or a colour:
- * "Did A cause B to start? Yes → Is A its only cause? No → Link B to each of its causes (…)".
+ * "Did A cause B to start? Yes → Is A its only cause? No → Link B to each of its causes; …".
  */
 export function trailText(steps: readonly DecisionStep[]): string {
   const parts = steps.map((step) => `${DECISION_NODES[step.node].short} ${ANSWER_WORDS[step.answer]}`);

@@ -2,6 +2,7 @@ import {
   ANSWER_WORDS,
   answersOf,
   DECISION_LEAVES,
+  DECISION_LEAVES_SHORT,
   DECISION_NODES,
   DECISION_ROOT,
   isLeaf,
@@ -86,10 +87,11 @@ export class FlowchartQuestion implements QuestionUi {
       h('strong', {}, correct ? 'The path the explanation takes: ' : 'The right path: '),
       trailText(this.#right),
     );
-    const reached = DECISION_LEAVES[leaf];
+    // The leaf in the chart's own words, then what it asks of the code.
+    const named = (at: DecisionLeaf): string => `“${DECISION_LEAVES_SHORT[at]}” (${lower(DECISION_LEAVES[at])})`;
     const text = correct
-      ? `Right: ${lower(reached)}.`
-      : `Not quite: you reached “${reached}”; the right answer is “${DECISION_LEAVES[this.#rightLeaf]}”.`;
+      ? `Right: ${named(leaf)}.`
+      : `Not quite: you reached ${named(leaf)}; the right answer is ${named(this.#rightLeaf)}.`;
     return { correct, text };
   }
 

@@ -92,10 +92,10 @@ describe('<span-quiz>', () => {
     ]);
     expect(part('feedback').hidden).toBe(false);
     expect(part('verdict').textContent).toBe(
-      '✗Not quite: you reached “Make A the parent of B”; the right answer is “Link B to each of its causes (its parent, if any, is what started it)”.',
+      '✗Not quite: you reached “Parent and child” (make A the parent of B); the right answer is “Links to each cause” (link B to each of its causes; its parent, if any, is what started it).',
     );
     expect(part('right-path').textContent).toBe(
-      'The right path: Did A cause B to start? Yes → Is A its only cause? No → Link B to each of its causes (its parent, if any, is what started it)',
+      'The right path: Did A cause B to start? Yes → Is A its only cause? No → Link B to each of its causes; its parent, if any, is what started it',
     );
     expect(document.activeElement).toBe(part('verdict'));
     expect(quiz.session?.score).toBe(0);
@@ -105,7 +105,7 @@ describe('<span-quiz>', () => {
     press('yes');
     press('no');
     expect(part('verdict').textContent).toBe(
-      '✓Right: link B to each of its causes (its parent, if any, is what started it). (Your first answer, not right, is the one scored.)',
+      '✓Right: “Links to each cause” (link B to each of its causes; its parent, if any, is what started it). (Your first answer, not right, is the one scored.)',
     );
     expect(quiz.session?.score).toBe(0);
   });

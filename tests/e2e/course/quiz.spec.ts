@@ -6,6 +6,7 @@
  */
 import {
   DECISION_LEAVES,
+  DECISION_LEAVES_SHORT,
   DECISION_NODES,
   DECISION_ROOT,
   walkDecision,
@@ -73,7 +74,7 @@ test('a flowchart walk lights up on the chart and in words: a wrong leaf with th
   const verdict = section.locator('[data-qz-part=verdict]');
   await expect(verdict).toContainText('Not quite');
   await expect(verdict).toContainText(
-    `the right answer is “${DECISION_LEAVES[(walkDecision(right) as { leaf: DecisionLeaf }).leaf]}”`,
+    `the right answer is “${DECISION_LEAVES_SHORT[(walkDecision(right) as { leaf: DecisionLeaf }).leaf]}”`,
   );
   await expect(trail.locator('li')).toHaveText(trailItems(wrong));
   await expect(section.locator('[data-qz-part=right-path]')).toContainText(trailItems(right).join(' → '));
