@@ -319,8 +319,21 @@ describe('fromOtlpJson on bad input', () => {
     expect(errorOf(`${good}\n{"resourceSpans": {}}\n`)).toBe(
       'Not an OTLP trace file: line 2: resourceSpans: expected an array, got an object.',
     );
-    expect(errorOf(`${good}\n{"resourceSpans": [}\n${good}\n`)).toBe(
-      'Not valid JSON at line 2, column 20: expected a value, got "}".',
+  });
+
+  it('costs a line of a JSON Lines file that is not JSON only that line, with a warning naming it', () => {
+    const good = requestWith({});
+    const other = requestWith({ spanId: 'b7ad6b7169203331' });
+    // A writer that crashed mid-line and was restarted: the cut line runs into the next document.
+    const result = fromOtlpJson(`${good}\n${good.slice(0, 40)}${other}\n${other}\n`);
+    expect(result.ok && result.spans.map((span) => span.spanId)).toEqual(['00f067aa0ba902b7', 'b7ad6b7169203331']);
+    expect(result.ok && result.format).toBe('otlp-json-lines');
+    expect(result.ok && result.warnings[0]).toMatch(
+      /^Line 2 is not valid JSON \(column \d+: .*\), as after a writer that stopped mid-line and went on; it was left out and the other lines were read\.$/,
+    );
+    // One document over several lines is not JSON Lines: its error stands, with its place.
+    expect(errorOf(`${JSON.stringify(JSON.parse(good), null, 2)}\n{"resourceSpans": [}\n${good}\n`)).toMatch(
+      /^Not valid JSON at line \d+, column 20: expected a value, got "}"\.$/,
     );
   });
 

@@ -105,19 +105,20 @@ interface Batch {
 
 function readText(text: string): OtlpImportResult {
   if (text.trim() === '') return failure('The file is empty.');
-  const { documents, cutOff } = parseJsonLines(text);
+  const { documents, cutOff, skipped = [] } = parseJsonLines(text);
   const batches: Batch[] = [];
   const problems: string[] = [];
   const warnings: string[] = [];
   let format: TraceFileFormat | undefined;
   for (const { value, line } of documents) {
-    const where = documents.length > 1 || cutOff ? `line ${line}: ` : '';
+    const lines = documents.length > 1 || cutOff !== undefined || skipped.length > 0;
+    const where = lines ? `line ${line}: ` : '';
     const read = readDocument(value);
     if (!read.ok) {
       problems.push(...read.problems.map((problem) => where + problem));
       continue;
     }
-    format ??= read.format === 'otlp-json' && (documents.length > 1 || cutOff) ? 'otlp-json-lines' : read.format;
+    format ??= read.format === 'otlp-json' && lines ? 'otlp-json-lines' : read.format;
     warnings.push(...read.warnings.map((warning) => where + warning));
     batches.push({ request: read.request, where, root: read.root });
   }
@@ -130,6 +131,12 @@ function readText(text: string): OtlpImportResult {
       problems: problems.slice(0, MAX_PROBLEMS),
     };
   }
+  warnings.unshift(
+    ...skipped.map(
+      (error) =>
+        `Line ${error.line} is not valid JSON (column ${error.column}: ${error.reason}), as after a writer that stopped mid-line and went on; it was left out and the other lines were read.`,
+    ),
+  );
   if (cutOff) {
     warnings.unshift(
       `The last line (line ${cutOff.line}) is cut short, as in a file still being written, and was left out: at column ${cutOff.column}, ${cutOff.reason}.`,

@@ -30,8 +30,9 @@ export class JsonTextError extends Error {
  * newline). Throws `JsonTextError` at the first syntax error, or when there is no document.
  */
 export function parseJsonDocuments(text: string): JsonDocument[] {
-  const { documents, cutOff } = parseJsonLines(text);
-  if (cutOff) throw cutOff;
+  const { documents, cutOff, skipped } = parseJsonLines(text);
+  const first = skipped?.[0] ?? cutOff;
+  if (first) throw first;
   return documents;
 }
 
@@ -40,11 +41,15 @@ export interface JsonLinesRead {
   documents: JsonDocument[];
   /** The syntax error of a last line cut short (a file still being written), after complete documents. */
   cutOff?: JsonTextError;
+  /** Lines of a JSON Lines file that are not valid JSON (a writer that crashed mid-line, then went on): left out. */
+  skipped?: JsonTextError[];
 }
 
 /**
  * Like `parseJsonDocuments`, but a syntax error on the last line, after at least one complete
- * document that ended on an earlier line, costs only that line: it is returned as `cutOff`.
+ * document that ended on an earlier line, costs only that line: it is returned as `cutOff`. In a
+ * JSON Lines file (every document so far on a line of its own), a line that is not valid JSON
+ * costs only that line too: it is returned in `skipped`, and reading goes on at the next line.
  */
 export function parseJsonLines(text: string): JsonLinesRead {
   try {
@@ -53,10 +58,12 @@ export function parseJsonLines(text: string): JsonLinesRead {
     // Not a single document: scan it, to find the documents or place the error.
   }
   const documents: JsonDocument[] = [];
+  const skipped: JsonTextError[] = [];
   let start = skipSpace(text, 0);
   if (start === text.length) throw errorAt(text, start, 'the text is empty');
   let line = 1;
   let counted = 0;
+  let lines = true;
   while (start < text.length) {
     line += lineAt(text.slice(counted, start), Infinity) - 1;
     counted = start;
@@ -64,14 +71,20 @@ export function parseJsonLines(text: string): JsonLinesRead {
     try {
       end = scanValue(text, start);
     } catch (error) {
-      const lastLine = !text.slice(start).trimEnd().includes('\n');
-      if (error instanceof JsonTextError && documents.length > 0 && lastLine) return { documents, cutOff: error };
-      throw error;
+      if (!(error instanceof JsonTextError) || documents.length === 0) throw error;
+      const next = text.indexOf('\n', start);
+      const lastLine = next === -1 || text.slice(next).trim() === '';
+      if (lastLine) return { documents, cutOff: error, ...(skipped.length > 0 ? { skipped } : {}) };
+      if (!lines || (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r')) throw error;
+      skipped.push(new JsonTextError(error.reason, line, error.line === line ? error.column : 1));
+      start = skipSpace(text, next);
+      continue;
     }
+    if (text.slice(start, end).includes('\n')) lines = false;
     documents.push({ value: JSON.parse(text.slice(start, end)), line });
     start = skipSpace(text, end);
   }
-  return { documents };
+  return skipped.length > 0 ? { documents, skipped } : { documents };
 }
 
 const SPACE = new Set([' ', '\t', '\n', '\r']);
