@@ -81,11 +81,25 @@ describe('the sampler option', () => {
       runScenario(source, { sampler: 'ratio:0.5', seed: 4 }),
       runScenario(source, { seed: 4 }),
     ]);
+    // What differs is only what the sampler decided: spans not kept, and links to them.
     const shape = (spans: SpanRecord[]) =>
       spans
-        .map(({ sampled: _sampled, ...rest }) => rest)
+        .map(({ sampled: _sampled, links, ...rest }) => ({
+          ...rest,
+          links: links.map(({ sampled: _linked, ...link }) => link),
+        }))
         .sort((a, b) => a.start - b.start || a.name.localeCompare(b.name));
     expect(shape(all(sampled))).toEqual(shape(always.spans));
+    // A link says whether the span it points to was kept, as the SDK's link context does.
+    const kept = new Set(
+      all(sampled)
+        .filter((span) => span.sampled !== false)
+        .map((span) => span.spanId),
+    );
+    const links = all(sampled).flatMap((span) => span.links);
+    expect(new Set(links.map((link) => link.sampled === false))).toEqual(new Set([true, false]));
+    for (const link of links) expect(link.sampled === false).toBe(!kept.has(link.spanId));
+    expect(always.spans.flatMap((span) => span.links).some((link) => 'sampled' in link)).toBe(false);
     expect(always.unsampledSpans).toBeUndefined();
     expect(always.stats.spansUnsampled).toBeUndefined();
   });

@@ -107,10 +107,13 @@ function linkRecord(link: unknown): SpanLinkRecord {
   const context = given['context'] as SpanContext | undefined;
   const valid = context !== null && typeof context === 'object' && isSpanContextValid(context);
   const attributes = given['attributes'];
-  return {
+  const record: SpanLinkRecord = {
     traceId: valid ? context.traceId : INVALID_TRACE_ID,
     spanId: valid ? context.spanId : INVALID_SPAN_ID,
     attributes:
       attributes !== null && typeof attributes === 'object' ? plainAttributes(attributes as OtelAttributes) : {},
   };
+  // Kept as the SDK has it, so the run's export says of the link what the SDK would.
+  if (valid && (context.traceFlags & TraceFlags.SAMPLED) === 0) record.sampled = false;
+  return record;
 }

@@ -33,6 +33,8 @@ export interface SpanLinkRecord {
   attributes: Attributes;
   /** True when the link was added with addLink/addLinks after the span started (samplers never saw it). Only Span Lab's own runs know. */
   addedAfterStart?: boolean;
+  /** False when the linked context's trace flags do not say sampled (its span was not recorded); absent, they do. */
+  sampled?: false;
 }
 
 /** How much the SDK's span limits dropped from a span. */

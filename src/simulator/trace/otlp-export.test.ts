@@ -115,6 +115,16 @@ describe('toOtlpJson', () => {
     expect([worker?.droppedAttributesCount, worker?.droppedEventsCount, worker?.droppedLinksCount]).toEqual([2, 0, 1]);
   });
 
+  it("writes a link's flags as its context had them: not sampled when the span it points to was not kept", () => {
+    const run = sampleRun();
+    const worker = run.find((span) => span.links.length > 0)!;
+    worker.links = [{ ...worker.links[0]!, sampled: false }];
+    const links = toOtlpJson(run)
+      .request.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans))
+      .flatMap((span) => span.links);
+    expect(links.map((link) => link.flags)).toEqual([0x000]);
+  });
+
   it('sets flags: sampled, and a parent in another service as remote', () => {
     const { request } = toOtlpJson(sampleRun());
     const flags = Object.fromEntries(

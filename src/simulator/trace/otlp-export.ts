@@ -182,7 +182,11 @@ function toReadableSpan(span: EndedSpan, resource: Resource, isRemote: boolean |
       attributes: toOtelAttributes(event.attributes),
     })),
     links: span.links.map((link) => ({
-      context: { traceId: link.traceId, spanId: link.spanId, traceFlags: TraceFlags.SAMPLED },
+      context: {
+        traceId: link.traceId,
+        spanId: link.spanId,
+        traceFlags: link.sampled === false ? TraceFlags.NONE : TraceFlags.SAMPLED,
+      },
       attributes: toOtelAttributes(link.attributes),
     })),
     resource,

@@ -35,7 +35,13 @@ export const spanSchema = z.object({
   attributes,
   events: z.array(z.object({ name: z.string(), time: z.number(), attributes })),
   links: z.array(
-    z.object({ traceId: id(32), spanId: id(16), attributes, addedAfterStart: z.exactOptional(z.boolean()) }),
+    z.object({
+      traceId: id(32),
+      spanId: id(16),
+      attributes,
+      addedAfterStart: z.exactOptional(z.boolean()),
+      sampled: z.exactOptional(z.literal(false)),
+    }),
   ),
   status: z.object({ code: z.enum(['unset', 'ok', 'error']), message: z.exactOptional(z.string()) }),
   dropped: z.object({ attributes: z.number(), events: z.number(), links: z.number() }),

@@ -19,6 +19,8 @@ const span: SpanRecord = {
     { traceId: 'c'.repeat(32), spanId: 'd'.repeat(16), attributes: { 'messaging.message.id': 'm1' } },
     { traceId: 'e'.repeat(32), spanId: 'f'.repeat(16), attributes: {}, addedAfterStart: true },
     { traceId: 'c'.repeat(32), spanId: 'd'.repeat(16), attributes: { 'messaging.message.id': 'm2', n: 2 } },
+    { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), attributes: {}, sampled: false },
+    { traceId: 'a'.repeat(32), spanId: 'c'.repeat(16), attributes: {}, addedAfterStart: true, sampled: false },
     { traceId: 'c'.repeat(32), spanId: 'f'.repeat(16), attributes: { n: 1.5, 'messaging.message.id': 'm3' } },
     {
       traceId: 'e'.repeat(32),

@@ -8,8 +8,9 @@ import type { RunEvent } from '../../runtime/protocol.ts';
 import type { AttributeValue, Attributes, SpanLinkRecord, SpanRecord } from '../../trace/model.ts';
 
 /**
- * A span's links, flattened: per link its context's index in the batch times two, plus one when it
- * was added after the span started; its key list's index; then one value per key.
+ * A span's links, flattened: per link its context's index in the batch times four, plus two when
+ * its context is not sampled and one when it was added after the span started; its key list's
+ * index; then one value per key.
  */
 type WireLinks = Array<number | AttributeValue>;
 type WireSpan = Omit<SpanRecord, 'links'> & { links: WireLinks };
@@ -51,7 +52,9 @@ export function toWire(events: readonly RunEvent[]): WireBatch {
   };
   // The key lists form a trie, so a link's list is found without building a string for it.
   const packLink = (link: SpanLinkRecord, out: WireLinks): void => {
-    out.push(contextOf(link.traceId, link.spanId) * 2 + (link.addedAfterStart ? 1 : 0));
+    out.push(
+      contextOf(link.traceId, link.spanId) * 4 + (link.sampled === false ? 2 : 0) + (link.addedAfterStart ? 1 : 0),
+    );
     const at = out.length;
     out.push(0);
     let node = keysRoot;
@@ -90,9 +93,10 @@ export function fromWire(batch: WireBatch): RunEvent[] {
       const names = keys[wire.links[i++] as number]!;
       const attributes: Attributes = {};
       for (const name of names) setAttribute(attributes, name, wire.links[i++] as AttributeValue);
-      const at = (ref >> 1) * 2;
+      const at = (ref >> 2) * 2;
       const link: SpanLinkRecord = { traceId: contexts[at]!, spanId: contexts[at + 1]!, attributes };
       if (ref & 1) link.addedAfterStart = true;
+      if (ref & 2) link.sampled = false;
       links.push(link);
     }
     return { ...event, span: { ...wire, links } };
