@@ -1,5 +1,5 @@
 /**
- * Jaeger's own JSON (what Jaeger UI's "Download JSON" and `/api/traces` give:
+ * Jaeger's own JSON (what Jaeger UI's Download Results and Trace JSON, and `/api/traces`, give:
  * `{"data": [{"traceID", "spans", "processes"}]}`) to an OTLP/JSON request, mapped the way
  * OpenTelemetry's Jaeger translator maps it: each process → a resource (`serviceName` →
  * `service.name`), the first `CHILD_OF` reference in the trace → the parent, every other reference →

@@ -33,7 +33,7 @@ export const TRACE_FORMAT_NAMES: Record<TraceFileFormat, string> = {
   'otlp-json-lines': "OTLP JSON Lines (the collector's file exporter)",
   tempo: "Tempo's API JSON",
   'jaeger-api-v3': "Jaeger's api/v3 JSON",
-  'jaeger-json': "Jaeger's own JSON (Download JSON)",
+  'jaeger-json': "Jaeger's own JSON (Jaeger UI's Download Results or Trace JSON)",
   'zipkin-v2': 'Zipkin v2 JSON',
 };
 
@@ -172,7 +172,7 @@ function readDocument(value: unknown): DocumentRead {
   if (trace !== null && typeof trace === 'object' && 'resourceSpans' in trace) {
     return parseRequest(trace, 'tempo', 'trace.resourceSpans', []);
   }
-  // Jaeger's "Download JSON" and /api/traces: {"data": [trace…]}; one trace on its own: {"traceID", "spans", "processes"}.
+  // Jaeger UI's Download Results and Trace JSON, and /api/traces: {"data": [trace…]}; one trace on its own: {"traceID", "spans", "processes"}.
   const traces = Array.isArray(object['data']) ? object['data'] : 'processes' in object ? [object] : undefined;
   if (traces && looksLikeJaeger(traces)) {
     const converted = jaegerToOtlp(traces);

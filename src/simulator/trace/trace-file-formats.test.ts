@@ -128,7 +128,7 @@ describe("Jaeger's own JSON", () => {
     expect(spanDurationNs(refs)).toBe('5000');
   });
 
-  it('reads the "Download JSON" wrapper, typed tags and the error tag', () => {
+  it('reads the {"data": […]} wrapper of Download Results and Trace JSON, typed tags and the error tag', () => {
     const trace = JSON.parse(fixture('jaeger-ui_01.json')) as { spans: unknown[] };
     const { spans } = read(JSON.stringify({ data: [{ ...trace, spans: trace.spans.slice(1, 2) }] }));
     expect(spans[0]).toMatchObject({

@@ -63,7 +63,7 @@ test("Open trace reads Jaeger's own JSON, says so, and lists its findings in Pro
   await openPlayground(page);
   await openTraceFile(page, 'jaeger-trace.json', readFileSync(JAEGER));
   await expect(statusOf(page)).toHaveText(
-    /^Opened jaeger-trace\.json: 4 spans\. Read as Jaeger's own JSON \(Download JSON\)\. 1 span appeared more than once/,
+    /^Opened jaeger-trace\.json: 4 spans\. Read as Jaeger's own JSON \(Jaeger UI's Download Results or Trace JSON\)\. 1 span appeared more than once/,
   );
   await showTab(page, 'Problems');
   await expect(problems(page).getByText('link-to-ancestor')).toBeVisible();

@@ -43,7 +43,9 @@ describe('span-lab lint', () => {
     expect(byDefault.stdout).toContain(
       `${jaeger}: warning link-to-ancestor: \`reference-test\` links to its own parent`,
     );
-    expect(byDefault.stdout).toContain(`${jaeger}: 4 spans read as Jaeger's own JSON (Download JSON): 1 warning`);
+    expect(byDefault.stdout).toContain(
+      `${jaeger}: 4 spans read as Jaeger's own JSON (Jaeger UI's Download Results or Trace JSON): 1 warning`,
+    );
     expect((await spanLab('lint', '--fail-on', 'warning', jaeger)).code).toBe(1);
   });
 
