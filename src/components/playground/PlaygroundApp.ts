@@ -4,6 +4,7 @@ import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { afterPaint } from '../trace/dom/after-paint.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
+import { plural } from '../trace/model/format.ts';
 import { rememberPrecompiled } from './compiled-cache.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
@@ -317,10 +318,9 @@ export class PlaygroundApp extends HTMLElement {
       this.#open(this.#current, this.#editor.value, readSettingsFields(this)),
     );
     // The views' summary shows the format and the counts: on screen the status adds only its warnings.
-    const spans = opened.result.spans.length;
     showRunStatus(this.#part('status'), [
       { text: `Opened ${file.name}`, shown: true },
-      { text: `: ${String(spans)} ${spans === 1 ? 'span' : 'spans'}`, shown: false },
+      { text: `: ${plural(opened.result.spans.length, 'span')}`, shown: false },
       { text: '.', shown: true },
       { text: ` Read as ${opened.format}.`, shown: false },
       ...opened.warnings.map((warning) => ({ text: ` ${warning}`, shown: true })),

@@ -83,6 +83,7 @@ export function showRunStatus(target: HTMLElement, parts: readonly StatusPart[])
     ...parts.map((part) => {
       if (part.shown) return part.text;
       const span = document.createElement('span');
+      // Starlight's class for text kept from the eye and given to screen readers, on every page.
       span.className = 'sr-only';
       span.textContent = part.text;
       return span;
