@@ -99,7 +99,11 @@ export class ExerciseElement extends HTMLElement {
     }
     const { result, findings } = run;
     const engine = await loadEngine(); // loaded with the run
-    const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
+    const outcome = checkOutcome(
+      result,
+      engine.evaluateExpectations(result.spans, data.expectations, result.unsampledSpans),
+      findings,
+    );
     this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;
     this.#views.stale = false;

@@ -12,6 +12,8 @@ export interface HalfFix {
   edits: ReadonlyArray<readonly [from: string, to: string]>;
   /** Matches the title of a Check item that must fail: an expectation's wording, or `Linter: <rule>`. */
   fails: RegExp;
+  /** Matches what that item says was found instead, where the words matter (the span the learner sees). */
+  says?: RegExp;
 }
 
 /** At least one half-fix per code exercise, by exercise id. */
@@ -207,6 +209,7 @@ export const HALF_FIXES = {
         ],
       ],
       fails: /`ship order`.*child of its `send order`/,
+      says: /`ship order` \(trace [0-9a-f]{8}…\) is a root, not a child of `send order`/,
     },
     {
       what: 'ship order is made a child, and its link to the message is dropped as redundant',
@@ -235,6 +238,7 @@ export const HALF_FIXES = {
         ],
       ],
       fails: /^`process batch` is kept/,
+      says: /^the sampler dropped the `process batch` span the run started, so none was kept/,
     },
   ],
 } satisfies Record<ExerciseId, readonly HalfFix[]>;

@@ -15,9 +15,12 @@ export class TraceIndex {
   readonly #children = new Map<SpanRecord, SpanRecord[]>();
   readonly #traceNumbers = new Map<string, number>();
   readonly #nameCounts = new Map<string, number>();
+  readonly #notKept = new Map<string, SpanRecord>();
 
-  constructor(spans: readonly SpanRecord[]) {
+  /** `notKept`: the spans the run started and its sampler dropped (`unsampledSpans`), to name a link's target. */
+  constructor(spans: readonly SpanRecord[], notKept: readonly SpanRecord[] = []) {
     this.spans = spans;
+    for (const span of notKept) this.#notKept.set(spanKey(span.traceId, span.spanId), span);
     for (const span of spans) {
       if (!this.#traceNumbers.has(span.traceId)) this.#traceNumbers.set(span.traceId, this.#traceNumbers.size + 1);
       this.#nameCounts.set(span.name, (this.#nameCounts.get(span.name) ?? 0) + 1);
@@ -65,6 +68,11 @@ export class TraceIndex {
   /** The span a link points to, when it is in the run. */
   linkTarget(link: SpanLinkRecord): SpanRecord | undefined {
     return this.#byKey.get(spanKey(link.traceId, link.spanId));
+  }
+
+  /** The span a link points to when the run started it but the sampler dropped it. */
+  notKeptTarget(link: SpanLinkRecord): SpanRecord | undefined {
+    return this.#notKept.get(spanKey(link.traceId, link.spanId));
   }
 
   /** A trace's number in this run, from 1, in order of first appearance; 0 for a trace not in it. */

@@ -167,3 +167,55 @@ describe('evaluateExpectations on links given at the start', () => {
     });
   });
 });
+
+describe('evaluateExpectations on a sampled run', () => {
+  const order = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'send order', kind: 'producer' });
+  const dropped = makeSpan({ spanId: 'dddddddddddddddd', traceId: TRACE_B, name: 'send order', kind: 'producer' });
+  const ship = makeSpan({
+    spanId: 'bbbbbbbbbbbbbbbb',
+    traceId: TRACE_B,
+    name: 'ship order',
+    links: [{ traceId: TRACE_B, spanId: 'dddddddddddddddd', attributes: {} }],
+  });
+  const batch = makeSpan({ spanId: 'cccccccccccccccc', name: 'process batch', kind: 'consumer' });
+  const handle = (n: number) => makeSpan({ spanId: `eeeeeeeeeeeeeee${n}`, name: `handle m${n}` });
+  const check = (spans: SpanRecord[], expectation: Expectation, notKept: SpanRecord[]) =>
+    evaluateExpectations(spans, [expectation], notKept)[0]?.message;
+
+  it('says a span the sampler dropped was dropped, not that the run has none', () => {
+    expect(check([order], { span: 'process batch', count: 1 }, [batch])).toBe(
+      'the sampler dropped the `process batch` span the run started, so none was kept (expected 1 kept)',
+    );
+    expect(check([order], { span: 'handle *', count: 2 }, [handle(1), handle(2)])).toBe(
+      'the sampler dropped all 2 `handle *` spans the run started, so none was kept (expected 2 kept)',
+    );
+    expect(check([order, handle(1)], { span: 'handle *', count: 2 }, [handle(2)])).toBe(
+      'found 1 span matching `handle *`, not 2: the sampler dropped 1 more',
+    );
+    expect(check([order], { span: 'process batch' }, [batch])).toBe(
+      'the sampler dropped the `process batch` span the run started, so none was kept',
+    );
+    // Nothing dropped: as before.
+    expect(check([order], { span: 'process batch', count: 1 }, [])).toBe(
+      'no span matches `process batch`; the run has `send order` (expected 1)',
+    );
+  });
+
+  it('names a link target the sampler dropped, and says a trace is not in the run once', () => {
+    expect(check([order, ship], { span: 'ship order', links: { to: 'send order' } }, [dropped])).toBe(
+      '`ship order` has link 1 pointing to `send order`, which the sampler did not keep',
+    );
+    expect(check([order, ship], { span: 'ship order', links: { to: 'send order' } }, [])).toBe(
+      '`ship order` has link 1 pointing to span dddddddd… in trace 4bf92f35…, which is not in this run',
+    );
+  });
+
+  it('names the trace of a root once, when the name alone does not tell the spans apart', () => {
+    expect(check([order, dropped, ship], { span: 'send order', parent: 'ship order' }, [])).toBe(
+      '`send order` (trace 0af76519…) is a root, not a child of `ship order` (and 1 more of the 2 selected spans fail)',
+    );
+    expect(check([order, ship], { span: 'ship order', parent: 'send order' }, [])).toBe(
+      '`ship order` is a root (of trace 4bf92f35…), not a child of `send order`',
+    );
+  });
+});
