@@ -72,6 +72,19 @@ test('a half answer fails with what is wrong and its result; the solution passes
   await expect(page.locator('[data-co="exercises"]')).toContainText(/^1 of \d+ exercises passed$/);
 });
 
+test('a report says once the query it judged has changed, until the next Check', async ({ page }) => {
+  await page.goto(LESSON);
+  const part = exercise(page);
+  await part.scrollIntoViewIfNeeded();
+  expect(await check(part)).toMatch(/^Not yet/);
+  const note = part.locator('[data-ex="report"] .ex-report__stale');
+  await expect(note).toHaveCount(0);
+  await typeQuery(page, solution);
+  await expect(note).toHaveText(/your query as it was when you pressed Check; you have changed it since/);
+  expect(await check(part)).toMatch(/^Passed/);
+  await expect(note).toHaveCount(0);
+});
+
 test('a syntax error says where, and the query is kept, across a reload; Reset offers Undo', async ({ page }) => {
   await page.goto(LESSON);
   const part = exercise(page);
