@@ -90,6 +90,8 @@ export const HALF_FIXES = {
       what: 'each attempt is a root, but links to the attempt just before it instead of the first',
       edits: [['    first ??= span.spanContext();', '    first = span.spanContext();']],
       fails: /retry\.attempt.*3/,
+      // Named as the learner tells the attempts apart: by retry.attempt, not by trace id.
+      says: /^`create-label` with `retry\.attempt` = 3 has link 1 pointing to `create-label` with `retry\.attempt` = 2, not to/,
     },
   ],
   'saga-compensation': [

@@ -219,3 +219,30 @@ describe('evaluateExpectations on a sampled run', () => {
     );
   });
 });
+
+describe('evaluateExpectations names same-named spans by the attributes it selects them by', () => {
+  const attempt = (n: number, parent: string | null) =>
+    makeSpan({
+      spanId: `000000000000000${n}`,
+      parentSpanId: parent,
+      name: 'create-label',
+      attributes: { 'retry.attempt': n },
+    });
+  const nested = [attempt(1, null), attempt(2, '0000000000000001'), attempt(3, '0000000000000002')];
+
+  it('says which attempt is nested under which, in the words of the selectors', () => {
+    const [first] = evaluateExpectations(nested, [
+      { span: 'create-label', root: true },
+      { span: { name: 'create-label', where: { 'retry.attempt': 1 } }, status: 'unset' },
+    ]);
+    expect(first?.message).toBe(
+      '`create-label` with `retry.attempt` = 2 is a child of `create-label` with `retry.attempt` = 1, not a root (and 1 more of the 3 selected spans fail)',
+    );
+  });
+
+  it('keeps naming spans by name alone when no expectation selects by an attribute', () => {
+    expect(verdict(nested, { span: 'create-label', root: true })?.message).toBe(
+      '`create-label` is a child of `create-label`, not a root (and 1 more of the 3 selected spans fail)',
+    );
+  });
+});

@@ -1,7 +1,7 @@
 /** Evaluates expectations on a run's spans: one verdict each, in words a learner understands. */
 import type { SpanRecord } from '../trace/model.ts';
 import { describeExpectation } from './describe-expectation.ts';
-import type { Expectation, ExpectationVerdict } from './expectation-schema.ts';
+import type { Expectation, ExpectationVerdict, SpanSelector } from './expectation-schema.ts';
 import { spanProblems } from './span-checks.ts';
 import { describeSelector, joinWords, selects } from './span-selector.ts';
 import { TraceIndex } from './TraceIndex.ts';
@@ -73,6 +73,22 @@ function evaluate(index: TraceIndex, e: Expectation, notKept: readonly SpanRecor
   return { description, passed: problems.length === 0, message: problems.join('; ') };
 }
 
+/** The attribute keys the expectations select spans by: they tell same-named spans apart in messages. */
+function tellingKeys(expectations: readonly Expectation[]): string[] {
+  const keys = new Set<string>();
+  const add = (selector: SpanSelector | undefined): void => {
+    if (selector !== undefined && typeof selector !== 'string')
+      for (const key of Object.keys(selector.where ?? {})) keys.add(key);
+  };
+  for (const e of expectations) {
+    add(e.span);
+    add(e.parent);
+    const to = e.links?.to;
+    for (const selector of Array.isArray(to) ? to : [to]) add(selector);
+  }
+  return [...keys];
+}
+
 /**
  * One verdict per expectation, in order: passed, or what was found instead. `notKept` (the run's
  * `unsampledSpans`) only explains a missing span: one the sampler dropped is said to be dropped.
@@ -82,6 +98,6 @@ export function evaluateExpectations(
   expectations: readonly Expectation[],
   notKept: readonly SpanRecord[] = [],
 ): ExpectationVerdict[] {
-  const index = new TraceIndex(spans, notKept);
+  const index = new TraceIndex(spans, { notKept, tellingKeys: tellingKeys(expectations) });
   return expectations.map((expectation) => evaluate(index, expectation, notKept));
 }
