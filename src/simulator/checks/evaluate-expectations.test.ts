@@ -163,7 +163,7 @@ describe('evaluateExpectations on links given at the start', () => {
       description: '`send-digest` has 1 link, given when it started',
       passed: false,
       message:
-        '`send-digest` has link 1 (to `place-order` (trace 0af76519…)) added after it started (addLink), not given at its start',
+        '`send-digest` has link 1 (to `place-order` (trace 0af76519…)) added after it started (addLink or addLinks), not given at its start',
     });
   });
 });
@@ -243,6 +243,41 @@ describe('evaluateExpectations names same-named spans by the attributes it selec
   it('keeps naming spans by name alone when no expectation selects by an attribute', () => {
     expect(verdict(nested, { span: 'create-label', root: true })?.message).toBe(
       '`create-label` is a child of `create-label`, not a root (and 1 more of the 3 selected spans fail)',
+    );
+  });
+});
+
+describe('evaluateExpectations says a fault every link shares once', () => {
+  const order = (n: number) =>
+    makeSpan({ spanId: `a00000000000000${n}`, traceId: `${n}`.repeat(32), name: 'place-order' });
+  const orders = [order(1), order(2), order(3)];
+  const job = (late: boolean, attributes: (n: number) => Record<string, string>) =>
+    makeSpan({
+      spanId: 'bbbbbbbbbbbbbbbb',
+      traceId: TRACE_B,
+      name: 'export-orders',
+      links: orders.map((o, i) => ({
+        traceId: o.traceId,
+        spanId: o.spanId,
+        attributes: attributes(i),
+        addedAfterStart: late,
+      })),
+    });
+  const expectation: Expectation = {
+    span: 'export-orders',
+    links: { count: 3, attributes: ['order.id'], atStart: true },
+  };
+
+  it('all links added late and none carrying the attribute: one phrase each, not "link 1"', () => {
+    expect(evaluateExpectations([...orders, job(true, () => ({}))], [expectation])[0]?.message).toBe(
+      '`export-orders` has 3 links, each with no `order.id`; has all 3 links added after it started (addLink or addLinks), none given at its start',
+    );
+  });
+
+  it('names the one link at fault when the others are right', () => {
+    const some = job(false, (i) => (i === 1 ? {} : { 'order.id': `o${i}` }));
+    expect(evaluateExpectations([...orders, some], [expectation])[0]?.message).toBe(
+      '`export-orders` has link 2 (to `place-order` (trace 22222222…)) with no `order.id`',
     );
   });
 });

@@ -56,6 +56,21 @@ function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
     return [`has ${plural(links.length, 'link')}, not ${check.to.length}`];
   }
   const problems = intoProblems(index, check, span);
+  // When every link has the same fault, say so once: "link 1" would read as if the others were fine.
+  const wantedAttributes = check.attributes;
+  const missingAll =
+    wantedAttributes !== undefined && links.length > 1
+      ? attributeProblems(wantedAttributes, links[0]?.attributes ?? {}).filter((phrase) =>
+          links.every((link) => attributeProblems(wantedAttributes, link.attributes).includes(phrase)),
+        )
+      : [];
+  if (missingAll.length > 0) problems.push(`has ${links.length} links, each with ${missingAll.join(', ')}`);
+  const lateAll = check.atStart === true && links.length > 1 && links.every((link) => link.addedAfterStart === true);
+  if (lateAll) {
+    problems.push(
+      `has all ${links.length} links added after it started (addLink or addLinks), none given at its start`,
+    );
+  }
   for (const [i, link] of links.entries()) {
     const target = index.linkTarget(link);
     const to = target
@@ -73,9 +88,13 @@ function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
       problems.push(`has link ${i + 1} pointing to ${to}, not to ${describeSelector(wanted)}`);
     }
     const missing = check.attributes === undefined ? [] : attributeProblems(check.attributes, link.attributes);
-    if (missing.length > 0) problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
-    if (check.atStart === true && link.addedAfterStart === true) {
-      problems.push(`has link ${i + 1} (to ${to}) added after it started (addLink), not given at its start`);
+    if (missing.length > 0 && missingAll.length === 0) {
+      problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
+    }
+    if (check.atStart === true && link.addedAfterStart === true && !lateAll) {
+      problems.push(
+        `has link ${i + 1} (to ${to}) added after it started (addLink or addLinks), not given at its start`,
+      );
     }
     if (problems.length > 0) break;
   }
