@@ -117,6 +117,7 @@ export class SqlExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data || this.#checking) return;
     this.#checking = true;
+    clearNotice(this.#part('notice')); // "replaced by the solution. Undo" spoke of the query before this Check
     const button = this.#button('check');
     button.setAttribute('aria-busy', 'true');
     this.#status('Checking…');

@@ -81,10 +81,20 @@ test('a report says once the query it judged has changed, until the next Check',
   expect(await check(part)).toMatch(/^Not yet/);
   const note = part.locator('[data-ex="report"] .ex-report__stale');
   await expect(note).toHaveCount(0);
-  await typeQuery(page, solution);
+  await typeQuery(page, `${start}\n`);
   await expect(note).toHaveText(/your query as it was when you pressed Check; you have changed it since/);
+  await typeQuery(page, start);
+  await expect(note).toHaveCount(0);
+
+  await part.getByRole('button', { name: 'Show solution' }).click();
+  await part.getByRole('button', { name: 'Replace my query with it' }).click();
+  await expect(note).toBeVisible();
+  const notice = part.locator('[data-ex="notice"]');
+  await expect(notice).toContainText('Your query is replaced by the solution.');
   expect(await check(part)).toMatch(/^Passed/);
   await expect(note).toHaveCount(0);
+  // The notice and its Undo spoke of the query before this Check, as in a code exercise.
+  await expect(notice).toBeHidden();
 });
 
 test('a syntax error says where, and the query is kept, across a reload; Reset offers Undo', async ({ page }) => {
