@@ -17,6 +17,14 @@ export function unlinkedProducers(spans: readonly SpanRecord[]): Set<string> {
   return new Set(spans.filter((span) => span.kind === 'producer' && !linked.has(span.spanId)).map((s) => s.spanId));
 }
 
+const producerSpans = (n: number): string => `${n} producer span${n === 1 ? '' : 's'}`;
+
+/** Spans as the result table and the views show them: name and span id. */
+function named(ids: readonly string[], byId: ReadonlyMap<string, SpanRecord>): string {
+  const names = ids.map((id) => `\`${byId.get(id)?.name ?? '?'}\` (span ${id})`);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
 /** Checks a query's outcome against the run's spans: its `span_id` column must hold exactly the unlinked producers. */
 export function checkUnlinkedProducers(outcome: SqlOutcome, spans: readonly SpanRecord[]): SqlCheckVerdict {
   if (!outcome.ok) return { passed: false, message: `The query failed: ${outcome.error}` };
@@ -33,17 +41,20 @@ export function checkUnlinkedProducers(outcome: SqlOutcome, spans: readonly Span
   if (extra.length > 0) {
     return {
       passed: false,
-      message: `The result holds ${extra.length} producer span(s) a consumer links to: keep those with no row in \`span_links\` pointing at them (a LEFT JOIN … IS NULL, or NOT EXISTS).`,
+      message: `The result holds ${producerSpans(extra.length)} a consumer links to: keep those with no row in \`span_links\` pointing at them (a LEFT JOIN … IS NULL, or NOT EXISTS).`,
     };
   }
   const missing = [...expected].filter((id) => !got.has(id));
   if (missing.length > 0) {
     return {
       passed: false,
-      message: `The result misses ${missing.length} producer span(s) that no consumer links to.`,
+      message: `The result misses ${producerSpans(missing.length)} that no consumer links to: ${named(missing, byId)}.`,
     };
   }
-  return { passed: true, message: `Right: ${expected.size} producer span(s) no consumer links to.` };
+  return {
+    passed: true,
+    message: `${producerSpans(expected.size)} no consumer links to: ${named([...expected], byId)}.`,
+  };
 }
 
 /** The checks a SQL exercise may name (`check:` in its exercise.yaml), by id. */

@@ -10,7 +10,7 @@ import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
-import { renderDiff, sayStatus, showVerdict } from './report-dom.ts';
+import { markReportStale, renderDiff, sayStatus, showVerdict } from './report-dom.ts';
 import { diffRows } from './solution-diff.ts';
 
 /** What the page hands the element (JSON in its `data-ex="data"` script). */
@@ -39,6 +39,8 @@ export class ExerciseElement extends HTMLElement {
   #session: RunSession | undefined;
   #stopWatching: (() => void) | undefined;
   #help: ExerciseHelp | undefined;
+  /** The code the report shown was made for (undefined before a Check), and whether that code ran. */
+  #checked: { code: string; ran: boolean } | undefined;
 
   connectedCallback(): void {
     if (this.#data) return;
@@ -56,6 +58,7 @@ export class ExerciseElement extends HTMLElement {
       status: (text) => this.#status(text),
       codeChanged: () => {
         if (this.#help?.solutionOpen) void this.#drawDiff();
+        this.#markStale();
       },
     });
     this.#session.restore('Your work on this exercise is back. Reset returns to the starting code.');
@@ -81,6 +84,7 @@ export class ExerciseElement extends HTMLElement {
     const data = this.#data;
     const session = this.#session;
     if (!data || !session) return;
+    const code = this.#editor.value;
     const run = await session.run(
       {
         options: {
@@ -93,20 +97,37 @@ export class ExerciseElement extends HTMLElement {
       (stage) => this.#status(stage === 'running' ? 'Checking…' : RUN_STAGE_TEXT[stage]),
     );
     if (run === null) return; // pressed again while waiting, or a newer Check took over
+    this.#checked = { code, ran: run.ran };
     if (!run.ran) {
       showVerdict(this, compileOutcome(run.result));
+      this.#markStale();
       return;
     }
     const { result, findings } = run;
     const engine = await loadEngine(); // loaded with the run
-    const outcome = checkOutcome(result, engine.evaluateExpectations(result.spans, data.expectations), findings);
+    const outcome = checkOutcome(
+      result,
+      engine.evaluateExpectations(result.spans, data.expectations, result.unsampledSpans),
+      findings,
+    );
     this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;
     this.#views.stale = false;
     this.#part('trace').hidden = false;
     showVerdict(this, outcome);
+    this.#markStale(); // typed while it ran
     recordExercise(data.id, outcome.passed);
     if (outcome.passed) this.#part('badge').hidden = false;
+  }
+
+  /** Says whether the report and the trace shown are of the code in the editor. */
+  #markStale(): void {
+    const checked = this.#checked;
+    if (checked === undefined) return;
+    const stale = this.#editor.value !== checked.code;
+    markReportStale(this, stale);
+    // The views show the last code that ran: a compile failure left them stale already.
+    if (this.#views.result !== null) this.#views.stale = stale || !checked.ran;
   }
 
   async #drawDiff(): Promise<void> {

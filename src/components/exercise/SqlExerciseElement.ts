@@ -13,7 +13,7 @@ import { resultsTable } from '../sql/results-table.ts';
 import { SQL_MAX_ROWS, type SqlOutcome } from '../sql/sql-engine.ts';
 import { SqlWorkerClient } from '../sql/SqlWorkerClient.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { renderDiff, sayStatus, showVerdict } from './report-dom.ts';
+import { markReportStale, renderDiff, sayStatus, showVerdict } from './report-dom.ts';
 import { diffRows } from './solution-diff.ts';
 
 /** What the page hands the element (JSON in its `data-ex="data"` script). */
@@ -56,6 +56,8 @@ export class SqlExerciseElement extends HTMLElement {
   #running: Promise<RunResult | undefined> | undefined;
   #checking = false;
   #help: ExerciseHelp | undefined;
+  /** The query the report shown was made for (undefined before a Check). */
+  #checkedQuery: string | undefined;
   #stopWatching: (() => void) | undefined;
 
   connectedCallback(): void {
@@ -115,6 +117,7 @@ export class SqlExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data || this.#checking) return;
     this.#checking = true;
+    clearNotice(this.#part('notice')); // "replaced by the solution. Undo" spoke of the query before this Check
     const button = this.#button('check');
     button.setAttribute('aria-busy', 'true');
     this.#status('Checking…');
@@ -128,8 +131,10 @@ export class SqlExerciseElement extends HTMLElement {
       }
       this.#status('Running your query…');
       const outcome = await this.#engine().query(run.spans, query);
+      this.#checkedQuery = query;
       if (!outcome.ok) {
         this.#showFailedQuery(outcome);
+        this.#markStale();
         return;
       }
       const verdict = SQL_CHECKS[data.check](outcome, run.spans);
@@ -152,6 +157,7 @@ export class SqlExerciseElement extends HTMLElement {
         `${verdict.passed ? 'Passed' : 'Not yet'}: ${verdict.message}`,
       );
       this.#showResults(outcome, run);
+      this.#markStale(); // typed while it ran
       recordExercise(data.id, verdict.passed);
       if (verdict.passed) this.#part('badge').hidden = false;
     } finally {
@@ -260,6 +266,12 @@ export class SqlExerciseElement extends HTMLElement {
     if (query === this.#data?.start) this.#storage?.forgetCode(this.#key);
     else this.#storage?.saveCode(this.#key, query);
     if (this.#help?.solutionOpen) void this.#drawDiff();
+    this.#markStale();
+  }
+
+  /** Says whether the report shown is of the query in the textarea. */
+  #markStale(): void {
+    if (this.#checkedQuery !== undefined) markReportStale(this, this.#query.value !== this.#checkedQuery, 'query');
   }
 
   async #drawDiff(): Promise<void> {

@@ -119,6 +119,22 @@ export function renderDiff(host: HTMLElement, rows: readonly DiffRow[], noun: 'c
   host.replaceChildren(table);
 }
 
+/**
+ * Marks an exercise's report (`root`, its element) as about an earlier answer, or not: once the
+ * reader changes the code (or query) a Check judged, the verdicts under it no longer speak of what
+ * is in the editor, and a line at the top of the report says so until the next Check or an undo.
+ */
+export function markReportStale(root: HTMLElement, stale: boolean, noun: 'code' | 'query' = 'code'): void {
+  const report = exercisePart(root, 'report');
+  report.querySelector(':scope > .ex-report__stale')?.remove();
+  report.toggleAttribute('data-stale', stale);
+  if (!stale || report.hidden) return;
+  const note = document.createElement('p');
+  note.className = 'ex-report__stale';
+  note.textContent = `⚠ This report is about your ${noun} as it was when you pressed Check; you have changed it since. Press Check to check it as it is now.`;
+  report.prepend(note);
+}
+
 /** The exercise element's part named `name` (its `data-ex`). */
 function exercisePart(root: HTMLElement, name: string): HTMLElement {
   return root.querySelector(`[data-ex="${name}"]`) as HTMLElement;

@@ -73,6 +73,17 @@ describe('<trace-views>', () => {
     ]);
   });
 
+  it("keeps the page's words for the summary before the first run, and says the default without them", () => {
+    document.body.replaceChildren();
+    const mine = document.createElement('trace-views');
+    mine.innerHTML = '<p class="tv-summary">Press Check to see the trace of your code.</p>';
+    document.body.append(mine);
+    expect(mine.querySelector('[role=tablist]'), 'the views were built over the page text').not.toBeNull();
+    expect(mine.querySelector('.tv-summary')?.textContent).toBe('Press Check to see the trace of your code.');
+    mount(null);
+    expect(views.querySelector('.tv-summary')?.textContent).toBe('No run yet: run the scenario to see its trace.');
+  });
+
   it('has an accessible tab list operated with arrows, Home and End', () => {
     mount(batchRun());
     expect(views.getAttribute('role')).toBe('region');

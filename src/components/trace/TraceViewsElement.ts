@@ -61,6 +61,8 @@ export class TraceViewsElement extends HTMLElement {
   #failed: RunResult | null = null;
   #opened: string | null = null;
   #pending: string | null = null;
+  /** What the summary says before the first run: the page's own words (an exercise: "Press Check …"), if it gave some. */
+  #empty = 'No run yet: run the scenario to see its trace.';
   #run: RunData | null = null;
   #showNotKept = false;
   readonly #selection = new SelectionStore();
@@ -259,6 +261,8 @@ export class TraceViewsElement extends HTMLElement {
     if (!this.hasAttribute('role')) this.setAttribute('role', 'region');
     if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby'))
       this.setAttribute('aria-label', 'Trace of the run');
+    const said = this.querySelector(':scope > .tv-summary')?.textContent.trim();
+    if (said) this.#empty = said;
     this.replaceChildren(
       staleBanner,
       h('div', { class: 'tv-summary-row', hidden: this.hasAttribute('no-summary') }, summary, notKeptToggle),
@@ -296,11 +300,7 @@ export class TraceViewsElement extends HTMLElement {
       parts.tabs.setLabel('console', `${TAB_LABELS.console}${count(run?.result.console.length ?? 0)}`);
     // A file has no virtual time or seed: say what it is instead.
     parts.summary.textContent =
-      run === null
-        ? (this.#pending ?? 'No run yet: run the scenario to see its trace.')
-        : this.#opened === null
-          ? runSummary(run)
-          : `${this.#opened}.`;
+      run === null ? (this.#pending ?? this.#empty) : this.#opened === null ? runSummary(run) : `${this.#opened}.`;
     const unsampled = this.#opened === null ? (run?.result.unsampledSpans?.length ?? 0) : 0;
     parts.notKeptToggle.hidden = unsampled === 0;
     parts.notKeptText.textContent = `Show spans not kept (${String(unsampled)})`;

@@ -12,6 +12,8 @@ export interface HalfFix {
   edits: ReadonlyArray<readonly [from: string, to: string]>;
   /** Matches the title of a Check item that must fail: an expectation's wording, or `Linter: <rule>`. */
   fails: RegExp;
+  /** Matches what that item says was found instead, where the words matter (the span the learner sees). */
+  says?: RegExp;
 }
 
 /** At least one half-fix per code exercise, by exercise id. */
@@ -88,6 +90,8 @@ export const HALF_FIXES = {
       what: 'each attempt is a root, but links to the attempt just before it instead of the first',
       edits: [['    first ??= span.spanContext();', '    first = span.spanContext();']],
       fails: /retry\.attempt.*3/,
+      // Named as the learner tells the attempts apart: by retry.attempt, not by trace id.
+      says: /^`create-label` with `retry\.attempt` = 3 has link 1 pointing to `create-label` with `retry\.attempt` = 2, not to/,
     },
   ],
   'saga-compensation': [
@@ -207,6 +211,7 @@ export const HALF_FIXES = {
         ],
       ],
       fails: /`ship order`.*child of its `send order`/,
+      says: /`ship order` \(trace [0-9a-f]{8}…\) is a root, not a child of `send order`/,
     },
     {
       what: 'ship order is made a child, and its link to the message is dropped as redundant',
@@ -235,6 +240,7 @@ export const HALF_FIXES = {
         ],
       ],
       fails: /^`process batch` is kept/,
+      says: /^the sampler dropped the `process batch` span the run started, so none was kept/,
     },
   ],
 } satisfies Record<ExerciseId, readonly HalfFix[]>;
@@ -254,12 +260,12 @@ export const SQL_HALF_ANSWERS = {
     {
       what: 'every producer, without leaving out those a consumer links to',
       query: `SELECT span_id, name FROM spans WHERE kind = 'producer'`,
-      says: /^The result holds 3 producer span\(s\) a consumer links to/,
+      says: /^The result holds 3 producer spans a consumer links to/,
     },
     {
       what: 'an inner join: the producers a consumer does link to',
       query: `SELECT s.span_id FROM spans AS s JOIN span_links AS l ON l.linked_span_id = s.span_id WHERE s.kind = 'producer'`,
-      says: /^The result holds 3 producer span\(s\) a consumer links to/,
+      says: /^The result holds 3 producer spans a consumer links to/,
     },
     {
       what: 'the anti-join, but over every span, not only producers',
@@ -271,7 +277,7 @@ WHERE l.source_span_id IS NULL`,
       what: 'only the orders topic: the dead-lettered message is left out',
       query: `SELECT s.span_id FROM spans AS s LEFT JOIN span_links AS l ON l.linked_span_id = s.span_id
 WHERE s.name = 'send orders' AND l.source_span_id IS NULL`,
-      says: /^The result misses 1 producer span\(s\)/,
+      says: /^The result misses 1 producer span that no consumer links to: `send orders\.dlq` \(span [0-9a-f]{16}\)\.$/,
     },
     {
       what: 'the right spans, named but without their span_id',

@@ -1,6 +1,7 @@
 import type { SpanLinkRecord, SpanRecord } from '../trace/model.ts';
 import { shortId } from '../views/span-label.ts';
 import { spanKey } from '../trace/span-key.ts';
+import { formatValue, joinWords } from './span-selector.ts';
 
 /**
  * A run's spans, indexed for the checks: parents, children and link targets within the run,
@@ -15,9 +16,22 @@ export class TraceIndex {
   readonly #children = new Map<SpanRecord, SpanRecord[]>();
   readonly #traceNumbers = new Map<string, number>();
   readonly #nameCounts = new Map<string, number>();
+  readonly #notKept = new Map<string, SpanRecord>();
 
-  constructor(spans: readonly SpanRecord[]) {
+  readonly #tellingKeys: readonly string[];
+
+  /**
+   * `notKept`: the spans the run started and its sampler dropped (`unsampledSpans`), to name a
+   * link's target. `tellingKeys`: attributes that tell same-named spans apart in messages (the
+   * keys an expectation selects by, as `retry.attempt`): such a span is named by them, not its trace.
+   */
+  constructor(
+    spans: readonly SpanRecord[],
+    { notKept = [], tellingKeys = [] }: { notKept?: readonly SpanRecord[]; tellingKeys?: readonly string[] } = {},
+  ) {
     this.spans = spans;
+    this.#tellingKeys = tellingKeys;
+    for (const span of notKept) this.#notKept.set(spanKey(span.traceId, span.spanId), span);
     for (const span of spans) {
       if (!this.#traceNumbers.has(span.traceId)) this.#traceNumbers.set(span.traceId, this.#traceNumbers.size + 1);
       this.#nameCounts.set(span.name, (this.#nameCounts.get(span.name) ?? 0) + 1);
@@ -67,6 +81,11 @@ export class TraceIndex {
     return this.#byKey.get(spanKey(link.traceId, link.spanId));
   }
 
+  /** The span a link points to when the run started it but the sampler dropped it. */
+  notKeptTarget(link: SpanLinkRecord): SpanRecord | undefined {
+    return this.#notKept.get(spanKey(link.traceId, link.spanId));
+  }
+
   /** A trace's number in this run, from 1, in order of first appearance; 0 for a trace not in it. */
   traceNumber(traceId: string): number {
     return this.#traceNumbers.get(traceId) ?? 0;
@@ -77,9 +96,17 @@ export class TraceIndex {
     return this.#traceNumbers.size;
   }
 
-  /** How a message names a span: `` `name` ``, with its trace when asked and the run has several (`` `name` (trace 4bf92f35…) ``). */
+  /**
+   * How a message names a span: `` `name` ``, with its trace when asked and the run has several
+   * (`` `name` (trace 4bf92f35…) ``); a span whose name others share and that has a telling key,
+   * by its value instead (`` `create-label` with `retry.attempt` = 2 ``).
+   */
   label(span: SpanRecord, withTrace = false): string {
     const name = `\`${span.name}\``;
+    const telling = this.isAmbiguous(span) ? this.#tellingKeys.filter((key) => span.attributes[key] !== undefined) : [];
+    if (telling.length > 0) {
+      return `${name} with ${joinWords(telling.map((key) => `\`${key}\` = ${formatValue(span.attributes[key])}`))}`;
+    }
     return withTrace && this.traceCount > 1 ? `${name} (${this.traceLabel(span.traceId)})` : name;
   }
 

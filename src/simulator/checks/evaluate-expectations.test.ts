@@ -163,7 +163,121 @@ describe('evaluateExpectations on links given at the start', () => {
       description: '`send-digest` has 1 link, given when it started',
       passed: false,
       message:
-        '`send-digest` has link 1 (to `place-order` (trace 0af76519…)) added after it started (addLink), not given at its start',
+        '`send-digest` has link 1 (to `place-order` (trace 0af76519…)) added after it started (addLink or addLinks), not given at its start',
     });
+  });
+});
+
+describe('evaluateExpectations on a sampled run', () => {
+  const order = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'send order', kind: 'producer' });
+  const dropped = makeSpan({ spanId: 'dddddddddddddddd', traceId: TRACE_B, name: 'send order', kind: 'producer' });
+  const ship = makeSpan({
+    spanId: 'bbbbbbbbbbbbbbbb',
+    traceId: TRACE_B,
+    name: 'ship order',
+    links: [{ traceId: TRACE_B, spanId: 'dddddddddddddddd', attributes: {} }],
+  });
+  const batch = makeSpan({ spanId: 'cccccccccccccccc', name: 'process batch', kind: 'consumer' });
+  const handle = (n: number) => makeSpan({ spanId: `eeeeeeeeeeeeeee${n}`, name: `handle m${n}` });
+  const check = (spans: SpanRecord[], expectation: Expectation, notKept: SpanRecord[]) =>
+    evaluateExpectations(spans, [expectation], notKept)[0]?.message;
+
+  it('says a span the sampler dropped was dropped, not that the run has none', () => {
+    expect(check([order], { span: 'process batch', count: 1 }, [batch])).toBe(
+      'the sampler dropped the `process batch` span the run started, so none was kept (expected 1 kept)',
+    );
+    expect(check([order], { span: 'handle *', count: 2 }, [handle(1), handle(2)])).toBe(
+      'the sampler dropped all 2 `handle *` spans the run started, so none was kept (expected 2 kept)',
+    );
+    expect(check([order, handle(1)], { span: 'handle *', count: 2 }, [handle(2)])).toBe(
+      'found 1 span matching `handle *`, not 2: the sampler dropped 1 more',
+    );
+    expect(check([order], { span: 'process batch' }, [batch])).toBe(
+      'the sampler dropped the `process batch` span the run started, so none was kept',
+    );
+    // Nothing dropped: as before.
+    expect(check([order], { span: 'process batch', count: 1 }, [])).toBe(
+      'no span matches `process batch`; the run has `send order` (expected 1)',
+    );
+  });
+
+  it('names a link target the sampler dropped, and says a trace is not in the run once', () => {
+    expect(check([order, ship], { span: 'ship order', links: { to: 'send order' } }, [dropped])).toBe(
+      '`ship order` has link 1 pointing to `send order`, which the sampler did not keep',
+    );
+    expect(check([order, ship], { span: 'ship order', links: { to: 'send order' } }, [])).toBe(
+      '`ship order` has link 1 pointing to span dddddddd… in trace 4bf92f35…, which is not in this run',
+    );
+  });
+
+  it('names the trace of a root once, when the name alone does not tell the spans apart', () => {
+    expect(check([order, dropped, ship], { span: 'send order', parent: 'ship order' }, [])).toBe(
+      '`send order` (trace 0af76519…) is a root, not a child of `ship order` (and 1 more of the 2 selected spans fail)',
+    );
+    expect(check([order, ship], { span: 'ship order', parent: 'send order' }, [])).toBe(
+      '`ship order` is a root (of trace 4bf92f35…), not a child of `send order`',
+    );
+  });
+});
+
+describe('evaluateExpectations names same-named spans by the attributes it selects them by', () => {
+  const attempt = (n: number, parent: string | null) =>
+    makeSpan({
+      spanId: `000000000000000${n}`,
+      parentSpanId: parent,
+      name: 'create-label',
+      attributes: { 'retry.attempt': n },
+    });
+  const nested = [attempt(1, null), attempt(2, '0000000000000001'), attempt(3, '0000000000000002')];
+
+  it('says which attempt is nested under which, in the words of the selectors', () => {
+    const [first] = evaluateExpectations(nested, [
+      { span: 'create-label', root: true },
+      { span: { name: 'create-label', where: { 'retry.attempt': 1 } }, status: 'unset' },
+    ]);
+    expect(first?.message).toBe(
+      '`create-label` with `retry.attempt` = 2 is a child of `create-label` with `retry.attempt` = 1, not a root (and 1 more of the 3 selected spans fail)',
+    );
+  });
+
+  it('keeps naming spans by name alone when no expectation selects by an attribute', () => {
+    expect(verdict(nested, { span: 'create-label', root: true })?.message).toBe(
+      '`create-label` is a child of `create-label`, not a root (and 1 more of the 3 selected spans fail)',
+    );
+  });
+});
+
+describe('evaluateExpectations says a fault every link shares once', () => {
+  const order = (n: number) =>
+    makeSpan({ spanId: `a00000000000000${n}`, traceId: `${n}`.repeat(32), name: 'place-order' });
+  const orders = [order(1), order(2), order(3)];
+  const job = (late: boolean, attributes: (n: number) => Record<string, string>) =>
+    makeSpan({
+      spanId: 'bbbbbbbbbbbbbbbb',
+      traceId: TRACE_B,
+      name: 'export-orders',
+      links: orders.map((o, i) => ({
+        traceId: o.traceId,
+        spanId: o.spanId,
+        attributes: attributes(i),
+        addedAfterStart: late,
+      })),
+    });
+  const expectation: Expectation = {
+    span: 'export-orders',
+    links: { count: 3, attributes: ['order.id'], atStart: true },
+  };
+
+  it('all links added late and none carrying the attribute: one phrase each, not "link 1"', () => {
+    expect(evaluateExpectations([...orders, job(true, () => ({}))], [expectation])[0]?.message).toBe(
+      '`export-orders` has 3 links, each with no `order.id`; has all 3 links added after it started (addLink or addLinks), none given at its start',
+    );
+  });
+
+  it('names the one link at fault when the others are right', () => {
+    const some = job(false, (i) => (i === 1 ? {} : { 'order.id': `o${i}` }));
+    expect(evaluateExpectations([...orders, some], [expectation])[0]?.message).toBe(
+      '`export-orders` has link 2 (to `place-order` (trace 22222222…)) with no `order.id`',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /** Evaluates expectations on a run's spans: one verdict each, in words a learner understands. */
 import type { SpanRecord } from '../trace/model.ts';
 import { describeExpectation } from './describe-expectation.ts';
-import type { Expectation, ExpectationVerdict } from './expectation-schema.ts';
+import type { Expectation, ExpectationVerdict, SpanSelector } from './expectation-schema.ts';
 import { spanProblems } from './span-checks.ts';
 import { describeSelector, joinWords, selects } from './span-selector.ts';
 import { TraceIndex } from './TraceIndex.ts';
@@ -32,19 +32,32 @@ function traceProblems(index: TraceIndex, e: Expectation, selected: readonly Spa
   return [];
 }
 
-function evaluate(index: TraceIndex, e: Expectation): ExpectationVerdict {
+/** What the sampler dropped of the spans `subject` selects, when it dropped some: said beside a count that fell short. */
+function droppedNote(dropped: number, subject: string, kept: number): string {
+  if (dropped === 0) return '';
+  if (kept > 0) return `the sampler dropped ${dropped} more`;
+  const which = dropped === 1 ? `the ${subject} span` : `all ${dropped} ${subject} spans`;
+  return `the sampler dropped ${which} the run started, so none was kept`;
+}
+
+function evaluate(index: TraceIndex, e: Expectation, notKept: readonly SpanRecord[]): ExpectationVerdict {
   const description = describeExpectation(e);
   const subject = describeSelector(e.span);
   const selected = index.spans.filter((span) => selects(e.span, span));
   const problems: string[] = [];
+  // A span the run started and the sampler dropped is not "missing": say so, in the views' words.
+  const dropped =
+    e.count === undefined || selected.length < e.count ? notKept.filter((span) => selects(e.span, span)).length : 0;
+  const note = droppedNote(dropped, subject, selected.length);
   if (e.count !== undefined && selected.length !== e.count) {
+    const expected = `(expected ${e.count}${dropped > 0 ? ' kept' : ''})`;
     problems.push(
       selected.length === 0
-        ? `${nothingFound(index, subject)} (expected ${e.count})`
-        : `found ${selected.length} span${selected.length === 1 ? '' : 's'} matching ${subject}, not ${e.count}`,
+        ? `${note === '' ? nothingFound(index, subject) : note} ${expected}`
+        : `found ${selected.length} span${selected.length === 1 ? '' : 's'} matching ${subject}, not ${e.count}${note === '' ? '' : `: ${note}`}`,
     );
   } else if (e.count === undefined && selected.length === 0) {
-    problems.push(nothingFound(index, subject));
+    problems.push(note === '' ? nothingFound(index, subject) : note);
   }
   problems.push(...traceProblems(index, e, selected));
 
@@ -60,11 +73,31 @@ function evaluate(index: TraceIndex, e: Expectation): ExpectationVerdict {
   return { description, passed: problems.length === 0, message: problems.join('; ') };
 }
 
-/** One verdict per expectation, in order: passed, or what was found instead. */
+/** The attribute keys the expectations select spans by: they tell same-named spans apart in messages. */
+function tellingKeys(expectations: readonly Expectation[]): string[] {
+  const keys = new Set<string>();
+  const add = (selector: SpanSelector | undefined): void => {
+    if (selector !== undefined && typeof selector !== 'string')
+      for (const key of Object.keys(selector.where ?? {})) keys.add(key);
+  };
+  for (const e of expectations) {
+    add(e.span);
+    add(e.parent);
+    const to = e.links?.to;
+    for (const selector of Array.isArray(to) ? to : [to]) add(selector);
+  }
+  return [...keys];
+}
+
+/**
+ * One verdict per expectation, in order: passed, or what was found instead. `notKept` (the run's
+ * `unsampledSpans`) only explains a missing span: one the sampler dropped is said to be dropped.
+ */
 export function evaluateExpectations(
   spans: readonly SpanRecord[],
   expectations: readonly Expectation[],
+  notKept: readonly SpanRecord[] = [],
 ): ExpectationVerdict[] {
-  const index = new TraceIndex(spans);
-  return expectations.map((expectation) => evaluate(index, expectation));
+  const index = new TraceIndex(spans, { notKept, tellingKeys: tellingKeys(expectations) });
+  return expectations.map((expectation) => evaluate(index, expectation, notKept));
 }

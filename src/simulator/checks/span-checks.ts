@@ -3,13 +3,15 @@ import type { SpanRecord } from '../trace/model.ts';
 import type { Expectation, LinkCheck } from './expectation-schema.ts';
 import { attributeProblems, describeSelector, selects } from './span-selector.ts';
 import type { TraceIndex } from './TraceIndex.ts';
+import { shortId } from '../views/span-label.ts';
 
 const plural = (n: number, word: string): string => (n === 0 ? `no ${word}s` : `${n} ${word}${n === 1 ? '' : 's'}`);
 
 function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): string[] {
   const parent = index.parent(span);
   const remote = span.parentSpanId !== null && parent === undefined;
-  const own = index.traceLabel(span.traceId);
+  // Messages name the span with distinctLabel: when that already gives its trace, do not repeat it.
+  const rootOf = index.distinctLabel(span) !== index.label(span) ? '' : ` (of ${index.traceLabel(span.traceId)})`;
   if (e.root === true && span.parentSpanId !== null) {
     return [
       parent
@@ -17,10 +19,10 @@ function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): st
         : `has a parent (span ${span.parentSpanId.slice(0, 8)}…) that is not in this run, so it is not a root`,
     ];
   }
-  if (e.root === false && span.parentSpanId === null) return [`is a root (of ${own}), not a child`];
+  if (e.root === false && span.parentSpanId === null) return [`is a root${rootOf}, not a child`];
   if (e.parent === undefined) return [];
   const wanted = describeSelector(e.parent);
-  if (span.parentSpanId === null) return [`is a root (of ${own}), not a child of ${wanted}`];
+  if (span.parentSpanId === null) return [`is a root${rootOf}, not a child of ${wanted}`];
   if (remote) return [`has a parent (span ${span.parentSpanId.slice(0, 8)}…) that is not in this run, not ${wanted}`];
   return parent && !selects(e.parent, parent) ? [`is a child of ${index.label(parent, true)}, not of ${wanted}`] : [];
 }
@@ -54,21 +56,45 @@ function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
     return [`has ${plural(links.length, 'link')}, not ${check.to.length}`];
   }
   const problems = intoProblems(index, check, span);
+  // When every link has the same fault, say so once: "link 1" would read as if the others were fine.
+  const wantedAttributes = check.attributes;
+  const missingAll =
+    wantedAttributes !== undefined && links.length > 1
+      ? attributeProblems(wantedAttributes, links[0]?.attributes ?? {}).filter((phrase) =>
+          links.every((link) => attributeProblems(wantedAttributes, link.attributes).includes(phrase)),
+        )
+      : [];
+  if (missingAll.length > 0) problems.push(`has ${links.length} links, each with ${missingAll.join(', ')}`);
+  const lateAll = check.atStart === true && links.length > 1 && links.every((link) => link.addedAfterStart === true);
+  if (lateAll) {
+    problems.push(
+      `has all ${links.length} links added after it started (addLink or addLinks), none given at its start`,
+    );
+  }
   for (const [i, link] of links.entries()) {
     const target = index.linkTarget(link);
     const to = target
       ? index.label(target, true)
       : `span ${link.spanId.slice(0, 8)}… in ${index.traceLabel(link.traceId)}`;
     const wanted = Array.isArray(check.to) ? check.to[i] : check.to;
-    if (wanted !== undefined && !target) {
-      problems.push(`has link ${i + 1} pointing to ${to}, which is not in this run`);
+    const dropped = target ? undefined : index.notKeptTarget(link);
+    if (wanted !== undefined && dropped) {
+      problems.push(`has link ${i + 1} pointing to \`${dropped.name}\`, which the sampler did not keep`);
+    } else if (wanted !== undefined && !target) {
+      // The trace's label may already say it is not in the run.
+      const where = `span ${link.spanId.slice(0, 8)}… in trace ${shortId(link.traceId)}`;
+      problems.push(`has link ${i + 1} pointing to ${where}, which is not in this run`);
     } else if (wanted !== undefined && target && !selects(wanted, target)) {
       problems.push(`has link ${i + 1} pointing to ${to}, not to ${describeSelector(wanted)}`);
     }
     const missing = check.attributes === undefined ? [] : attributeProblems(check.attributes, link.attributes);
-    if (missing.length > 0) problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
-    if (check.atStart === true && link.addedAfterStart === true) {
-      problems.push(`has link ${i + 1} (to ${to}) added after it started (addLink), not given at its start`);
+    if (missing.length > 0 && missingAll.length === 0) {
+      problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
+    }
+    if (check.atStart === true && link.addedAfterStart === true && !lateAll) {
+      problems.push(
+        `has link ${i + 1} (to ${to}) added after it started (addLink or addLinks), not given at its start`,
+      );
     }
     if (problems.length > 0) break;
   }

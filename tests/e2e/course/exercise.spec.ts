@@ -123,6 +123,36 @@ test('order-children: a half-fix fails on the span it leaves out of place; anoth
   await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-other-answer-order-children.png` });
 });
 
+test('a report says once the code it judged has changed, until the next Check or an undo', async ({ page }) => {
+  await openLesson(page);
+  const part = exercise(page);
+  expect(await check(part)).toMatch(/^Not yet/);
+  const report = part.locator('[data-ex="report"]');
+  const note = report.locator('.ex-report__stale');
+  const viewsStale = part.locator('trace-views .tv-stale-banner');
+  await expect(note).toHaveCount(0);
+  await expect(viewsStale).toBeHidden();
+
+  // Replace my code with the solution: the failing verdicts are of the code before it.
+  await part.getByRole('button', { name: 'Show solution' }).click();
+  await part.getByRole('button', { name: 'Replace my code with it' }).click();
+  await expect(note).toHaveText(/you have changed it since\. Press Check to check it as it is now\./);
+  await expect(report).toHaveAttribute('data-stale', '');
+  await expect(viewsStale).toBeVisible();
+
+  // Undo puts back the code that was checked: the report is of it again.
+  await part.getByRole('button', { name: 'Undo' }).click();
+  await expect(note).toHaveCount(0);
+  await expect(viewsStale).toBeHidden();
+
+  await setCode(part, solution);
+  await expect(note).toBeVisible();
+  expect(await check(part)).toMatch(/^Passed/);
+  await expect(note).toHaveCount(0);
+  await expect(report).not.toHaveAttribute('data-stale', '');
+  await expect(viewsStale).toBeHidden();
+});
+
 test("the reader's work survives a reload, and Reset can be undone", async ({ page }) => {
   await openLesson(page);
   await typeCode(page, `${start}// kept\n`);

@@ -143,7 +143,7 @@ function render(result: RunResult, format: Format, file: string, readAs: string 
     case 'summary':
     case 'checks': {
       const findings = lintTrace(result.spans);
-      const verdicts = evaluateExpectations(result.spans, loadExpectations(file));
+      const verdicts = evaluateExpectations(result.spans, loadExpectations(file), result.unsampledSpans);
       return format === 'checks'
         ? checksJson(findings, verdicts)
         : toSummary(result, basename(file), { findings, expectations: verdicts }, readAs);
