@@ -365,7 +365,9 @@ test.describe('held as a phone, 390 × 844 with touch', () => {
 test.describe('on a tablet, 768 × 1024', () => {
   test.use({ viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true });
 
-  test('a lesson’s gantt chart keeps its labels and its time axis at 11 px or more', async ({ page }) => {
+  test('a lesson’s gantt chart keeps its labels and its time axis at 11 px or more; its span names are 24 px targets', async ({
+    page,
+  }) => {
     await open(page, RETRY_LESSON);
     const part = await runAndDraw(page, 'retry');
     const panel = part.locator('[role=tabpanel]:not([hidden])');
@@ -376,6 +378,11 @@ test.describe('on a tablet, 768 × 1024', () => {
     const all = await textHeights(panel, 'svg text');
     expect(all.filter((entry) => entry.px < 11)).toEqual([]);
     await saveElementScreenshot(part, 'retry-tablet');
+    // On a touch screen a span's name in the table and a link to a span are 24 px targets too.
+    await part.getByRole('tab', { name: /^Spans/ }).click();
+    await part.locator('tbody tr[data-span-key] .tv-name-button').nth(1).click();
+    await expect(part.locator('.tv-details-head .tv-close')).toBeVisible();
+    expect(await smallTargets(part)).toEqual([]);
   });
 });
 
