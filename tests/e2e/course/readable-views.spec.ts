@@ -337,6 +337,16 @@ test.describe('held as a phone, 390 × 844 with touch', () => {
     expect(await smallTargets(part)).toEqual([]);
   });
 
+  test('a tap on a span in the waterfall selects it and opens its details, as a click does', async ({ page }) => {
+    await open(page, RETRY_LESSON);
+    const part = await runAndDraw(page, 'retry');
+    // On a phone the waterfall is the stacked list, our own SVG.
+    const row = part.locator('.tv-svgwf .tv-wf-row').nth(1);
+    await row.tap();
+    await expect(part.locator('.tv-details-head')).toContainText('POST /charge');
+    await expect(row).toHaveClass(/tv-selected/);
+  });
+
   test('an exercise’s solution diff wraps its lines to the width, and a SQL result fits it', async ({ page }) => {
     await page.goto(BATCH_LESSON);
     await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
