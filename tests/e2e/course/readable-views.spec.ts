@@ -3,6 +3,7 @@
  * guides, the lesson's trace first; labels that stay readable (≥ 11 px) on a phone; axis labels
  * apart; errors marked by an outline and an icon; stacks at the scenario's own lines.
  */
+import { readdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import {
   describeViolations,
@@ -12,6 +13,7 @@ import {
   seriousViolations,
   test,
 } from '../fixtures.ts';
+import { pageWidth, smallTargets } from '../support/phone-fit.ts';
 import { exercise, scenario } from './lesson-parts.ts';
 import { answer, chartDrawn, current, next, openQuiz } from './quiz-helpers.ts';
 
@@ -281,6 +283,116 @@ test.describe('on a phone, 390 px wide', () => {
     const waterfall = await textHeights(panel, 'svg text');
     expect(waterfall.length).toBeGreaterThan(3);
     expect(waterfall.filter((entry) => entry.px < 11)).toEqual([]);
+  });
+});
+
+/** Every page a reader reaches: the home page, the course, each lesson there is, and the rest. */
+const EVERY_PAGE = [
+  '/',
+  '/course/',
+  ...readdirSync(new URL('../../../src/content/docs/lessons/', import.meta.url))
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => `/lessons/${file.replace(/\.mdx$/, '')}/`),
+  '/playground/',
+  '/quiz/',
+  '/reference/lint-rules/',
+];
+
+test.describe('held as a phone, 390 × 844 with touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('no page is wider than the screen: nothing scrolls the page sideways', async ({ page }) => {
+    expect(EVERY_PAGE.length).toBe(15);
+    for (const path of EVERY_PAGE) {
+      await page.goto(path);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      // A phone shows a page wider than its screen zoomed out: innerWidth grows with it.
+      expect(await pageWidth(page, 390), path).toEqual({ scrollWidth: 390, innerWidth: 390, wider: [] });
+    }
+  });
+
+  test('the home page’s sketch of two traces keeps its labels at 11 px or more', async ({ page }) => {
+    await page.goto('/');
+    const labels = await textHeights(page.locator('main'), 'svg.trace-sketch text');
+    expect(labels.length).toBe(7);
+    expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
+  });
+
+  test('a lesson’s tabs make rows of equal buttons with the one shown marked, every control a 24 px target', async ({
+    page,
+  }) => {
+    await open(page, BATCH_LESSON);
+    const part = await runAndDraw(page, 'batch-consumer');
+    const tabs = part.getByRole('tab');
+    await expect(tabs).toHaveCount(5);
+    const boxes = await tabs.evaluateAll((all) => all.map((tab) => tab.getBoundingClientRect()));
+    // Three a row, all as wide: no tab alone on a row of its own width.
+    expect(new Set(boxes.map((box) => Math.round(box.width))).size, JSON.stringify(boxes)).toBe(1);
+    expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(2);
+    await expect(tabs.first()).toHaveCSS('border-bottom-width', '3px');
+    await expect(tabs.nth(1)).toHaveCSS('border-bottom-width', '1px');
+    await part.getByRole('tab', { name: /^Spans/ }).click();
+    await part.locator('tbody tr[data-span-key] .tv-name-button').nth(1).click();
+    await expect(part.locator('.tv-details-head .tv-close')).toBeVisible();
+    expect(await smallTargets(part)).toEqual([]);
+  });
+
+  test('a tap on a span in the waterfall selects it and opens its details, as a click does', async ({ page }) => {
+    await open(page, RETRY_LESSON);
+    const part = await runAndDraw(page, 'retry');
+    // On a phone the waterfall is the stacked list, our own SVG.
+    const row = part.locator('.tv-svgwf .tv-wf-row').nth(1);
+    await row.tap();
+    await expect(part.locator('.tv-details-head')).toContainText('POST /charge');
+    await expect(row).toHaveClass(/tv-selected/);
+  });
+
+  test('an exercise’s solution diff wraps its lines to the width, and a SQL result fits it', async ({ page }) => {
+    await page.goto(BATCH_LESSON);
+    await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);
+    const part = exercise(page);
+    await part.scrollIntoViewIfNeeded();
+    await part.getByRole('button', { name: 'Show solution' }).click();
+    const diff = part.getByRole('region', { name: 'The solution beside your code' });
+    await expect(diff.locator('tbody tr').first()).toBeVisible();
+    const sideways = (box: Locator): Promise<number> =>
+      box.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(await sideways(diff)).toBe(0);
+
+    await page.goto('/lessons/visualization-and-analysis/');
+    await page.waitForFunction(() => customElements.get('span-lab-sql-exercise') !== undefined);
+    const sql = page.locator('span-lab-sql-exercise');
+    await sql.scrollIntoViewIfNeeded();
+    await sql.getByRole('button', { name: 'Check' }).click();
+    const results = sql.locator('[data-ex="results"]');
+    // The starting query's five producers: span_id, name and trace_id.
+    await expect(results.locator('tbody tr')).toHaveCount(5, { timeout: 120_000 });
+    expect(await sideways(results)).toBe(0);
+    expect(await smallTargets(results)).toEqual([]);
+  });
+});
+
+test.describe('on a tablet, 768 × 1024', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true });
+
+  test('a lesson’s gantt chart keeps its labels and its time axis at 11 px or more; its span names are 24 px targets', async ({
+    page,
+  }) => {
+    await open(page, RETRY_LESSON);
+    const part = await runAndDraw(page, 'retry');
+    const panel = part.locator('[role=tabpanel]:not([hidden])');
+    // Wide enough for Mermaid's chart, not the stacked list.
+    await expect(panel.locator('figure.tv-mermaid svg')).toBeVisible({ timeout: 30_000 });
+    const ticks = await textHeights(panel, 'g.tick text');
+    expect(ticks.length).toBeGreaterThan(2);
+    const all = await textHeights(panel, 'svg text');
+    expect(all.filter((entry) => entry.px < 11)).toEqual([]);
+    await saveElementScreenshot(part, 'retry-tablet');
+    // On a touch screen a span's name in the table and a link to a span are 24 px targets too.
+    await part.getByRole('tab', { name: /^Spans/ }).click();
+    await part.locator('tbody tr[data-span-key] .tv-name-button').nth(1).click();
+    await expect(part.locator('.tv-details-head .tv-close')).toBeVisible();
+    expect(await smallTargets(part)).toEqual([]);
   });
 });
 

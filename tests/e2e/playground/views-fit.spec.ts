@@ -13,6 +13,7 @@ import {
   switchColorScheme,
   test,
 } from '../fixtures.ts';
+import { pageWidth, smallTargets } from '../support/phone-fit.ts';
 import { openPlayground, showTab } from './helpers.ts';
 
 // A first Run loads the runner; on a busy two-core machine that takes a while.
@@ -205,5 +206,23 @@ test.describe('on a phone, 390 px wide', () => {
       expect(violations, `${colorScheme}: ${describeViolations(violations)}`).toEqual([]);
     }
     await saveElementScreenshot(scroll, 'span-table-retry-390-dark');
+  });
+});
+
+test.describe('held as a phone, 390 × 844 with touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the playground fits the screen, and every control in it, a span’s name too, is a 24 px touch target', async ({
+    page,
+  }) => {
+    await openPlayground(page, 'retry');
+    // The scenario picker is as wide as the screen at most, not as its longest option.
+    expect(await pageWidth(page, 390)).toEqual({ scrollWidth: 390, innerWidth: 390, wider: [] });
+    await runScenario(page);
+    await showTab(page, 'Spans');
+    await shownPanel(page).locator('tbody tr[data-span-key] .tv-name-button').nth(1).click();
+    await expect(page.locator('trace-views .tv-details-head .tv-close')).toBeVisible();
+    expect(await pageWidth(page, 390)).toEqual({ scrollWidth: 390, innerWidth: 390, wider: [] });
+    expect(await smallTargets(page.locator('span-lab-playground'))).toEqual([]);
   });
 });

@@ -113,9 +113,14 @@ export class SvgWaterfall {
     this.element.addEventListener('keydown', (event) => this.#onKey(event));
     this.element.addEventListener('click', (event) => this.#onClick(event));
     // Focused by a press: the click picks the row. Drawing now would replace the row under the
-    // pointer between its mousedown and mouseup, and the browser would then fire no click.
+    // pointer between its mousedown and mouseup, and the browser would then fire no click. A mouse
+    // focuses between pointerdown and pointerup; a finger's tap focuses after its pointerup (with
+    // the mousedown a tap sends), so for touch and pen the press lasts until the click.
     this.element.addEventListener('pointerdown', () => (this.#pressing = true));
-    for (const type of ['pointerup', 'pointercancel'] as const)
+    this.element.addEventListener('pointerup', (event) => {
+      if (event.pointerType === 'mouse') this.#pressing = false;
+    });
+    for (const type of ['click', 'pointercancel', 'contextmenu'] as const)
       this.element.addEventListener(type, () => (this.#pressing = false));
     this.element.addEventListener('focus', () => {
       if (this.#active < 0 && !this.#pressing) this.#moveTo(this.#selected >= 0 ? this.#selected : this.#step(-1, 1));
