@@ -159,6 +159,25 @@ describe('<trace-views>', () => {
     expect(row?.querySelector('[aria-pressed=true]')?.textContent).toBe('process batch');
   });
 
+  it('selects a span from anywhere on its table row, but not while text on it is being selected', () => {
+    mount(batchRun());
+    const row = (name: string) =>
+      [...panel(/^Spans/).querySelectorAll<HTMLElement>('tr[data-span-key]')].find((tr) =>
+        tr.querySelector('.tv-name-button')?.textContent?.startsWith(name),
+      );
+    row('process batch')?.querySelector<HTMLElement>('.tv-c-service')?.click();
+    expect(views.selectedSpan).toEqual({ traceId: T3, spanId: 'c000000000000001' });
+    // A reader selecting the service's name to copy it keeps the span selected before.
+    const service = row('send orders')?.querySelector<HTMLElement>('.tv-c-service');
+    const range = document.createRange();
+    range.selectNodeContents(service!);
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+    service?.click();
+    expect(views.selectedSpan).toEqual({ traceId: T3, spanId: 'c000000000000001' });
+    window.getSelection()?.removeAllRanges();
+  });
+
   it('jumps along a link from the details to a span in another trace', () => {
     mount(batchRun());
     views.selectSpan(T3, 'c000000000000001');

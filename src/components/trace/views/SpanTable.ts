@@ -214,6 +214,13 @@ export class SpanTable implements TraceView {
       linksOut,
       h('td', { class: 'tv-num tv-c-count' }, String(row.linksIn.length)),
     );
+    // A press anywhere on the row picks its span, as in a trace viewer's list; the name stays the
+    // button that keyboards and screen readers use. Selecting text to copy it picks nothing.
+    main.addEventListener('click', (event) => {
+      if (event.target instanceof Element && event.target.closest('button, a, input, select') !== null) return;
+      if (window.getSelection()?.isCollapsed === false) return;
+      name.click();
+    });
     // On a phone each cell is a line of its own, introduced by its column's name.
     for (const [i, cell] of [...main.children].entries())
       if (cell.tagName === 'TD') cell.setAttribute('data-label', COLUMNS[i]?.name ?? '');
