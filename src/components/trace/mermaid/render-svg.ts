@@ -42,11 +42,18 @@ export function svgFromMarkup(markup: string): SVGSVGElement {
  */
 export async function renderSvg(mermaid: Mermaid, text: string, prefix: string): Promise<RenderedDiagram> {
   const id = uniqueId(prefix);
+  // Mermaid lays the diagram out in a box it adds to the page. In the body, a diagram wider than a
+  // phone's screen widens the page for a moment (the browser zooms out). A fixed box as wide as the
+  // body lays it out the same, and what overflows a fixed box widens nothing.
+  const box = document.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.style.cssText = `position:fixed;left:0;top:0;width:${String(document.body.clientWidth)}px;visibility:hidden;pointer-events:none`;
+  document.body.append(box);
   try {
-    const { svg } = await mermaid.render(id, text);
-    removeLeftovers(id);
+    const { svg } = await mermaid.render(id, text, box);
     return { svg: svgFromMarkup(svg), id };
   } finally {
+    box.remove();
     removeLeftovers(id);
   }
 }
