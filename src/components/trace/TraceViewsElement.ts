@@ -12,6 +12,7 @@ import { runSummary } from './run-summary.ts';
 import { ConsoleView } from './views/ConsoleView.ts';
 import { DiagramPanel } from './views/DiagramPanel.ts';
 import { GraphView } from './views/GraphView.ts';
+import { DetailsJump } from './views/details-jump.ts';
 import { ProblemsView } from './views/ProblemsView.ts';
 import { SpanDetails, type HeadingLevel } from './views/SpanDetails.ts';
 import { SpanTable } from './views/SpanTable.ts';
@@ -212,6 +213,11 @@ export class TraceViewsElement extends HTMLElement {
         this.#selection.select(ref);
         // The button pressed in the details is gone with the old span: focus the new one's title.
         if (fromDetails) this.#parts?.details.show(ref, true);
+        else {
+          // Picked in a view: if its details are off the screen, offer the way there.
+          const entry = this.#run?.index.find(ref);
+          if (entry !== undefined) this.#parts?.jump.offer(spanTitle(entry));
+        }
         this.dispatchEvent(
           new CustomEvent<SpanSelectDetail>('span-select', { detail: { ...ref }, bubbles: true, composed: true }),
         );
@@ -242,6 +248,7 @@ export class TraceViewsElement extends HTMLElement {
     const visible = (key: TraceTab) => () => tabs.current === key && this.isConnected;
     const views = new Map(keys.map((key) => [key, VIEWS[key](host, tabs.panel(key), visible(key))]));
     const details = new SpanDetails(host, headingLevel(this.getAttribute('heading-level')));
+    const jump = new DetailsJump(details.element, () => details.reveal());
     const staleBanner = h(
       'p',
       { class: 'tv-stale-banner', role: 'status', hidden: !this.#stale },
@@ -267,9 +274,10 @@ export class TraceViewsElement extends HTMLElement {
       staleBanner,
       h('div', { class: 'tv-summary-row', hidden: this.hasAttribute('no-summary') }, summary, notKeptToggle),
       h('div', { class: 'tv-layout' }, main, details.element),
+      jump.element,
       live,
     );
-    this.#parts = { tabs, views, details, staleBanner, summary, notKept, notKeptToggle, notKeptText, live };
+    this.#parts = { tabs, views, details, jump, staleBanner, summary, notKept, notKeptToggle, notKeptText, live };
     this.#selection.subscribe((selected) => this.#selectionChanged(selected));
     this.#update(true);
     return this.#parts;
@@ -327,6 +335,7 @@ export class TraceViewsElement extends HTMLElement {
     if (parts === null) return;
     for (const view of parts.views.values()) view.selectionChanged(selected, reveal);
     parts.details.show(selected);
+    if (selected === null) parts.jump.hide();
     const entry = selected === null ? undefined : this.#run?.index.find(selected);
     if (reveal) parts.live.textContent = entry === undefined ? 'No span selected.' : `Selected ${spanTitle(entry)}.`;
   }
@@ -358,6 +367,7 @@ interface Parts {
   tabs: Tabs<TraceTab>;
   views: ReadonlyMap<TraceTab, TraceView>;
   details: SpanDetails;
+  jump: DetailsJump;
   staleBanner: HTMLElement;
   summary: HTMLElement;
   notKept: HTMLInputElement;

@@ -347,6 +347,26 @@ test.describe('held as a phone, 390 × 844 with touch', () => {
     await expect(row).toHaveClass(/tv-selected/);
   });
 
+  test('a span tapped with its details below the screen offers the way there, which focuses them', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 560 });
+    await open(page, RETRY_LESSON);
+    const part = await runAndDraw(page, 'retry');
+    const row = part.locator('.tv-svgwf .tv-wf-row').nth(1);
+    // The row at the top of the screen: the list under it pushes the details below the screen.
+    await row.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await row.tap();
+    const details = part.locator('.tv-details');
+    await expect(details.locator('.tv-details-head')).toContainText('POST /charge');
+    expect(await details.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThan(560 - 48);
+    const jump = part.getByRole('button', { name: /^↓ Details of .*POST \/charge$/ });
+    await expect(jump).toBeVisible();
+    await expect(row).toBeInViewport();
+    await jump.tap();
+    await expect(details.locator('.tv-details-head')).toBeInViewport();
+    await expect(details.locator('.tv-details-title')).toBeFocused();
+    await expect(jump).toBeHidden();
+  });
+
   test('an exercise’s solution diff wraps its lines to the width, and a SQL result fits it', async ({ page }) => {
     await page.goto(BATCH_LESSON);
     await page.waitForFunction(() => customElements.get('span-lab-exercise') !== undefined);

@@ -68,6 +68,13 @@ export class SpanDetails {
     if (focus) this.#heading.focus();
   }
 
+  /** Brings the panel to the top of the screen and focuses its title (the reader asked to go there). */
+  reveal(): void {
+    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.element.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    this.#heading.focus({ preventScroll: true });
+  }
+
   #fields(run: RunData, entry: IndexedSpan): HTMLElement[] {
     const { span } = entry;
     const row = spanRow(run.index, entry);
