@@ -5,7 +5,6 @@
  */
 import { chartFontPx, chartMarks, decisionFlowchartText, type FlowchartMarks } from '../../course/flowchart-mermaid.ts';
 import { isDarkTheme } from '../trace/dom/theme.ts';
-import { loadMermaid } from '../trace/mermaid/load-mermaid.ts';
 import { renderSvg } from '../trace/mermaid/render-svg.ts';
 
 /** Viewport width below which the chart is drawn top-down. */
@@ -24,11 +23,14 @@ export interface ChartNames {
 
 /** Renders the chart as an SVG element of this page, marked and named. */
 export async function drawFlowchart(marks: FlowchartMarks, names: ChartNames): Promise<SVGSVGElement> {
-  const mermaid = await loadMermaid({ dark: isDarkTheme(), ganttWidth: 800 });
   // On a phone the chart is laid out top-down, so it fits the width with its text readable.
   const tall = typeof matchMedia === 'function' && matchMedia(`(max-width: ${TALL_BELOW})`).matches;
   const layout = tall ? 'tall' : 'wide';
-  const { svg } = await renderSvg(mermaid, decisionFlowchartText(marks, layout), 'qz-chart-');
+  const { svg } = await renderSvg(
+    { dark: isDarkTheme(), ganttWidth: 800 },
+    decisionFlowchartText(marks, layout),
+    'qz-chart-',
+  );
   if (tall) svg.classList.add('qz-chart-tall');
   // Never scaled so far down that its labels are under 11 px: in a narrower box it scrolls.
   const width = svg.viewBox.baseVal.width;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeLayout } from '../../../../tests/support/jsdom-layout.ts';
 import { batchRun, T1, T3 } from '../test-runs.ts';
 import type { TraceViewsElement } from '../TraceViewsElement.ts';
-import { loadMermaid, mermaidConfig } from './load-mermaid.ts';
+import { mermaidConfig } from './load-mermaid.ts';
 import { renderSvg } from './render-svg.ts';
 
 beforeAll(async () => {
@@ -86,17 +86,42 @@ describe('diagrams drawn by the real Mermaid', () => {
     expect(views.querySelectorAll('.tv-selected[aria-pressed=true]')).toHaveLength(1);
   });
 
+  it('draws each diagram with its own configuration, even when another is asked for while it is drawn', async () => {
+    // The link graph asked for while the waterfall's gantt chart is still being drawn (or the other
+    // way round): Mermaid keeps one configuration for the page, so each must be drawn in turn.
+    const graph = 'flowchart LR\n  a --> b\n  b --> c\n  a -.-> c';
+    const gantt = 'gantt\n  dateFormat x\n  axisFormat %L\n  section t\n  s :0, 1';
+    const compact = { dark: false, ganttWidth: 600, compactFlowchart: true };
+    const wide = { dark: false, ganttWidth: 900 };
+    // Where the nodes are placed, and how wide the gantt chart is laid out.
+    const places = ({ svg }: { svg: SVGSVGElement }): string[] =>
+      [...svg.querySelectorAll('g.node')].map((node) => node.getAttribute('transform') ?? '');
+    const width = ({ svg }: { svg: SVGSVGElement }): string | undefined => svg.getAttribute('viewBox')?.split(' ')[2];
+    const alone = places(await renderSvg(compact, graph, 'tv-'));
+    const ganttAlone = width(await renderSvg(wide, gantt, 'tv-'));
+    const [graphTogether, ganttTogether] = await Promise.all([
+      renderSvg(compact, graph, 'tv-'),
+      renderSvg(wide, gantt, 'tv-'),
+    ]);
+    expect([places(graphTogether), width(ganttTogether)]).toEqual([alone, ganttAlone]);
+    // The compact spacing is not Mermaid's default: the test tells them apart.
+    expect(places(await renderSvg({ dark: false, ganttWidth: 600 }, graph, 'tv-'))).not.toEqual(alone);
+  });
+
   it('throws on bad text and leaves nothing of Mermaid in the page', async () => {
     document.body.replaceChildren();
-    const mermaid = await loadMermaid({ dark: false, ganttWidth: 600 });
-    await expect(renderSvg(mermaid, 'flowchart LR\n  a -->', 'tv-bad-')).rejects.toThrow();
-    await expect(renderSvg(mermaid, 'gantt\n  dateFormat x\n  nonsense here: s0, x, y', 'tv-bad-')).rejects.toThrow();
+    const look = { dark: false, ganttWidth: 600 };
+    await expect(renderSvg(look, 'flowchart LR\n  a -->', 'tv-bad-')).rejects.toThrow();
+    await expect(renderSvg(look, 'gantt\n  dateFormat x\n  nonsense here: s0, x, y', 'tv-bad-')).rejects.toThrow();
     expect(document.body.children).toHaveLength(0);
   });
 
   it('returns an SVG element of this document, with nothing that loads or runs', async () => {
-    const mermaid = await loadMermaid({ dark: false, ganttWidth: 600 });
-    const { svg } = await renderSvg(mermaid, 'flowchart LR\n  s0["a #60;img src=x onerror=alert(1)#62;"]', 'tv-ok-');
+    const { svg } = await renderSvg(
+      { dark: false, ganttWidth: 600 },
+      'flowchart LR\n  s0["a #60;img src=x onerror=alert(1)#62;"]',
+      'tv-ok-',
+    );
     expect(svg.ownerDocument).toBe(document);
     expect(svg.querySelector('img, script')).toBeNull();
     expect(svg.querySelector('.nodeLabel')?.textContent).toBe('a <img src=x onerror=alert(1)>');

@@ -1,5 +1,6 @@
 import type { Mermaid } from 'mermaid';
 import { uniqueId } from '../dom/h.ts';
+import { loadMermaid, type MermaidLook } from './load-mermaid.ts';
 
 /** A diagram Mermaid drew: its SVG element (not yet in the page) and the id its elements start with. */
 export interface RenderedDiagram {
@@ -36,11 +37,7 @@ export function svgFromMarkup(markup: string): SVGSVGElement {
   return document.adoptNode(svg);
 }
 
-/**
- * Draws Mermaid `text` as an SVG element with a fresh id; throws Mermaid's error on bad text or
- * limits. Either way nothing Mermaid added to the page stays behind.
- */
-export async function renderSvg(mermaid: Mermaid, text: string, prefix: string): Promise<RenderedDiagram> {
+async function draw(mermaid: Mermaid, text: string, prefix: string): Promise<RenderedDiagram> {
   const id = uniqueId(prefix);
   // Mermaid lays the diagram out in a box it adds to the page. In the body, a diagram wider than a
   // phone's screen widens the page for a moment (the browser zooms out). A fixed box as wide as the
@@ -56,4 +53,22 @@ export async function renderSvg(mermaid: Mermaid, text: string, prefix: string):
     box.remove();
     removeLeftovers(id);
   }
+}
+
+// Mermaid keeps one configuration for the page and reads it while it lays a diagram out. The
+// link graph asked for while the waterfall's gantt chart was still being drawn was laid out with
+// the gantt's configuration (Mermaid's wide spacing: 300–450 px wider than its panel), and a
+// gantt chart could get the graph's width. So diagrams are drawn one at a time, each configured
+// just before it is drawn.
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * Draws Mermaid `text` as an SVG element with a fresh id, configured for `look` (loading Mermaid
+ * on first use); throws Mermaid's error on bad text or limits. Either way nothing Mermaid added
+ * to the page stays behind.
+ */
+export function renderSvg(look: MermaidLook, text: string, prefix: string): Promise<RenderedDiagram> {
+  const drawn = previous.then(async () => draw(await loadMermaid(look), text, prefix));
+  previous = drawn.catch(() => undefined);
+  return drawn;
 }

@@ -4,7 +4,6 @@ import { panZoom } from '../dom/pan-zoom.ts';
 import { boundedLinkGraph } from '../model/bounded-link-graph.ts';
 import { formatCount } from '../model/format.ts';
 import type { RunIndex } from '../model/RunIndex.ts';
-import { loadMermaid } from '../mermaid/load-mermaid.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
 import { wireDiagram, type DiagramItem } from './diagram-items.ts';
 import { DiagramPanel, type DiagramContent } from './DiagramPanel.ts';
@@ -50,11 +49,11 @@ export class GraphView extends DiagramPanel {
 
   protected async *build(run: RunData, stale: () => boolean): AsyncGenerator<DiagramContent> {
     const graph = boundedLinkGraph(run.index.records, run.index.unsampled);
-    const mermaid = await loadMermaid({
+    const look = {
       dark: this.host.dark(),
       ganttWidth: Math.max(480, Math.round(this.root.clientWidth || 800)),
       compactFlowchart: true,
-    });
+    };
     const legend = h(
       'p',
       { class: 'tv-legend' },
@@ -70,7 +69,7 @@ export class GraphView extends DiagramPanel {
       const text = `Showing ${formatCount(graph.shown)} of ${formatCount(graph.total)} spans: a larger graph would take seconds to lay out. Every span is in the Spans tab; every trace is summarised below the graph.`;
       nodes.push(notice(text, 'status'));
     }
-    const { svg, id } = await renderSvg(mermaid, graph.text, 'tv-graph-');
+    const { svg, id } = await renderSvg(look, graph.text, 'tv-graph-');
     const links = run.index.spans.reduce((sum, entry) => sum + entry.span.links.length, 0);
     svg.setAttribute('aria-label', `Link graph of ${String(graph.shown)} spans; the run has ${String(links)} links`);
     const selection = wireDiagram(this.host, svg, graphItems(svg, id, run.index), flaggedSpans(run.problems));

@@ -4,7 +4,7 @@ import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
 import { afterPaint } from '../dom/after-paint.ts';
-import { GANTT_BAR_GAP, GANTT_BAR_HEIGHT, loadMermaid, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
+import { GANTT_BAR_GAP, GANTT_BAR_HEIGHT, type MermaidLook, SECTION_TITLE_WIDTH } from '../mermaid/load-mermaid.ts';
 import { mermaidWarm, preloadMermaid } from '../mermaid/preload-mermaid.ts';
 import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
@@ -221,9 +221,7 @@ export class WaterfallView extends DiagramPanel {
         return;
       }
     }
-    const mermaid = await loadMermaid({ dark: this.host.dark(), ganttWidth: width, ganttLeft });
-    if (stale()) return;
-    const content = await this.#chart(mermaid, chart, run);
+    const content = await this.#chart({ dark: this.host.dark(), ganttWidth: width, ganttLeft }, chart, run);
     if (first?.touched() === true) {
       yield { nodes: [], selections: [], renderer: 'svg' };
       return;
@@ -288,12 +286,8 @@ export class WaterfallView extends DiagramPanel {
     return { caption, legend };
   }
 
-  async #chart(
-    mermaid: Awaited<ReturnType<typeof loadMermaid>>,
-    chart: RunWaterfall,
-    run: RunData,
-  ): Promise<DiagramContent> {
-    const { svg, id } = await renderSvg(mermaid, chart.text, 'tv-gantt-');
+  async #chart(look: MermaidLook, chart: RunWaterfall, run: RunData): Promise<DiagramContent> {
+    const { svg, id } = await renderSvg(look, chart.text, 'tv-gantt-');
     const { index } = run;
     svg.setAttribute(
       'aria-label',
