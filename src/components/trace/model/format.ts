@@ -26,7 +26,7 @@ export function cutText(text: string, max: number): string {
   return `${text.slice(0, max)}… (${formatCount(text.length - max)} more characters)`;
 }
 
-/** A duration in whole or fractional ms as "12 ms", "1.5 s" or "2 min 3.25 s". */
+/** A duration in whole or fractional ms as "12 ms", "1.5 s", "2 min 3.25 s" or "20 min 52 ms". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   const sign = ms < 0 ? '−' : '';
@@ -34,8 +34,11 @@ export function formatDuration(ms: number): string {
   if (abs < 1000) return `${sign}${String(round(abs, 3))} ms`;
   if (abs < 60_000) return `${sign}${String(round(abs / 1000, 3))} s`;
   const minutes = Math.floor(abs / 60_000);
-  const rest = round((abs - minutes * 60_000) / 1000, 3);
-  return `${sign}${String(minutes)} min${rest === 0 ? '' : ` ${String(rest)} s`}`;
+  const rest = round(abs - minutes * 60_000, 3);
+  if (rest === 0) return `${sign}${String(minutes)} min`;
+  // Under a second left over reads as milliseconds: "20 min 52 ms", not "20 min 0.052 s".
+  const restText = rest < 1000 ? `${String(rest)} ms` : `${String(round(rest / 1000, 3))} s`;
+  return `${sign}${String(minutes)} min ${restText}`;
 }
 
 /** A time relative to an origin, as "+12 ms". */

@@ -78,13 +78,15 @@ describe('span table rows', () => {
 
 describe('formatting', () => {
   it('writes durations, counts and cut text readably', () => {
-    expect([0, 12, 999, 1500, 61_000, 125_250].map(formatDuration)).toEqual([
+    expect([0, 12, 999, 1500, 61_000, 125_250, 1_200_052, 3_600_000.5].map(formatDuration)).toEqual([
       '0 ms',
       '12 ms',
       '999 ms',
       '1.5 s',
       '1 min 1 s',
       '2 min 5.25 s',
+      '20 min 52 ms', // not "20 min 0.052 s"
+      '60 min 0.5 ms',
     ]);
     expect(plural(1, 'span')).toBe('1 span');
     expect(plural(10_000, 'span')).toBe('10,000 spans');
