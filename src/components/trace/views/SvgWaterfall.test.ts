@@ -100,6 +100,10 @@ describe('our own SVG waterfall', () => {
     ).toEqual(['0 ms', '0.1 ms', '0.2 ms', '0.3 ms']);
     // The axis follows the rows in the box, so a screen reader's option list is unchanged.
     expect(waterfall.element.lastElementChild?.classList.contains('tv-svgwf-axisbar')).toBe(true);
+    // Rows drawn again (a scroll) at the same width leave the axis as it was.
+    const tick = axis?.querySelector('text');
+    waterfall.draw();
+    expect(axis?.querySelector('text')).toBe(tick);
   });
 
   it('marks the spans the linter flagged, as the Mermaid waterfall does, and unmarks them', () => {

@@ -57,6 +57,8 @@ export class SvgWaterfall {
   readonly #spacer: HTMLElement;
   readonly #svg: SVGSVGElement;
   readonly #axis: SVGSVGElement;
+  /** The width the axis was last drawn for: only a change of width moves its ticks. */
+  #axisWidth = -1;
   readonly #id = uniqueId('tv-wf');
   readonly #resize: ResizeObserver | null;
   readonly #stacked: boolean;
@@ -189,7 +191,7 @@ export class SvgWaterfall {
       );
     }
     this.#svg.replaceChildren(this.#grid(ticks, (last - first) * height), ...groups);
-    this.#drawAxis(ticks, width);
+    if (width !== this.#axisWidth) this.#drawAxis(ticks, width);
     const active = this.#active >= first && this.#active < last ? `${this.#id}-r${String(this.#active)}` : undefined;
     if (active === undefined) this.element.removeAttribute('aria-activedescendant');
     else this.element.setAttribute('aria-activedescendant', active);
@@ -217,6 +219,7 @@ export class SvgWaterfall {
 
   /** The time axis: a tick and its time, from the first span's start. */
   #drawAxis(ticks: readonly { at: number; x: number }[], width: number): void {
+    this.#axisWidth = width;
     this.#axis.setAttribute('width', String(width));
     this.#axis.replaceChildren(
       s('path', { class: 'tv-wf-grid', d: ticks.map(({ x }) => `M${x.toFixed(1)} 0v5`).join('') }),
