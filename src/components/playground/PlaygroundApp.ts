@@ -4,14 +4,13 @@ import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { afterPaint } from '../trace/dom/after-paint.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
-import { plural } from '../trace/model/format.ts';
 import { rememberPrecompiled } from './compiled-cache.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
 import { describeOpenedTrace, showOpenedTrace } from './opened-trace.ts';
 import { PlaygroundStorage, storageNoticeText } from './playground-storage.ts';
 import { downloadTrace, openTrace } from './run-files.ts';
-import { describeErrors, linkWrittenLessons, runStatus, showRunStatus } from './run-messages.ts';
+import { describeErrors, linkWrittenLessons, openedStatus, runStatus, showRunStatus } from './run-messages.ts';
 import { RunSession } from './run-session.ts';
 import { SandboxRunner, type RunStage } from './SandboxRunner.ts';
 import { readStoredRun, storedRunText } from './stored-run.ts';
@@ -318,13 +317,10 @@ export class PlaygroundApp extends HTMLElement {
       this.#open(this.#current, this.#editor.value, readSettingsFields(this)),
     );
     // The views' summary shows the format and the counts: on screen the status adds only its warnings.
-    showRunStatus(this.#part('status'), [
-      { text: `Opened ${file.name}`, shown: true },
-      { text: `: ${plural(opened.result.spans.length, 'span')}`, shown: false },
-      { text: '.', shown: true },
-      { text: ` Read as ${opened.format}.`, shown: false },
-      ...opened.warnings.map((warning) => ({ text: ` ${warning}`, shown: true })),
-    ]);
+    showRunStatus(
+      this.#part('status'),
+      openedStatus(file.name, opened.result.spans.length, opened.format, opened.warnings),
+    );
   }
 
   #addSharedScenario(code: string, from?: PlaygroundScenario): void {

@@ -7,6 +7,7 @@ import {
   describeErrors,
   describeRun,
   linkWrittenLessons,
+  openedStatus,
   runProblems,
   runStatus,
 } from './run-messages.ts';
@@ -52,5 +53,18 @@ describe('run messages, on real runs', () => {
     // On screen the views' summary says the counts and the sampler's drops: the status shows only the rest.
     const shown = runStatus(result, 5, 0).filter((part) => part.shown);
     expect(shown.map((part) => part.text).join('')).toBe('Ran in 5 ms.');
+  });
+
+  it('says an opened file once: its name and warnings shown, its counts and format heard', () => {
+    const parts = openedStatus('capture.json', 27, 'Jaeger JSON', ['Left out 1 span with an invalid id.']);
+    expect(parts.map((part) => part.text).join('')).toBe(
+      'Opened capture.json: 27 spans. Read as Jaeger JSON. Left out 1 span with an invalid id.',
+    );
+    expect(
+      parts
+        .filter((part) => part.shown)
+        .map((part) => part.text)
+        .join(''),
+    ).toBe('Opened capture.json. Left out 1 span with an invalid id.');
   });
 });

@@ -70,6 +70,25 @@ export function runStatus(result: RunResult, ms: number, findings: number): Stat
   return parts;
 }
 
+/**
+ * An opened trace file in words: its name and warnings shown; its span count and format heard
+ * only, as the views' summary under the status shows them.
+ */
+export function openedStatus(
+  fileName: string,
+  spans: number,
+  format: string,
+  warnings: readonly string[],
+): StatusPart[] {
+  return [
+    { text: `Opened ${fileName}`, shown: true },
+    { text: `: ${plural(spans, 'span')}`, shown: false },
+    { text: '.', shown: true },
+    { text: ` Read as ${format}.`, shown: false },
+    ...warnings.map((warning) => ({ text: ` ${warning}`, shown: true })),
+  ];
+}
+
 /** One line about a finished run, as heard: spans, traces, time, limits hit, errors, findings. */
 export function describeRun(result: RunResult, ms: number, findings: number): string {
   return runStatus(result, ms, findings)
