@@ -151,7 +151,9 @@ export class FlowchartQuestion implements QuestionUi {
     const names = { labelledBy: this.#parts.part('chart-caption').id, describedBy: this.#parts.part('trail').id };
     box.setAttribute('aria-busy', 'true');
     import('./flowchart-chart.ts')
-      .then(({ drawFlowchart }) => drawFlowchart({ walked: this.#steps, right: this.#right, showRight: wrong }, names))
+      .then(({ drawFlowchart }) =>
+        drawFlowchart({ walked: this.#steps, right: this.#right, showRight: wrong }, names, contentWidth(box)),
+      )
       .then(
         (svg) => {
           if (generation !== this.#drawing) return;
@@ -169,6 +171,12 @@ export class FlowchartQuestion implements QuestionUi {
         },
       );
   }
+}
+
+/** The width inside `box`'s padding, in CSS pixels (0 when not laid out). */
+function contentWidth(box: HTMLElement): number {
+  const style = getComputedStyle(box);
+  return Math.max(0, box.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight));
 }
 
 function lower(text: string): string {

@@ -452,6 +452,25 @@ test.describe('the quiz flowchart on a phone, 390 × 844', () => {
   }
 });
 
+test.describe('the quiz flowchart between a phone and a desktop', () => {
+  for (const width of [640, 720, 800, 1024]) {
+    test(`fits a ${String(width)} px window, no sideways scroll, its labels at 11 px or more`, async ({ page }) => {
+      // Too narrow for the chart left to right (with the sidebar, from 800 px): it is drawn top-down.
+      await page.setViewportSize({ width, height: 900 });
+      const quiz = await openQuiz(page, BATCH_LESSON);
+      const { section } = await current(quiz);
+      const chart = await chartDrawn(section);
+      const labels = await textHeights(chart, ':is(.nodeLabel, .edgeLabel)');
+      expect(labels.length).toBeGreaterThanOrEqual(13);
+      expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
+      const box = section.locator('[data-qz-part=chart]');
+      expect(await box.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(1);
+      await expect(section.locator('.qz-scroll-hint')).toBeHidden();
+      if (width === 800) await saveElementScreenshot(section, 'quiz-flowchart-800');
+    });
+  }
+});
+
 /** The contrast ratio of two CSS colours (`rgb(…)`), WCAG 2. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string): number => {
