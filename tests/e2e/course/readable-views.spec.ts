@@ -416,6 +416,18 @@ test.describe('on a tablet, 768 × 1024', () => {
   });
 });
 
+/** Opens the batch lesson's quiz at its flowchart question, checks every label of the drawn chart is 11 px or more, and returns the question and the chart's box. */
+async function quizChart(page: Page): Promise<{ section: Locator; box: Locator }> {
+  const quiz = await openQuiz(page, BATCH_LESSON);
+  const { section } = await current(quiz);
+  const chart = await chartDrawn(section);
+  const labels = await textHeights(chart, ':is(.nodeLabel, .edgeLabel)');
+  // Three questions, four leaves and six answers.
+  expect(labels.length).toBeGreaterThanOrEqual(13);
+  expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
+  return { section, box: section.locator('[data-qz-part=chart]') };
+}
+
 test.describe('the quiz flowchart on a phone, 390 × 844', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
@@ -424,14 +436,7 @@ test.describe('the quiz flowchart on a phone, 390 × 844', () => {
       page,
     }) => {
       await page.emulateMedia({ colorScheme });
-      const quiz = await openQuiz(page, BATCH_LESSON);
-      const { section } = await current(quiz);
-      const chart = await chartDrawn(section);
-      const labels = await textHeights(chart, ':is(.nodeLabel, .edgeLabel)');
-      // Three questions, four leaves and six answers.
-      expect(labels.length).toBeGreaterThanOrEqual(13);
-      expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
-      const box = section.locator('[data-qz-part=chart]');
+      const { section, box } = await quizChart(page);
       const { overflows, cut } = await box.evaluate((element) => {
         const shown = element.getBoundingClientRect();
         const nodes = [...element.querySelectorAll('g.node')].map((node) => node.getBoundingClientRect());
@@ -457,13 +462,7 @@ test.describe('the quiz flowchart between a phone and a desktop', () => {
     test(`fits a ${String(width)} px window, no sideways scroll, its labels at 11 px or more`, async ({ page }) => {
       // Too narrow for the chart left to right (with the sidebar, from 800 px): it is drawn top-down.
       await page.setViewportSize({ width, height: 900 });
-      const quiz = await openQuiz(page, BATCH_LESSON);
-      const { section } = await current(quiz);
-      const chart = await chartDrawn(section);
-      const labels = await textHeights(chart, ':is(.nodeLabel, .edgeLabel)');
-      expect(labels.length).toBeGreaterThanOrEqual(13);
-      expect(labels.filter((entry) => entry.px < 11)).toEqual([]);
-      const box = section.locator('[data-qz-part=chart]');
+      const { section, box } = await quizChart(page);
       expect(await box.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(1);
       await expect(section.locator('.qz-scroll-hint')).toBeHidden();
       if (width === 800) await saveElementScreenshot(section, 'quiz-flowchart-800');
