@@ -9,7 +9,7 @@ describe('buildLinkGraph', () => {
   it('draws a small tree as one subgraph with parent → child edges', () => {
     expect(toLinkGraph(smallTree())).toMatchInlineSnapshot(`
       "flowchart LR
-          subgraph t0 ["trace 4bf92f35…"]
+          subgraph t0 ["trace 1 · 4bf92f35…"]
               s0["frontend › GET /checkout"]
               s1["checkout › POST /orders"]
               s2["payments › charge card (error)"]
@@ -32,14 +32,14 @@ describe('buildLinkGraph', () => {
     expect(graph).toMatchObject({ truncated: false, shown: 4, total: 4, edges: 5 });
     expect(graph.text).toMatchInlineSnapshot(`
       "flowchart LR
-          subgraph t0 ["trace 11111111…"]
+          subgraph t0 ["trace 1 · 11111111…"]
               s0["orders › orders send"]
           end
-          subgraph t1 ["trace 22222222…"]
+          subgraph t1 ["trace 2 · 22222222…"]
               s1["orders › orders send"]
               x0(["external span 22222222…/ffff0000…"])
           end
-          subgraph t2 ["trace 33333333…"]
+          subgraph t2 ["trace 3 · 33333333…"]
               s2["billing › orders process"]
               s3["billing › charge"]
           end
@@ -111,11 +111,11 @@ describe('buildLinkGraph', () => {
     const { spans, unsampled } = batchNotKept();
     expect(toLinkGraph(spans, { unsampled })).toMatchInlineSnapshot(`
       "flowchart LR
-          subgraph t0 ["trace 22222222…"]
+          subgraph t0 ["trace 1 · 22222222…"]
               s0["orders › orders send"]
               x0(["external span 22222222…/ffff0000…"])
           end
-          subgraph t1 ["trace 33333333…"]
+          subgraph t1 ["trace 2 · 33333333…"]
               s1["billing › orders process"]
               s2["billing › charge"]
           end

@@ -85,8 +85,10 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number, unsampled:
       entries.push({ span, id, trace, node: `${id}[${flowchartLabel(spanLabel(span, maxLabelChars))}]`, arrows });
     }
   });
+  // Numbered as the waterfall numbers them (in order of their first span), with the id's start.
   const subgraphs = traces.map(
-    ([traceId], trace) => `subgraph t${String(trace)} [${flowchartLabel(`trace ${shortId(traceId)}`)}]`,
+    ([traceId], trace) =>
+      `subgraph t${String(trace)} [${flowchartLabel(`trace ${String(trace + 1)} · ${shortId(traceId)}`)}]`,
   );
   // A trace some span of which was kept was exported, in part; one with none never was.
   const keptTraces = new Set(spans.filter((span) => span.sampled !== false).map((span) => span.traceId));
