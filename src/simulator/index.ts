@@ -61,7 +61,7 @@ export type { LinkGraph } from './views/link-graph.ts';
 export type { MermaidChart } from './views/mermaid-chart.ts';
 export { treeOrder } from './views/span-tree.ts';
 export type { PlacedSpan } from './views/span-tree.ts';
-export { danglingMark, danglingText, shortId } from './views/span-label.ts';
+export { danglingMark, danglingText, shortId, traceName } from './views/span-label.ts';
 export { toSummary } from './views/summary.ts';
 export { buildWaterfall, tickStep, toWaterfall } from './views/waterfall.ts';
 export { treeGuides } from './views/tree-guides.ts';

@@ -4,6 +4,7 @@ import { ScenarioEditorElement } from '../editor/ScenarioEditorElement.ts';
 import { RUN_STAGE_TEXT } from '../lesson/run-stage-text.ts';
 import { afterPaint } from '../trace/dom/after-paint.ts';
 import { preloadMermaid } from '../trace/mermaid/preload-mermaid.ts';
+import { plural } from '../trace/model/format.ts';
 import { rememberPrecompiled } from './compiled-cache.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { clearNotice, showNotice, type NoticeAction } from './notice.ts';
@@ -286,7 +287,9 @@ export class PlaygroundApp extends HTMLElement {
         : this.#openedFile.replace(/(\.otlp)?\.jsonl?$/i, '');
     const left = downloadTrace(this.#result, `${name}.otlp.json`);
     this.#status(
-      left > 0 ? `Trace downloaded. ${left} span(s) never ended and are not in it.` : 'Trace downloaded as OTLP JSON.',
+      left > 0
+        ? `Trace downloaded. ${plural(left, 'span')} never ended and ${left === 1 ? 'is' : 'are'} not in it.`
+        : 'Trace downloaded as OTLP JSON.',
     );
   }
 

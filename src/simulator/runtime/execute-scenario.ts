@@ -257,7 +257,8 @@ export async function executeScenario(
   await step();
 
   if (collector.openCount > 0) {
-    capture.write('warn', [`${collector.openCount} span(s) were started and never ended.`], null);
+    const open = collector.openCount;
+    capture.write('warn', [`${String(open)} ${open === 1 ? 'span was' : 'spans were'} started and never ended.`], null);
   }
   host.emit({
     type: 'done',

@@ -1,7 +1,7 @@
 import { groupByTrace, type SpanRecord } from '../trace/model.ts';
 import { largestFitting, MAX_EDGES, MAX_TEXT_SIZE, type MermaidChart } from './mermaid-chart.ts';
 import { flowchartLabel, MAX_LABEL_CHARS } from './mermaid-escape.ts';
-import { danglingWhy, linkLabel, MAX_LINK_LABEL_CHARS, shortId, spanLabel } from './span-label.ts';
+import { danglingWhy, linkLabel, MAX_LINK_LABEL_CHARS, shortId, spanLabel, traceName } from './span-label.ts';
 import { treeOrder } from './span-tree.ts';
 import { danglingTargets, type DanglingTarget } from '../trace/dangling-links.ts';
 import { spanKey } from '../trace/span-key.ts';
@@ -85,10 +85,9 @@ function prepare(spans: readonly SpanRecord[], maxLabelChars: number, unsampled:
       entries.push({ span, id, trace, node: `${id}[${flowchartLabel(spanLabel(span, maxLabelChars))}]`, arrows });
     }
   });
-  // Numbered as the waterfall numbers them (in order of their first span), with the id's start.
+  // Named as the waterfall names them: numbered in order of their first span.
   const subgraphs = traces.map(
-    ([traceId], trace) =>
-      `subgraph t${String(trace)} [${flowchartLabel(`trace ${String(trace + 1)} · ${shortId(traceId)}`)}]`,
+    ([traceId], trace) => `subgraph t${String(trace)} [${flowchartLabel(traceName(trace + 1, traceId))}]`,
   );
   // A trace some span of which was kept was exported, in part; one with none never was.
   const keptTraces = new Set(spans.filter((span) => span.sampled !== false).map((span) => span.traceId));

@@ -14,7 +14,7 @@ import { groupByTrace, type SpanLinkRecord, type SpanRecord } from '../trace/mod
 import { HOSTILE, hostileRun, makeSpan } from './fixtures.ts';
 import { buildLinkGraph } from './link-graph.ts';
 import { decodeParsedLabel, labelText } from './mermaid-escape.ts';
-import { linkLabel, shortId, spanLabel } from './span-label.ts';
+import { linkLabel, shortId, spanLabel, traceName } from './span-label.ts';
 import { randomRuns } from './span-arbitraries.ts';
 import { treeOrder } from './span-tree.ts';
 import { treeGuides } from './tree-guides.ts';
@@ -217,7 +217,7 @@ async function proveLinkGraph(spans: SpanRecord[]): Promise<void> {
 
   const subgraphs = db.getSubGraphs();
   expect(subgraphs.map((subgraph) => decodeParsedLabel(subgraph.title)).sort()).toEqual(
-    traces.map(([traceId]) => `trace ${shortId(traceId)}`).sort(),
+    traces.map(([traceId], traceIndex) => traceName(traceIndex + 1, traceId)).sort(),
   );
   for (const [traceIndex, [, traceSpans]] of traces.entries()) {
     const members = subgraphs.find((subgraph) => subgraph.id === `t${String(traceIndex)}`)?.nodes ?? [];

@@ -34,6 +34,14 @@ export function shortId(id: string): string {
   return id.length > 8 ? `${idDigits(id)}…` : id;
 }
 
+/**
+ * A trace as the views name it: its number in the run (traces counted in order of their first
+ * span, from 1) and its short id, "trace 2 · 5b31aa09…".
+ */
+export function traceName(number: number, traceId: string): string {
+  return `trace ${String(number)} · ${shortId(traceId)}`;
+}
+
 function formatValue(value: AttributeValue): string {
   return Array.isArray(value) ? `[${value.map(String).join(', ')}]` : String(value);
 }

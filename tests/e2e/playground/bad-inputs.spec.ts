@@ -692,7 +692,7 @@ while (true) {}
   // The scenario's own console swallowed its later lines; the engine's capture did not.
   const lines = await consoleLines(page);
   expect(lines[0]).toBe('before the overrides');
-  expect(lines).toContain('1 span(s) were started and never ended.');
+  expect(lines).toContain('1 span was started and never ended.');
   expect(lines).not.toContainEqual(expect.stringContaining('swallowed'));
   await showTab(page, 'Problems');
   await expect(shownPanel(page)).toContainText('Never ended');

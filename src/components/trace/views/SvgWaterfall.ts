@@ -6,7 +6,7 @@ import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { SpanFlag } from '../model/problems.ts';
 import type { DiagramSelection } from './diagram-items.ts';
-import { refOf, shortId } from './span-bits.ts';
+import { refOf, traceName } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
 type Row =
@@ -234,7 +234,7 @@ export class SvgWaterfall {
   }
 
   #traceRow(trace: TraceEntry, number: number, y: number, width: number): SVGGElement {
-    const text = `trace ${String(number)} · ${shortId(trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - this.#start)}`;
+    const text = `${traceName(number, trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - this.#start)}`;
     const top = (this.#rowHeight - ROW_HEIGHT) / 2;
     return s(
       'g',

@@ -10,7 +10,7 @@ import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
 import { wireDiagram, type DiagramItem } from './diagram-items.ts';
 import { DiagramPanel, type DiagramContent } from './DiagramPanel.ts';
-import { notice, shortId } from './span-bits.ts';
+import { notice, traceName } from './span-bits.ts';
 import { SvgWaterfall } from './SvgWaterfall.ts';
 import type { RunData } from './view-types.ts';
 
@@ -48,7 +48,7 @@ type Zoom = { kind: 'all' } | { kind: 'trace'; traceId: string };
 
 /** A trace in words: its number in the chart, short id, span count, duration and when it starts. */
 function traceLine(trace: TraceEntry, number: number, origin: number): string {
-  return `trace ${String(number)} · ${shortId(trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - origin)}`;
+  return `${traceName(number, trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - origin)}`;
 }
 
 /** The bars Mermaid drew: rect `<id>-t<trace>s<row>`, label `<id>-t<trace>s<row>-text`. */

@@ -1,4 +1,4 @@
-import { danglingText, shortId, type DanglingReason } from '@spanlab/engine';
+import { danglingText, shortId, traceName, type DanglingReason } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { spanTitle, type LinkCell, type SpanTarget } from '../model/span-rows.ts';
@@ -6,7 +6,7 @@ import type { SpanRef } from '../model/span-ref.ts';
 import type { ViewHost } from './view-types.ts';
 
 // An id as the views name it: the 8 hex digits that tell it apart (past a 64-bit id's padding) and `…`.
-export { shortId };
+export { shortId, traceName };
 
 /** The reference of an indexed span. */
 export function refOf(entry: IndexedSpan): SpanRef {

@@ -152,7 +152,7 @@ describe('runScenario errors', () => {
       ['forgotten', null],
       ['fine', result.spans[1]!.start],
     ]);
-    expect(result.console.map((c) => c.text)).toContain('1 span(s) were started and never ended.');
+    expect(result.console.map((c) => c.text)).toContain('1 span was started and never ended.');
   });
 
   it('warns on end() twice and keeps one span', async () => {
