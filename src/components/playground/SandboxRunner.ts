@@ -186,8 +186,12 @@ export class SandboxRunner {
     };
     worker.onerror = (event) => {
       event.preventDefault();
+      // A script that could not be fetched (offline, or a new deploy) has no message. Nothing ran:
+      // a compile error (no line), and the next Run starts a new compiler.
+      const why = event.message ? ` (${event.message})` : '';
+      const message = `The compiler failed to load${why}. Check the connection, then Run again.`;
       for (const [id, resolve] of this.#compiles) {
-        resolve({ ok: false, errors: [{ kind: 'crash', message: `The compiler failed to load: ${event.message}` }] });
+        resolve({ ok: false, errors: [{ kind: 'compile', message }] });
         this.#compiles.delete(id);
       }
       this.#compiler = undefined;

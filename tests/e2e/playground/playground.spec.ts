@@ -191,3 +191,17 @@ test('the linter flags an anti-pattern in Problems and marks its spans in the di
   await expect(page).toHaveURL(/\/reference\/lint-rules\/#batch-parented-to-producer$/);
   await expect(page.locator('h2[id="batch-parented-to-producer"]')).toBeInViewport();
 });
+
+test('a compiler that cannot be fetched says so and what to do; the next Run, once it can be, runs', async ({
+  page,
+}) => {
+  await openPlayground(page, 'order-processing');
+  // An edited scenario needs the compiler (the shipped one is compiled already). Offline, it fails to load.
+  await page.route('**/compile-worker*', (route) => route.abort('internetdisconnected'));
+  const code = `${await editorCode(page)}\ntrace.getTracer('extra').startSpan('after-reconnect').end();\n`;
+  await setCode(page, code);
+  expect(await run(page)).toBe('Not run: The compiler failed to load. Check the connection, then Run again.');
+  await page.unroute('**/compile-worker*');
+  expect(await run(page)).toMatch(/^Ran in \d+ ms/);
+  expect(await spanNames(page)).toContain('after-reconnect');
+});
