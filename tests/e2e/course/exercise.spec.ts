@@ -64,6 +64,7 @@ test('hints appear one at a time', async ({ page }) => {
 });
 
 test('Show solution shows a diff beside the code and leaves the code alone', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 }); // a desktop's lesson column
   await openLesson(page);
   const part = exercise(page);
   const mine = `${start}\n// my attempt\n`;
@@ -78,6 +79,9 @@ test('Show solution shows a diff beside the code and leaves the code alone', asy
   );
   await expect(diff.locator('tr.ex-diff__row--removed', { hasText: '// my attempt' })).toHaveCount(1);
   await expect(diff.locator('tr.ex-diff__row--added').first()).toContainText('added');
+  // A long line wraps, as in the editor above, rather than hiding its end behind a sideways scroll.
+  const box = part.locator('.ex-diff');
+  expect(await box.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(1);
   expect(await code(part)).toEqual(mine);
   // Replacing is an explicit action, and it can be undone.
   await part.getByRole('button', { name: 'Replace my code with it' }).click();
