@@ -26,18 +26,20 @@ export function cutText(text: string, max: number): string {
   return `${text.slice(0, max)}… (${formatCount(text.length - max)} more characters)`;
 }
 
-/** A duration in whole or fractional ms as "12 ms", "1.5 s", "2 min 3.25 s" or "20 min 52 ms". */
+/** A duration in whole or fractional ms as "5 µs", "12 ms", "1.5 s", "2 min 3.25 s" or "20 min 52 ms". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   const sign = ms < 0 ? '−' : '';
   const abs = Math.abs(ms);
+  // Under a millisecond in µs, as Jaeger writes them: "5 µs", not "0.005 ms".
+  if (abs > 0 && abs < 1) return `${sign}${String(round(abs * 1000, 3))} µs`;
   if (abs < 1000) return `${sign}${String(round(abs, 3))} ms`;
   if (abs < 60_000) return `${sign}${String(round(abs / 1000, 3))} s`;
   const minutes = Math.floor(abs / 60_000);
   const rest = round(abs - minutes * 60_000, 3);
   if (rest === 0) return `${sign}${String(minutes)} min`;
   // Under a second left over reads as milliseconds: "20 min 52 ms", not "20 min 0.052 s".
-  const restText = rest < 1000 ? `${String(rest)} ms` : `${String(round(rest / 1000, 3))} s`;
+  const restText = rest < 1000 ? formatDuration(rest) : `${String(round(rest / 1000, 3))} s`;
   return `${sign}${String(minutes)} min ${restText}`;
 }
 

@@ -78,15 +78,17 @@ describe('span table rows', () => {
 
 describe('formatting', () => {
   it('writes durations, counts and cut text readably', () => {
-    expect([0, 12, 999, 1500, 61_000, 125_250, 1_200_052, 3_600_000.5].map(formatDuration)).toEqual([
+    expect([0, 0.005, 0.8, 12, 999, 1500, 61_000, 125_250, 1_200_052, 3_600_000.5].map(formatDuration)).toEqual([
       '0 ms',
+      '5 µs', // not "0.005 ms"
+      '800 µs',
       '12 ms',
       '999 ms',
       '1.5 s',
       '1 min 1 s',
       '2 min 5.25 s',
       '20 min 52 ms', // not "20 min 0.052 s"
-      '60 min 0.5 ms',
+      '60 min 500 µs',
     ]);
     expect(plural(1, 'span')).toBe('1 span');
     expect(plural(10_000, 'span')).toBe('10,000 spans');

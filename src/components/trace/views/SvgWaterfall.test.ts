@@ -91,13 +91,13 @@ describe('our own SVG waterfall', () => {
       '20 ms',
       '30 ms',
     ]);
-    // Under 10 ms, steps of whole µs.
+    // Under 10 ms, steps of whole µs, written in µs.
     const short = setUp(
       new RunIndex(spans.map((span) => ({ ...span, start: span.start / 100, end: (span.end ?? 0) / 100 }))),
     );
     expect(
       [...short.waterfall.element.querySelectorAll('.tv-svgwf-axis text')].map((text) => text.textContent),
-    ).toEqual(['0 ms', '0.1 ms', '0.2 ms', '0.3 ms']);
+    ).toEqual(['0 µs', '100 µs', '200 µs', '300 µs']);
     // The axis follows the rows in the box, so a screen reader's option list is unchanged.
     expect(waterfall.element.lastElementChild?.classList.contains('tv-svgwf-axisbar')).toBe(true);
     // Rows drawn again (a scroll) at the same width leave the axis as it was.

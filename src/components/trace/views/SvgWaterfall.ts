@@ -220,15 +220,14 @@ export class SvgWaterfall {
   /** The time axis: a tick and its time, from the first span's start. */
   #drawAxis(ticks: readonly { at: number; x: number }[], width: number): void {
     this.#axisWidth = width;
+    // A run shorter than 10 ms reads in whole µs throughout, as the Mermaid waterfall's axis.
+    const range = this.#end - this.#start;
+    const label = range > 0 && range < 10 ? (at: number) => `${String(Math.round(at * 1000))} µs` : formatDuration;
     this.#axis.setAttribute('width', String(width));
     this.#axis.replaceChildren(
       s('path', { class: 'tv-wf-grid', d: ticks.map(({ x }) => `M${x.toFixed(1)} 0v5`).join('') }),
       ...ticks.map(({ at, x }, i) =>
-        s(
-          'text',
-          { x: x.toFixed(1), y: '16', 'text-anchor': i === 0 && x < 20 ? 'start' : 'middle' },
-          formatDuration(at),
-        ),
+        s('text', { x: x.toFixed(1), y: '16', 'text-anchor': i === 0 && x < 20 ? 'start' : 'middle' }, label(at)),
       ),
     );
   }
