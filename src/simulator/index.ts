@@ -63,6 +63,7 @@ export { treeOrder } from './views/span-tree.ts';
 export type { PlacedSpan } from './views/span-tree.ts';
 export { danglingMark, danglingText, shortId, traceName } from './views/span-label.ts';
 export { toSummary } from './views/summary.ts';
+export { traceNumbers } from './views/trace-numbers.ts';
 export { buildWaterfall, tickStep, toWaterfall } from './views/waterfall.ts';
 export { treeGuides } from './views/tree-guides.ts';
 export type { RunWaterfall, WaterfallSection } from './views/waterfall.ts';

@@ -9,6 +9,9 @@ import { TraceIndex } from './TraceIndex.ts';
 // How many distinct span names a message lists when nothing matched.
 const NAMES_SHOWN = 6;
 
+// Most traces a message names with their short ids; more are named by number alone.
+const MAX_TRACES_NAMED = 3;
+
 function nothingFound(index: TraceIndex, subject: string): string {
   const names = [...new Set(index.spans.map((s) => s.name))];
   if (names.length === 0) return `the run has no spans, so no span matches ${subject}`;
@@ -22,8 +25,13 @@ function traceProblems(index: TraceIndex, e: Expectation, selected: readonly Spa
   const byTrace = new Map<string, number>();
   for (const span of selected) byTrace.set(span.traceId, (byTrace.get(span.traceId) ?? 0) + 1);
   if (e.traces === 'same' && byTrace.size > 1) {
-    const labels = [...byTrace.keys()].map((t) => index.traceLabel(t));
-    return [`the${subject} spans are in ${byTrace.size} traces (${joinWords(labels)}), not one`];
+    // Past a few, the numbers the waterfall titles them with are enough.
+    const traces = [...byTrace.keys()];
+    const labels =
+      traces.length <= MAX_TRACES_NAMED
+        ? traces.map((t) => index.traceLabel(t))
+        : [`traces ${joinWords(traces.map((t) => String(index.traceNumber(t))))}`];
+    return [`the${subject} spans are in ${byTrace.size} traces, not one: ${joinWords(labels)}`];
   }
   if (e.traces === 'separate') {
     const shared = [...byTrace].find(([, n]) => n > 1);

@@ -11,7 +11,8 @@ function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): st
   const parent = index.parent(span);
   const remote = span.parentSpanId !== null && parent === undefined;
   // Messages name the span with distinctLabel: when that already gives its trace, do not repeat it.
-  const rootOf = index.distinctLabel(span) !== index.label(span) ? '' : ` (of ${index.traceLabel(span.traceId)})`;
+  const rootOf =
+    index.distinctLabel(span) !== index.label(span) ? 'a root' : `the root of ${index.traceLabel(span.traceId)}`;
   if (e.root === true && span.parentSpanId !== null) {
     return [
       parent
@@ -19,10 +20,10 @@ function parentProblems(index: TraceIndex, e: Expectation, span: SpanRecord): st
         : `has a parent (span ${span.parentSpanId.slice(0, 8)}…) that is not in this run, so it is not a root`,
     ];
   }
-  if (e.root === false && span.parentSpanId === null) return [`is a root${rootOf}, not a child`];
+  if (e.root === false && span.parentSpanId === null) return [`is ${rootOf}, not a child`];
   if (e.parent === undefined) return [];
   const wanted = describeSelector(e.parent);
-  if (span.parentSpanId === null) return [`is a root${rootOf}, not a child of ${wanted}`];
+  if (span.parentSpanId === null) return [`is ${rootOf}, not a child of ${wanted}`];
   if (remote) return [`has a parent (span ${span.parentSpanId.slice(0, 8)}…) that is not in this run, not ${wanted}`];
   return parent && !selects(e.parent, parent) ? [`is a child of ${index.label(parent, true)}, not of ${wanted}`] : [];
 }
@@ -32,10 +33,10 @@ function intoProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
   for (const [i, link] of span.links.entries()) {
     const inOwn = link.traceId === span.traceId;
     if (check.into === 'own-trace' && !inOwn) {
-      return [`has link ${i + 1} pointing into ${index.traceLabel(link.traceId)}, not into its own trace (${own})`];
+      return [`has link ${i + 1} pointing into ${index.traceLabel(link.traceId)}, not into its own, ${own}`];
     }
     if (check.into !== 'own-trace' && check.into !== undefined && inOwn) {
-      return [`has link ${i + 1} pointing into its own trace (${own})`];
+      return [`has link ${i + 1} pointing into its own trace, ${own}`];
     }
     const earlier = span.links.findIndex((other) => other.traceId === link.traceId);
     if (check.into === 'separate-traces' && earlier < i) {
@@ -89,11 +90,11 @@ function linkProblems(index: TraceIndex, check: LinkCheck, span: SpanRecord): st
     }
     const missing = check.attributes === undefined ? [] : attributeProblems(check.attributes, link.attributes);
     if (missing.length > 0 && missingAll.length === 0) {
-      problems.push(`has link ${i + 1} (to ${to}) with ${missing.join(', ')}`);
+      problems.push(`has link ${i + 1}, to ${to}, with ${missing.join(', ')}`);
     }
     if (check.atStart === true && link.addedAfterStart === true && !lateAll) {
       problems.push(
-        `has link ${i + 1} (to ${to}) added after it started (addLink or addLinks), not given at its start`,
+        `has link ${i + 1}, to ${to}, added after it started (addLink or addLinks), not given at its start`,
       );
     }
     if (problems.length > 0) break;

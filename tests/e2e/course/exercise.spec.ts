@@ -123,6 +123,20 @@ test('order-children: a half-fix fails on the span it leaves out of place; anoth
   await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-other-answer-order-children.png` });
 });
 
+test('order-children: Check names each trace as the waterfall does, by its number and short id', async ({ page }) => {
+  await page.goto('/lessons/parent-child/');
+  const part = exercise(page, 'order-children');
+  expect(await check(part)).toMatch(/^Not yet/);
+  const said = (await part.locator('[data-ex="report"]').innerText()).matchAll(/trace (\d+) · ([0-9a-f]{8})…/g);
+  const named = [...new Set([...said].map(([, n, id]) => `${n ?? ''} ${id ?? ''}`))];
+  expect(named.length).toBeGreaterThan(1);
+  const waterfall = part.locator('trace-views').getByRole('tabpanel');
+  await expect(waterfall).toContainText('trace 6');
+  const drawn = (await waterfall.innerText()).matchAll(/trace (\d+) · ([0-9a-f]{8})…/g);
+  const shown = new Set([...drawn].map(([, n, id]) => `${n ?? ''} ${id ?? ''}`));
+  for (const trace of named) expect(shown, trace).toContain(trace);
+});
+
 test('a report says once the code it judged has changed, until the next Check or an undo', async ({ page }) => {
   await openLesson(page);
   const part = exercise(page);
