@@ -105,7 +105,8 @@ export const HALF_FIXES = {
     {
       what: 'the links are given at the start with order.id, but upload-file is still never ended',
       edits: [['        upload.end();\n', '']],
-      fails: /^Linter: span-not-ended$/,
+      fails: /^every span was ended$/,
+      says: /^`upload-file` was never ended$/,
     },
   ],
   'bind-the-callback': [

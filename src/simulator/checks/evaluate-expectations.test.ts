@@ -36,6 +36,7 @@ describe('evaluateExpectations on a real run', () => {
       passed: false,
       message:
         '`process-message-batch` is a child of `send orders` in trace 1 · 68fe3018…, not a root; has no links, not 3',
+      faults: [expect.objectContaining({ fault: 'root' }), expect.objectContaining({ fault: 'links' })],
     });
   });
 
@@ -167,6 +168,7 @@ describe('evaluateExpectations on links given at the start', () => {
       passed: false,
       message:
         '`send-digest` has link 1, to `place-order` in trace 1 · 0af76519…, added after it started (addLink or addLinks), not given at its start',
+      faults: [expect.objectContaining({ spanId: digest(true).spanId, fault: 'links-at-start' })],
     });
   });
 });
@@ -255,6 +257,44 @@ describe('evaluateExpectations names traces as the waterfall does', () => {
     expect(verdict(spans, { span: 'work', traces: 'same' })?.message).toBe(
       'the `work` spans are in 4 traces, not one: traces 1, 2, 3 and 4',
     );
+  });
+});
+
+describe('evaluateExpectations says each fault once', () => {
+  const upload = makeSpan({
+    spanId: 'bbbbbbbbbbbbbbbb',
+    parentSpanId: 'aaaaaaaaaaaaaaaa',
+    name: 'upload-file',
+    end: null,
+  });
+  const job = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'export-orders' });
+
+  it('points to the check above when a later one finds only the faults it reports', () => {
+    const [named, every] = evaluateExpectations(
+      [job, upload],
+      [
+        { span: 'upload-file', ended: true },
+        { span: '*', ended: true, description: 'every span was ended' },
+      ],
+    );
+    expect(named?.message).toBe('`upload-file` was never ended');
+    expect(every).toEqual({
+      description: 'every span was ended',
+      passed: false,
+      message: 'the same fault as the check above, in `upload-file`',
+      faults: [{ traceId: upload.traceId, spanId: upload.spanId, fault: 'ended' }],
+    });
+  });
+
+  it('says a fault in full where it is new', () => {
+    const [, every] = evaluateExpectations(
+      [job, upload],
+      [
+        { span: 'upload-file', parent: 'export-orders' },
+        { span: '*', ended: true },
+      ],
+    );
+    expect(every?.message).toBe('`upload-file` was never ended');
   });
 });
 
