@@ -6,7 +6,9 @@ export type {
   AttributeCheck,
   Expectation,
   ExpectationVerdict,
+  Fault,
   LinkCheck,
+  SpanFault,
   SpanSelector,
 } from './checks/expectation-schema.ts';
 export { LINT_RULES, RULE_IDS } from './checks/lint/all-rules.ts';
@@ -15,6 +17,7 @@ export { lintTrace } from './checks/lint/lint-trace.ts';
 export type { LintOptions } from './checks/lint/lint-trace.ts';
 export type { Finding, LintRule, RuleDocsUrl, Severity } from './checks/lint/rule.ts';
 export { formatIssues } from './checks/format-issues.ts';
+export { restatedBy } from './checks/restated-faults.ts';
 export { parseSidecar, sidecarSchema } from './checks/sidecar.ts';
 export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';
@@ -63,6 +66,7 @@ export { treeOrder } from './views/span-tree.ts';
 export type { PlacedSpan } from './views/span-tree.ts';
 export { danglingMark, danglingText, shortId, traceName } from './views/span-label.ts';
 export { toSummary } from './views/summary.ts';
+export { traceNumbers } from './views/trace-numbers.ts';
 export { buildWaterfall, tickStep, toWaterfall } from './views/waterfall.ts';
 export { treeGuides } from './views/tree-guides.ts';
 export type { RunWaterfall, WaterfallSection } from './views/waterfall.ts';

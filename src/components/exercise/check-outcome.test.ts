@@ -15,16 +15,32 @@ async function checkSource(source: string) {
 }
 
 describe('checkOutcome, on real runs of the link-the-batch exercise', () => {
-  it('fails the starting code, naming the expectations and the linter errors', async () => {
+  it('fails the starting code, saying each fault once: the linter’s findings on it named under the check', async () => {
     const outcome = await checkSource(read('start.ts'));
     expect(outcome.passed).toBe(false);
-    expect(outcome.summary).toMatch(/^Not yet: 1 of 3 checks pass; the linter reports 1 error\.$/);
-    expect(outcome.items.filter((item) => item.status === 'fail').map((item) => item.title)).toEqual([
-      expect.stringContaining('`process-message-batch` is a root'),
-      expect.stringContaining('`process-message *`'),
-      'Linter: batch-parented-to-producer',
+    // The linter's error is the batch's fault the first check reports: not one more problem.
+    expect(outcome.summary).toBe('Not yet: 1 of 3 checks pass.');
+    const said = outcome.items.filter((item) => item.status !== 'pass');
+    expect(said.map((item) => [item.status, item.title.slice(0, 30)])).toEqual([
+      ['fail', '`process-message-batch` is a r'],
+      ['fail', '3 spans match `process-message'],
     ]);
-    expect(outcome.items.find((item) => item.status === 'warning')?.title).toBe('Linter: batch-without-links');
+    expect(said[0]?.detail).toBe(
+      '`process-message-batch` is a child of `send orders` in trace 1 · 68fe3018…, not a root; has no links, not 3',
+    );
+    expect(said[0]?.also).toBe(
+      "The linter's `batch-parented-to-producer` and `batch-without-links` say this too; the Problems tab says why and how to fix it.",
+    );
+    expect(said[1]?.also).toBeUndefined();
+  });
+
+  it('lists a finding no check reports on its own, and counts it', async () => {
+    // Every check passes; a span no check looks at is never ended.
+    const outcome = await checkSource(`${read('solution.ts')}\ntrace.getTracer('extra').startSpan('left-open');\n`);
+    const said = outcome.items.filter((item) => item.status !== 'pass');
+    expect(said.map((item) => [item.status, item.title])).toEqual([['fail', 'Linter: span-not-ended']]);
+    expect(said[0]?.detail).toMatch(/^`left-open` was never ended/);
+    expect(outcome.summary).toBe('Not yet: 3 of 3 checks pass; the linter reports 1 error.');
   });
 
   it('passes the solution: every expectation passes and the linter finds no error', async () => {

@@ -1,5 +1,5 @@
 /** What a Check found, as a list of verdicts and one sentence: plain data, drawn by check-report.ts. */
-import type { ExpectationVerdict, Finding, RunResult } from '@spanlab/engine';
+import { restatedBy, type ExpectationVerdict, type Finding, type RunResult } from '@spanlab/engine';
 import { describeErrors, describeLimit } from '../playground/run-messages.ts';
 
 /** How one verdict came out; each is shown with an icon and a word, never by colour alone. */
@@ -12,6 +12,8 @@ export interface CheckItem {
   title: string;
   /** What was found instead (empty when it passed). Backticks mark code. */
   detail: string;
+  /** Where else the same fault is reported (the linter's rules that say it too), so it reads as one. */
+  also?: string;
 }
 
 /** The whole report of a Check. */
@@ -25,6 +27,13 @@ export interface CheckOutcome {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The pointer under a failing check to the linter's rules that report its fault too. */
+function alsoSaid(rules: readonly string[]): string {
+  const names = rules.map((rule) => `\`${rule}\``);
+  const list = names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return `The linter's ${list} ${names.length === 1 ? 'says' : 'say'} this too; the Problems tab says why and how to fix it.`;
+}
+
 /** The report of a run of the reader's code, from its expectations' verdicts and the linter's findings. */
 export function checkOutcome(
   result: RunResult,
@@ -36,9 +45,24 @@ export function checkOutcome(
     items.push({ status: 'fail', title: 'The run ended without an error', detail: describeErrors(result.errors) });
   for (const hit of result.limits)
     items.push({ status: 'fail', title: 'The run stayed within its limits', detail: describeLimit(hit) });
-  for (const verdict of verdicts)
-    items.push({ status: verdict.passed ? 'pass' : 'fail', title: verdict.description, detail: verdict.message });
-  for (const finding of findings) {
+  // A finding that says again what a failing check says is named under that check, not listed again.
+  const restated = verdicts.map((): string[] => []);
+  const own = findings.filter((finding) => {
+    const at = restatedBy(finding, verdicts);
+    if (at >= 0 && !restated[at]?.includes(finding.rule)) restated[at]?.push(finding.rule);
+    return at < 0;
+  });
+  for (const [i, verdict] of verdicts.entries()) {
+    const item: CheckItem = {
+      status: verdict.passed ? 'pass' : 'fail',
+      title: verdict.description,
+      detail: verdict.message,
+    };
+    const rules = restated[i] ?? [];
+    if (rules.length > 0) item.also = alsoSaid(rules);
+    items.push(item);
+  }
+  for (const finding of own) {
     items.push({
       status: finding.severity === 'error' ? 'fail' : finding.severity,
       title: `Linter: ${finding.rule}`,
@@ -46,10 +70,11 @@ export function checkOutcome(
     });
   }
   const expectationsPassed = verdicts.filter((v) => v.passed).length;
-  const lintErrors = findings.filter((f) => f.severity === 'error').length;
+  // Counted as listed: a finding named under a failing check is that check's fault, not one more.
+  const lintErrors = own.filter((f) => f.severity === 'error').length;
   const runFailed = result.errors.length > 0 || result.limits.length > 0;
   const passed = expectationsPassed === verdicts.length && lintErrors === 0 && !runFailed;
-  const warnings = findings.length - lintErrors;
+  const warnings = own.length - lintErrors;
   let summary: string;
   if (passed) {
     const notes =

@@ -40,6 +40,12 @@ function itemRow(item: CheckItem): HTMLLIElement {
     detail.append(codeText(item.detail));
     body.append(detail);
   }
+  if (item.also !== undefined) {
+    const also = document.createElement('p');
+    also.className = 'ex-report__also';
+    also.append(codeText(item.also));
+    body.append(also);
+  }
   li.append(icon, body);
   return li;
 }

@@ -30,6 +30,25 @@ const START_TRIPS: Record<ExerciseId, RuleId[]> = {
   'batch-send': ['batch-without-links'],
 };
 
+// The linter's findings on the starting code that Check lists apart; the others restate a failing
+// check's fault and are named under it (check-outcome.ts), so each fault is said once.
+const START_LISTS: Record<ExerciseId, RuleId[]> = {
+  'order-children': [],
+  'bind-the-callback': [],
+  'carry-the-context': [],
+  'sample-with-the-order': [],
+  'keep-the-batch': [],
+  'link-the-batch': [],
+  'links-at-start': [],
+  'single-message-parent': [],
+  'fan-out-aggregate': [],
+  'retry-links': [],
+  'saga-compensation': [],
+  'fix-the-trace': [],
+  'invoice-links': ['child-outlives-parent'],
+  'batch-send': [],
+};
+
 const read = (id: string, file: string): string => readFileSync(new URL(`${id}/${file}`, DIR), 'utf8');
 
 function anyMeta(id: string): ExerciseMeta {
@@ -170,6 +189,39 @@ describe('the exercises', () => {
       }
     }
   });
+
+  it.each(FOLDERS)(
+    '%s: Check says each fault once and hides no finding, on the starting code and each half-fix',
+    async (id) => {
+      const files = ['start.ts', ...(halfFixes[id] ?? []).map((_, i) => `half-fix-${i}.ts`)];
+      for (const file of files) {
+        const result = await run(id, file);
+        const findings = lintTrace(result.spans);
+        const outcome = checkOutcome(
+          result,
+          evaluateExpectations(result.spans, meta(id).expectations, result.unsampledSpans),
+          findings,
+        );
+        const said = outcome.items.filter((item) => item.status !== 'pass');
+        // No item says again what another says (a finding that opens with a check's words, two checks alike).
+        for (const [i, item] of said.entries()) {
+          for (const other of said.slice(i + 1)) {
+            expect(
+              other.detail.startsWith(item.detail) || item.detail.startsWith(other.detail),
+              `${file}: ${item.detail}`,
+            ).toBe(false);
+          }
+        }
+        // Every rule the linter trips is listed, or named under the failing check whose fault it restates.
+        const listed = said.flatMap((item) => (item.title.startsWith('Linter: ') ? [item.title.slice(8)] : []));
+        const named = said.flatMap((item) => [...(item.also ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1]));
+        expect([...new Set([...listed, ...named])].sort(), file).toEqual(
+          [...new Set(findings.map((f) => f.rule))].sort(),
+        );
+        if (file === 'start.ts') expect([...new Set(listed)].sort(), file).toEqual([...(START_LISTS[id] ?? [])].sort());
+      }
+    },
+  );
 
   it.each(FOLDERS)('%s: the starting code says where to edit, and both files stay short', (id) => {
     expect(read(id, 'start.ts')).toMatch(/\/\/ TODO:/);

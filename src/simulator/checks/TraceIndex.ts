@@ -1,12 +1,14 @@
 import type { SpanLinkRecord, SpanRecord } from '../trace/model.ts';
-import { shortId } from '../views/span-label.ts';
+import { shortId, traceName } from '../views/span-label.ts';
+import { traceNumbers } from '../views/trace-numbers.ts';
 import { spanKey } from '../trace/span-key.ts';
 import { formatValue, joinWords } from './span-selector.ts';
 
 /**
  * A run's spans, indexed for the checks: parents, children and link targets within the run,
- * and traces numbered in order of first appearance. Messages name a trace by its short id
- * (`trace 4bf92f35…`), as the waterfall and the link graph do.
+ * and traces numbered as the waterfall of the same spans numbers them. Messages name a trace by
+ * that number and its short id (`trace 2 · 4bf92f35…`): the waterfall's section title and legend,
+ * and the link graph's box.
  * Span ids are looked up within their trace, so an imported file that repeats an id is safe.
  */
 export class TraceIndex {
@@ -14,7 +16,7 @@ export class TraceIndex {
   readonly spans: readonly SpanRecord[];
   readonly #byKey = new Map<string, SpanRecord>();
   readonly #children = new Map<SpanRecord, SpanRecord[]>();
-  readonly #traceNumbers = new Map<string, number>();
+  readonly #traceNumbers: ReadonlyMap<string, number>;
   readonly #nameCounts = new Map<string, number>();
   readonly #notKept = new Map<string, SpanRecord>();
 
@@ -31,9 +33,9 @@ export class TraceIndex {
   ) {
     this.spans = spans;
     this.#tellingKeys = tellingKeys;
+    this.#traceNumbers = traceNumbers(spans);
     for (const span of notKept) this.#notKept.set(spanKey(span.traceId, span.spanId), span);
     for (const span of spans) {
-      if (!this.#traceNumbers.has(span.traceId)) this.#traceNumbers.set(span.traceId, this.#traceNumbers.size + 1);
       this.#nameCounts.set(span.name, (this.#nameCounts.get(span.name) ?? 0) + 1);
       const key = spanKey(span.traceId, span.spanId);
       if (!this.#byKey.has(key)) this.#byKey.set(key, span);
@@ -86,7 +88,7 @@ export class TraceIndex {
     return this.#notKept.get(spanKey(link.traceId, link.spanId));
   }
 
-  /** A trace's number in this run, from 1, in order of first appearance; 0 for a trace not in it. */
+  /** A trace's number in this run, from 1, as the waterfall titles it; 0 for a trace not in it. */
   traceNumber(traceId: string): number {
     return this.#traceNumbers.get(traceId) ?? 0;
   }
@@ -98,7 +100,7 @@ export class TraceIndex {
 
   /**
    * How a message names a span: `` `name` ``, with its trace when asked and the run has several
-   * (`` `name` (trace 4bf92f35…) ``); a span whose name others share and that has a telling key,
+   * (`` `name` in trace 2 · 4bf92f35… ``); a span whose name others share and that has a telling key,
    * by its value instead (`` `create-label` with `retry.attempt` = 2 ``).
    */
   label(span: SpanRecord, withTrace = false): string {
@@ -107,13 +109,13 @@ export class TraceIndex {
     if (telling.length > 0) {
       return `${name} with ${joinWords(telling.map((key) => `\`${key}\` = ${formatValue(span.attributes[key])}`))}`;
     }
-    return withTrace && this.traceCount > 1 ? `${name} (${this.traceLabel(span.traceId)})` : name;
+    return withTrace && this.traceCount > 1 ? `${name} in ${this.traceLabel(span.traceId)}` : name;
   }
 
-  /** How a message names a trace, as the views do: `trace 4bf92f35…`, or `trace 4bf92f35… (not in this run)`. */
+  /** How a message names a trace, as the views do: `trace 2 · 4bf92f35…`, or `trace 4bf92f35… (not in this run)`. */
   traceLabel(traceId: string): string {
-    const label = `trace ${shortId(traceId)}`;
-    return this.traceNumber(traceId) > 0 ? label : `${label} (not in this run)`;
+    const number = this.traceNumber(traceId);
+    return number > 0 ? traceName(number, traceId) : `trace ${shortId(traceId)} (not in this run)`;
   }
 
   /** Whether another span in the run has the same name, so a message should add its trace. */

@@ -3,6 +3,8 @@ import { runScenarioFile } from '../testing/trace-shape.ts';
 import type { SpanRecord } from '../trace/model.ts';
 import { makeSpan, TRACE_A, TRACE_B } from '../trace/otlp-test-spans.ts';
 import { evaluateExpectations } from './evaluate-expectations.ts';
+import { shortId } from '../views/span-label.ts';
+import { buildWaterfall } from '../views/waterfall.ts';
 import type { Expectation } from './expectation-schema.ts';
 
 // The batch anti-pattern: three producers in traces 1–3, the batch a child of the first.
@@ -32,7 +34,9 @@ describe('evaluateExpectations on a real run', () => {
       description:
         '`process-message-batch` is a root and has 3 links into 3 different traces, each carrying `messaging.message.id`',
       passed: false,
-      message: '`process-message-batch` is a child of `send orders` (trace 68fe3018…), not a root; has no links, not 3',
+      message:
+        '`process-message-batch` is a child of `send orders` in trace 1 · 68fe3018…, not a root; has no links, not 3',
+      faults: [expect.objectContaining({ fault: 'root' }), expect.objectContaining({ fault: 'links' })],
     });
   });
 
@@ -44,9 +48,9 @@ describe('evaluateExpectations on a real run', () => {
 
   it('reports a wrong count and a trace layout, naming the traces', () => {
     expect(verdict(parented, { span: 'send orders', count: 2, traces: 'same' })?.message).toBe(
-      'found 3 spans matching `send orders`, not 2; the `send orders` spans are in 3 traces (trace 68fe3018…, trace 5b31aa09… and trace cca8639f…), not one',
+      'found 3 spans matching `send orders`, not 2; the `send orders` spans are in 3 traces, not one: trace 1 · 68fe3018…, trace 2 · 5b31aa09… and trace 3 · cca8639f…',
     );
-    expect(verdict(parented, { span: '*', traces: 'separate' })?.message).toBe('5 spans share trace 68fe3018…');
+    expect(verdict(parented, { span: '*', traces: 'separate' })?.message).toBe('5 spans share trace 1 · 68fe3018…');
   });
 
   it('lists the names the run has when nothing matches', () => {
@@ -89,13 +93,13 @@ describe('evaluateExpectations on an imported trace', () => {
 
   it('says which link misses an attribute and where links point', () => {
     expect(verdict(spans, { span: 'batch', links: { attributes: ['messaging.message.id'] } })?.message).toBe(
-      '`batch` has link 1 (to `send` (trace 0af76519…)) with no `messaging.message.id`',
+      '`batch` has link 1, to `send` in trace 1 · 0af76519…, with no `messaging.message.id`',
     );
     expect(verdict(spans, { span: 'batch', links: { into: 'separate-traces' } })?.message).toBe(
-      '`batch` has links 1 and 2 both pointing into trace 0af76519…',
+      '`batch` has links 1 and 2 both pointing into trace 1 · 0af76519…',
     );
     expect(verdict(spans, { span: 'batch', links: { into: 'own-trace' } })?.message).toBe(
-      '`batch` has link 1 pointing into trace 0af76519…, not into its own trace (trace 4bf92f35…)',
+      '`batch` has link 1 pointing into trace 1 · 0af76519…, not into its own, trace 2 · 4bf92f35…',
     );
   });
 
@@ -163,7 +167,8 @@ describe('evaluateExpectations on links given at the start', () => {
       description: '`send-digest` has 1 link, given when it started',
       passed: false,
       message:
-        '`send-digest` has link 1 (to `place-order` (trace 0af76519…)) added after it started (addLink or addLinks), not given at its start',
+        '`send-digest` has link 1, to `place-order` in trace 1 · 0af76519…, added after it started (addLink or addLinks), not given at its start',
+      faults: [expect.objectContaining({ spanId: digest(true).spanId, fault: 'links-at-start' })],
     });
   });
 });
@@ -212,11 +217,84 @@ describe('evaluateExpectations on a sampled run', () => {
 
   it('names the trace of a root once, when the name alone does not tell the spans apart', () => {
     expect(check([order, dropped, ship], { span: 'send order', parent: 'ship order' }, [])).toBe(
-      '`send order` (trace 0af76519…) is a root, not a child of `ship order` (and 1 more of the 2 selected spans fail)',
+      '`send order` in trace 1 · 0af76519… is a root, not a child of `ship order` (and 1 more of the 2 selected spans fail)',
     );
     expect(check([order, ship], { span: 'ship order', parent: 'send order' }, [])).toBe(
-      '`ship order` is a root (of trace 4bf92f35…), not a child of `send order`',
+      '`ship order` is the root of trace 2 · 4bf92f35…, not a child of `send order`',
     );
+  });
+});
+
+describe('evaluateExpectations names traces as the waterfall does', () => {
+  it('by the number the waterfall titles each trace with, and the short id its legend shows', () => {
+    // The consumer's trace starts first: the waterfall draws it as trace 1, its producer as trace 2.
+    const consumer = makeSpan({
+      traceId: TRACE_B,
+      spanId: 'cccccccccccccccc',
+      name: 'process order',
+      start: 1000,
+      end: 1010,
+    });
+    const producer = makeSpan({
+      traceId: TRACE_A,
+      spanId: 'aaaaaaaaaaaaaaaa',
+      name: 'send order',
+      start: 1005,
+      end: 1008,
+    });
+    const spans = [consumer, producer];
+    const legend = buildWaterfall(spans).sections.map((s) => `trace ${String(s.number)} · ${shortId(s.traceId)}`);
+    expect(legend).toEqual(['trace 1 · 4bf92f35…', 'trace 2 · 0af76519…']);
+    expect(verdict(spans, { span: '*', traces: 'same' })?.message).toBe(
+      `the spans are in 2 traces, not one: ${legend.join(' and ')}`,
+    );
+    expect(verdict(spans, { span: 'send order', parent: 'process order' })?.message).toBe(
+      `\`send order\` is the root of ${legend[1] ?? ''}, not a child of \`process order\``,
+    );
+  });
+  it('by number alone past three traces', () => {
+    const spans = ['1', '2', '3', '4'].map((d) => makeSpan({ traceId: d.repeat(32), spanId: d.repeat(16) }));
+    expect(verdict(spans, { span: 'work', traces: 'same' })?.message).toBe(
+      'the `work` spans are in 4 traces, not one: traces 1, 2, 3 and 4',
+    );
+  });
+});
+
+describe('evaluateExpectations says each fault once', () => {
+  const upload = makeSpan({
+    spanId: 'bbbbbbbbbbbbbbbb',
+    parentSpanId: 'aaaaaaaaaaaaaaaa',
+    name: 'upload-file',
+    end: null,
+  });
+  const job = makeSpan({ spanId: 'aaaaaaaaaaaaaaaa', name: 'export-orders' });
+
+  it('points to the check above when a later one finds only the faults it reports', () => {
+    const [named, every] = evaluateExpectations(
+      [job, upload],
+      [
+        { span: 'upload-file', ended: true },
+        { span: '*', ended: true, description: 'every span was ended' },
+      ],
+    );
+    expect(named?.message).toBe('`upload-file` was never ended');
+    expect(every).toEqual({
+      description: 'every span was ended',
+      passed: false,
+      message: 'the same fault as the check above, in `upload-file`',
+      faults: [{ traceId: upload.traceId, spanId: upload.spanId, fault: 'ended' }],
+    });
+  });
+
+  it('says a fault in full where it is new', () => {
+    const [, every] = evaluateExpectations(
+      [job, upload],
+      [
+        { span: 'upload-file', parent: 'export-orders' },
+        { span: '*', ended: true },
+      ],
+    );
+    expect(every?.message).toBe('`upload-file` was never ended');
   });
 });
 
@@ -277,7 +355,7 @@ describe('evaluateExpectations says a fault every link shares once', () => {
   it('names the one link at fault when the others are right', () => {
     const some = job(false, (i) => (i === 1 ? {} : { 'order.id': `o${i}` }));
     expect(evaluateExpectations([...orders, some], [expectation])[0]?.message).toBe(
-      '`export-orders` has link 2 (to `place-order` (trace 22222222…)) with no `order.id`',
+      '`export-orders` has link 2, to `place-order` in trace 2 · 22222222…, with no `order.id`',
     );
   });
 });

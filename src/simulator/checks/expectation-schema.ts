@@ -91,4 +91,27 @@ export interface ExpectationVerdict {
   passed: boolean;
   /** What was found instead, in plain words; empty when it passed. */
   message: string;
+  /** Each fault found on a selected span (every failing span, not only the one the message names). */
+  faults?: SpanFault[];
+}
+
+/** The kinds of fault an expectation finds on a span; a lint rule may report the same (restated-faults.ts). */
+export type Fault =
+  | 'root'
+  | 'parent'
+  | 'kind'
+  | 'ended'
+  | 'status'
+  | 'attributes'
+  | 'links'
+  | 'link-into'
+  | 'link-target'
+  | 'link-attributes'
+  | 'links-at-start';
+
+/** A fault found on one span. */
+export interface SpanFault {
+  traceId: string;
+  spanId: string;
+  fault: Fault;
 }

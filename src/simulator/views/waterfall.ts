@@ -1,11 +1,12 @@
 import { danglingTargets, type DanglingReason, type DanglingTarget } from '../trace/dangling-links.ts';
-import { groupByTrace, type SpanRecord } from '../trace/model.ts';
+import type { SpanRecord } from '../trace/model.ts';
 import { spanKey } from '../trace/span-key.ts';
 import { largestFitting, MAX_TEXT_SIZE, type MermaidChart } from './mermaid-chart.ts';
 import { ganttSectionName, ganttTaskName, MAX_LABEL_CHARS } from './mermaid-escape.ts';
 import { danglingMark, spanLabel } from './span-label.ts';
 import { treeOrder, type PlacedSpan } from './span-tree.ts';
 import { treeGuides } from './tree-guides.ts';
+import { traceOrder } from './trace-numbers.ts';
 
 /** Options for the waterfall chart. */
 export interface WaterfallOptions {
@@ -46,14 +47,6 @@ export interface WaterfallSection {
 export interface RunWaterfall extends MermaidChart {
   /** The traces drawn, in the order drawn (those cut off by `maxTextSize` are left out). */
   sections: WaterfallSection[];
-}
-
-/** The traces in the order the chart draws them: by first span, those holding `focus` first. */
-function traceOrder(spans: readonly SpanRecord[], focus: string | null | undefined): [string, SpanRecord[], number][] {
-  const traces = [...groupByTrace(spans)].map(([id, list], index): [string, SpanRecord[], number] => [id, list, index]);
-  if (focus === undefined || focus === null || focus === '') return traces;
-  const focused = traces.filter(([, list]) => list.some((span) => span.name === focus));
-  return [...focused, ...traces.filter((trace) => !focused.includes(trace))];
 }
 
 /** The smallest step of 1, 2 or 5 × 10ⁿ ms that puts at most `maxTicks` ticks on `range` ms. */

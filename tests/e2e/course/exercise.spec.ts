@@ -127,6 +127,38 @@ test('order-children: a half-fix fails on the span it leaves out of place; anoth
   await part.screenshot({ path: `${SCREENSHOT_DIR}exercise-other-answer-order-children.png` });
 });
 
+test('fix-the-trace: a fault the linter also finds is said once, under its check, and Problems still lists it', async ({
+  page,
+}) => {
+  await page.goto('/lessons/best-practices/');
+  const part = exercise(page, 'fix-the-trace');
+  expect(await check(part)).toBe('Not yet: 2 of 4 checks pass.');
+  const report = part.locator('[data-ex="report"]');
+  const failing = report.locator('.ex-report__item--fail');
+  await expect(failing).toHaveCount(2);
+  await expect(report.locator('.ex-report__item', { hasText: 'Linter:' })).toHaveCount(0);
+  const ended = failing.filter({ hasText: 'every span was ended' });
+  await expect(ended.locator('.ex-report__detail')).toHaveText('upload-file was never ended');
+  await expect(ended.locator('.ex-report__also')).toContainText("The linter's span-not-ended says this too");
+  const views = part.locator('trace-views');
+  await views.getByRole('tab', { name: /Problems/ }).click();
+  await expect(views.getByRole('tabpanel')).toContainText('span-not-ended');
+});
+
+test('order-children: Check names each trace as the waterfall does, by its number and short id', async ({ page }) => {
+  await page.goto('/lessons/parent-child/');
+  const part = exercise(page, 'order-children');
+  expect(await check(part)).toMatch(/^Not yet/);
+  const said = (await part.locator('[data-ex="report"]').innerText()).matchAll(/trace (\d+) · ([0-9a-f]{8})…/g);
+  const named = [...new Set([...said].map(([, n, id]) => `${n ?? ''} ${id ?? ''}`))];
+  expect(named.length).toBeGreaterThan(1);
+  const waterfall = part.locator('trace-views').getByRole('tabpanel');
+  await expect(waterfall).toContainText('trace 6');
+  const drawn = (await waterfall.innerText()).matchAll(/trace (\d+) · ([0-9a-f]{8})…/g);
+  const shown = new Set([...drawn].map(([, n, id]) => `${n ?? ''} ${id ?? ''}`));
+  for (const trace of named) expect(shown, trace).toContain(trace);
+});
+
 test('a report says once the code it judged has changed, until the next Check or an undo', async ({ page }) => {
   await openLesson(page);
   const part = exercise(page);

@@ -1,5 +1,5 @@
 import { flaggedSpans } from '../model/problems.ts';
-import { buildWaterfall, danglingMark, type RunWaterfall } from '@spanlab/engine';
+import { buildWaterfall, danglingMark, traceNumbers, type RunWaterfall } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
@@ -310,9 +310,7 @@ export class WaterfallView extends DiagramPanel {
   /** The menu that zooms on one trace (with its own time axis) or shows them all on one clock. */
   #zoomMenu(run: RunData, chart: RunWaterfall): HTMLElement {
     const origin = Math.min(...run.index.traces.map((trace) => trace.start));
-    const numbers = new Map(
-      buildWaterfall(run.index.records, { focus: this.host.focus?.() }).sections.map((s) => [s.traceId, s.number]),
-    );
+    const numbers = traceNumbers(run.index.records, this.host.focus?.());
     const ordered = [...run.index.traces].sort((a, b) => (numbers.get(a.traceId) ?? 0) - (numbers.get(b.traceId) ?? 0));
     const select = h(
       'select',

@@ -122,7 +122,8 @@ function loadExpectations(file: string): Expectation[] {
 
 function checksJson(findings: readonly Finding[], expectations: readonly ExpectationVerdict[]): string {
   const plain = findings.map(({ rule, severity, message, spans }) => ({ rule, severity, message, spans }));
-  return JSON.stringify({ findings: plain, expectations }, null, 2);
+  const verdicts = expectations.map(({ description, passed, message }) => ({ description, passed, message }));
+  return JSON.stringify({ findings: plain, expectations: verdicts }, null, 2);
 }
 
 function render(result: RunResult, format: Format, file: string, readAs: string | undefined): string {

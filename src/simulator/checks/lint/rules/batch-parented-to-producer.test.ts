@@ -46,7 +46,7 @@ describe('batch-parented-to-producer', () => {
         rule: 'batch-parented-to-producer',
         severity: 'error',
         message:
-          "`process batch` handles 3 messages but is a child of one producer, `send` (trace 68fe3018…): start it as a root and link to each message's producer",
+          "`process batch` handles 3 messages but is a child of one producer, `send` in trace 1 · 68fe3018…: start it as a root and link to each message's producer",
         spans: ['process batch', 'send'],
       },
     ]);
@@ -58,7 +58,7 @@ describe('batch-parented-to-producer', () => {
         rule: 'batch-parented-to-producer',
         severity: 'error',
         message:
-          '`combine reports` is a child of `send` (trace bd9edf23…) and links to 2 other `send` spans: one of several origins was made its parent — start it as a root and link to every origin',
+          '`combine reports` is a child of `send` in trace 1 · bd9edf23… and links to 2 other `send` spans: one of several origins was made its parent — start it as a root and link to every origin',
         spans: ['combine reports', 'send', 'send', 'send'],
       },
     ]);

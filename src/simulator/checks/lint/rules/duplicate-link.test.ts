@@ -59,7 +59,9 @@ const finding = (times: number) => ({
   rule: 'duplicate-link',
   severity: 'warning',
   message: expect.stringMatching(
-    new RegExp(`^\`report\` links to \`charge-attempt\` \\(trace [^)]+\\) ${times} times with the same attributes: `),
+    new RegExp(
+      `^\`report\` links to \`charge-attempt\` in trace \\d+ · [0-9a-f]{8}… ${times} times with the same attributes: `,
+    ),
   ) as unknown,
   spans: ['report', 'charge-attempt'],
 });
