@@ -12,7 +12,10 @@ export function traceOrder(spans: readonly SpanRecord[], focus?: string | null):
   return [...focused, ...traces.filter((trace) => !focused.includes(trace))];
 }
 
-/** Each trace's number, from 1, as the waterfall of the same spans (and `focus`) titles it. */
-export function traceNumbers(spans: readonly SpanRecord[], focus?: string | null): Map<string, number> {
-  return new Map(traceOrder(spans, focus).map(([traceId], i) => [traceId, i + 1]));
+/**
+ * Each trace's number, from 1, in order of its first span: as every view titles it (a waterfall
+ * that draws a `focus` trace first keeps its number).
+ */
+export function traceNumbers(spans: readonly SpanRecord[]): Map<string, number> {
+  return new Map(traceOrder(spans).map(([traceId, , index]) => [traceId, index + 1]));
 }

@@ -49,14 +49,15 @@ describe('buildWaterfall', () => {
     `);
   });
 
-  it('puts first the traces holding the focused span, keeping their task ids', () => {
+  it('puts first the traces holding the focused span, keeping their task ids and their numbers', () => {
     const chart = buildWaterfall(batchWithLinks(), { focus: 'orders process' });
+    // Numbered by first span, as the link graph, the Spans table and Check name them.
     expect(chart.sections.map((section) => [section.traceId.slice(0, 2), section.number])).toEqual([
-      ['33', 1],
-      ['11', 2],
-      ['22', 3],
+      ['33', 3],
+      ['11', 1],
+      ['22', 2],
     ]);
-    expect(chart.text).toContain('section trace 1\n    #98;illing › orders process: t2s0, 10, 30');
+    expect(chart.text).toContain('section trace 3\n    #98;illing › orders process: t2s0, 10, 30');
   });
 
   it('zooms on one trace with an axis of its own', () => {

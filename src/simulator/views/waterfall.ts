@@ -158,7 +158,8 @@ function header(step: number, shown: number, total: number, unit: TimeUnit): str
 export function buildWaterfall(spans: readonly SpanRecord[], options: WaterfallOptions = {}): RunWaterfall {
   const maxTextSize = options.maxTextSize ?? MAX_TEXT_SIZE;
   const maxLabelChars = options.maxLabelChars ?? MAX_LABEL_CHARS;
-  const ordered = traceOrder(spans, options.focus).map((trace, i) => ({ trace, number: i + 1 }));
+  // A trace keeps its number (by first span, as every view numbers it) when `focus` draws it first.
+  const ordered = traceOrder(spans, options.focus).map((trace) => ({ trace, number: trace[2] + 1 }));
   const drawn = options.traceId === undefined ? ordered : ordered.filter(({ trace }) => trace[0] === options.traceId);
   const all = drawn.flatMap(({ trace }) => trace[1]);
   // reduce, not Math.min(...spans): a spread of 100,000 arguments overflows the stack.

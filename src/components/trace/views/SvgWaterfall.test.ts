@@ -8,7 +8,7 @@ import { batchRun, makeSpan, T1, T3 } from '../test-runs.ts';
 import { SvgWaterfall } from './SvgWaterfall.ts';
 import type { ViewHost } from './view-types.ts';
 
-function setUp(index: RunIndex) {
+function setUp(index: RunIndex, options?: ConstructorParameters<typeof SvgWaterfall>[2]) {
   const picked: SpanRef[] = [];
   const host: ViewHost = {
     selection: new SelectionStore(),
@@ -16,7 +16,7 @@ function setUp(index: RunIndex) {
     pickLocation: () => undefined,
     dark: () => false,
   };
-  const waterfall = new SvgWaterfall(host, index);
+  const waterfall = new SvgWaterfall(host, index, options);
   document.body.replaceChildren(waterfall.element);
   return { waterfall, picked };
 }
@@ -104,6 +104,15 @@ describe('our own SVG waterfall', () => {
     const tick = axis?.querySelector('text');
     waterfall.draw();
     expect(axis?.querySelector('text')).toBe(tick);
+  });
+
+  it('draws the focused trace first, keeping the number every view gives it', () => {
+    const { waterfall } = setUp(new RunIndex(batchRun().spans), { focus: 'process batch' });
+    waterfall.draw();
+    const titles = [...waterfall.element.querySelectorAll('text')]
+      .map((text) => text.textContent ?? '')
+      .filter((text) => text.startsWith('trace '));
+    expect(titles.map((title) => title.split(' · ')[0])).toEqual(['trace 3', 'trace 1', 'trace 2']);
   });
 
   it('marks the spans the linter flagged, as the Mermaid waterfall does, and unmarks them', () => {

@@ -78,8 +78,9 @@ export class SvgWaterfall {
     this.#flags = options.flags ?? new Map();
     this.#start = Math.min(...index.traces.map((trace) => trace.start));
     this.#end = Math.max(...index.traces.map((trace) => trace.end));
-    ordered(index.traces, options.focus).forEach((trace, i) => {
-      this.#rows.push({ kind: 'trace', trace, number: i + 1 });
+    for (const trace of ordered(index.traces, options.focus)) {
+      // Numbered as every view numbers it (by first span), even when `focus` draws it first.
+      this.#rows.push({ kind: 'trace', trace, number: trace.index + 1 });
       const folded = trace.spans.length > 1 && trace.end === trace.start;
       const guides = treeGuides(trace.spans);
       for (const [row, entry] of trace.spans.entries()) {
@@ -94,7 +95,7 @@ export class SvgWaterfall {
           mark: danglingMark(entry.span.links.flatMap((link) => index.danglingOf(entry, link) ?? [])),
         });
       }
-    });
+    }
     this.#svg = s('svg', { class: 'tv-svgwf-svg', role: 'none' });
     this.#spacer = h('div', { class: 'tv-svgwf-spacer', role: 'none' }, this.#svg);
     this.#spacer.style.height = `${String(this.#rows.length * this.#rowHeight)}px`;

@@ -310,7 +310,7 @@ export class WaterfallView extends DiagramPanel {
   /** The menu that zooms on one trace (with its own time axis) or shows them all on one clock. */
   #zoomMenu(run: RunData, chart: RunWaterfall): HTMLElement {
     const origin = Math.min(...run.index.traces.map((trace) => trace.start));
-    const numbers = traceNumbers(run.index.records, this.host.focus?.());
+    const numbers = traceNumbers(run.index.records);
     const ordered = [...run.index.traces].sort((a, b) => (numbers.get(a.traceId) ?? 0) - (numbers.get(b.traceId) ?? 0));
     const select = h(
       'select',
