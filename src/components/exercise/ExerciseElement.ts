@@ -10,7 +10,7 @@ import { rememberPrecompiled } from '../playground/compiled-cache.ts';
 import { warmWhenReached } from '../lesson/warm-up.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
 import { checkOutcome, compileOutcome } from './check-outcome.ts';
-import { markReportStale, renderDiff, sayStatus, showVerdict } from './report-dom.ts';
+import { exercisePart, markReportStale, renderDiff, sayStatus, showVerdict } from './report-dom.ts';
 import { diffRows } from './solution-diff.ts';
 
 /** What the page hands the element (JSON in its `data-ex="data"` script). */
@@ -44,15 +44,15 @@ export class ExerciseElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#data) return;
-    const data = (this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as ExerciseElementData);
+    const data = (this.#data = JSON.parse(exercisePart(this, 'data').textContent ?? '{}') as ExerciseElementData);
     for (const entry of data.compiled ?? []) rememberPrecompiled(entry);
     this.#session = new RunSession({
       host: this,
       runner: LESSON_RUNNER,
       editor: this.#editor,
       views: this.#views,
-      button: this.#button('check'),
-      notice: this.#part('notice'),
+      button: exercisePart<HTMLButtonElement>(this, 'check'),
+      notice: exercisePart(this, 'notice'),
       storageKey: () => `exercise:${data.id}`,
       original: () => data.start,
       status: (text) => this.#status(text),
@@ -62,15 +62,15 @@ export class ExerciseElement extends HTMLElement {
       },
     });
     this.#session.restore('Your work on this exercise is back. Reset returns to the starting code.');
-    if (readProgress().exercises[data.id]?.passed) this.#part('badge').hidden = false;
-    this.#button('check').addEventListener('click', () => void this.check());
+    if (readProgress().exercises[data.id]?.passed) exercisePart(this, 'badge').hidden = false;
+    exercisePart<HTMLButtonElement>(this, 'check').addEventListener('click', () => void this.check());
     this.#help = new ExerciseHelp(this, {
       drawDiff: () => this.#drawDiff(),
       solution: () => this.#data?.solution ?? '',
       answer: 'code',
     });
-    this.#button('reset').addEventListener('click', () => this.#reset());
-    this.#button('use').addEventListener('click', () => this.#useSolution());
+    exercisePart<HTMLButtonElement>(this, 'reset').addEventListener('click', () => this.#reset());
+    exercisePart<HTMLButtonElement>(this, 'use').addEventListener('click', () => this.#useSolution());
     this.#editor.addEventListener('run', () => void this.check());
     this.#stopWatching = warmWhenReached(this);
   }
@@ -113,11 +113,11 @@ export class ExerciseElement extends HTMLElement {
     this.#views.findings = linkWrittenLessons(findings, data.lessons);
     this.#views.result = result;
     this.#views.stale = false;
-    this.#part('trace').hidden = false;
+    exercisePart(this, 'trace').hidden = false;
     showVerdict(this, outcome);
     this.#markStale(); // typed while it ran
     recordExercise(data.id, outcome.passed);
-    if (outcome.passed) this.#part('badge').hidden = false;
+    if (outcome.passed) exercisePart(this, 'badge').hidden = false;
   }
 
   /** Says whether the report and the trace shown are of the code in the editor. */
@@ -134,7 +134,7 @@ export class ExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data) return;
     const { diffLines } = await import('diff');
-    renderDiff(this.#part('diff'), diffRows(diffLines(this.#editor.value, data.solution)));
+    renderDiff(exercisePart(this, 'diff'), diffRows(diffLines(this.#editor.value, data.solution)));
   }
 
   #useSolution(): void {
@@ -170,13 +170,5 @@ export class ExerciseElement extends HTMLElement {
 
   get #views(): TraceViewsElement {
     return this.querySelector('trace-views') as TraceViewsElement;
-  }
-
-  #button(name: string): HTMLButtonElement {
-    return this.#part<HTMLButtonElement>(name);
-  }
-
-  #part<T extends HTMLElement = HTMLElement>(name: string): T {
-    return this.querySelector(`[data-ex="${name}"]`) as T;
   }
 }

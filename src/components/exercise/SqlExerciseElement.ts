@@ -13,7 +13,7 @@ import { resultsTable } from '../sql/results-table.ts';
 import { SQL_MAX_ROWS, type SqlOutcome } from '../sql/sql-engine.ts';
 import { SqlWorkerClient } from '../sql/SqlWorkerClient.ts';
 import type { TraceViewsElement } from '../trace/TraceViewsElement.ts';
-import { markReportStale, renderDiff, sayStatus, showVerdict } from './report-dom.ts';
+import { exercisePart, markReportStale, renderDiff, sayStatus, showVerdict } from './report-dom.ts';
 import { diffRows } from './solution-diff.ts';
 
 /** What the page hands the element (JSON in its `data-ex="data"` script). */
@@ -62,7 +62,7 @@ export class SqlExerciseElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#data) return;
-    const data = (this.#data = JSON.parse(this.#part('data').textContent ?? '{}') as SqlExerciseElementData);
+    const data = (this.#data = JSON.parse(exercisePart(this, 'data').textContent ?? '{}') as SqlExerciseElementData);
     rememberPrecompiled(data.scenario.compiled);
     this.#storage = new PlaygroundStorage((notice) => this.#notice(storageNoticeText(notice)));
     const saved = this.#storage.code(this.#key);
@@ -70,7 +70,7 @@ export class SqlExerciseElement extends HTMLElement {
       this.#query.value = saved;
       this.#status('Your work on this exercise is back. Reset returns to the starting query.');
     }
-    if (readProgress().exercises[data.id]?.passed) this.#part('badge').hidden = false;
+    if (readProgress().exercises[data.id]?.passed) exercisePart(this, 'badge').hidden = false;
     this.#query.addEventListener('input', () => this.#queryChanged());
     this.#query.addEventListener(
       'focus',
@@ -87,18 +87,18 @@ export class SqlExerciseElement extends HTMLElement {
         void this.check();
       }
     });
-    this.#button('run').addEventListener('click', () => void this.#runScenario());
-    this.#button('check').addEventListener('click', () => void this.check());
+    exercisePart<HTMLButtonElement>(this, 'run').addEventListener('click', () => void this.#runScenario());
+    exercisePart<HTMLButtonElement>(this, 'check').addEventListener('click', () => void this.check());
     this.#help = new ExerciseHelp(this, {
       drawDiff: () => this.#drawDiff(),
       solution: () => this.#data?.solution ?? '',
       answer: 'query',
     });
-    this.#button('reset').addEventListener('click', () => this.#reset());
-    this.#button('use').addEventListener('click', () => {
+    exercisePart<HTMLButtonElement>(this, 'reset').addEventListener('click', () => this.#reset());
+    exercisePart<HTMLButtonElement>(this, 'use').addEventListener('click', () => {
       if (this.#data) this.#replaceQuery(this.#data.solution, 'Your query is replaced by the solution.');
     });
-    this.#part('results').addEventListener('click', (event) => {
+    exercisePart(this, 'results').addEventListener('click', (event) => {
       const { traceId, spanId } =
         (event.target as Element).closest<HTMLButtonElement>('button[data-span-id]')?.dataset ?? {};
       if (traceId !== undefined && spanId !== undefined) this.#views.selectSpan(traceId, spanId);
@@ -117,8 +117,8 @@ export class SqlExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data || this.#checking) return;
     this.#checking = true;
-    clearNotice(this.#part('notice')); // "replaced by the solution. Undo" spoke of the query before this Check
-    const button = this.#button('check');
+    clearNotice(exercisePart(this, 'notice')); // "replaced by the solution. Undo" spoke of the query before this Check
+    const button = exercisePart<HTMLButtonElement>(this, 'check');
     button.setAttribute('aria-busy', 'true');
     this.#status('Checking…');
     try {
@@ -159,7 +159,7 @@ export class SqlExerciseElement extends HTMLElement {
       this.#showResults(outcome, run);
       this.#markStale(); // typed while it ran
       recordExercise(data.id, verdict.passed);
-      if (verdict.passed) this.#part('badge').hidden = false;
+      if (verdict.passed) exercisePart(this, 'badge').hidden = false;
     } finally {
       this.#checking = false;
       button.removeAttribute('aria-busy');
@@ -181,7 +181,7 @@ export class SqlExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data) return undefined;
     const { id, code, context, sampler } = data.scenario;
-    const button = this.#button('run');
+    const button = exercisePart<HTMLButtonElement>(this, 'run');
     button.setAttribute('aria-busy', 'true');
     const progress = (stage: keyof typeof RUN_STAGE_TEXT): void =>
       this.#status(stage === 'running' ? 'Running the scenario…' : RUN_STAGE_TEXT[stage]);
@@ -232,13 +232,13 @@ export class SqlExerciseElement extends HTMLElement {
       },
       `Not checked: the query failed. ${where}${outcome.error}`,
     );
-    this.#part('results').hidden = true;
-    this.#part('results').replaceChildren();
+    exercisePart(this, 'results').hidden = true;
+    exercisePart(this, 'results').replaceChildren();
     if (outcome.position) this.#query.setSelectionRange(outcome.position.offset, outcome.position.offset);
   }
 
   #showResults(outcome: Extract<SqlOutcome, { ok: true }>, run: RunResult): void {
-    const results = this.#part('results');
+    const results = exercisePart(this, 'results');
     const count = `${outcome.rows.length}${outcome.truncated ? `+ rows (only the first ${SQL_MAX_ROWS} shown)` : ` row${outcome.rows.length === 1 ? '' : 's'}`}`;
     if (outcome.columns.length === 0) {
       results.replaceChildren('Your query returned no columns.');
@@ -256,7 +256,7 @@ export class SqlExerciseElement extends HTMLElement {
   #queryChanged(): void {
     const data = this.#data;
     if (!data) return;
-    clearNotice(this.#part('notice')); // it spoke of the query before this edit
+    clearNotice(exercisePart(this, 'notice')); // it spoke of the query before this edit
     this.#keepQuery();
   }
 
@@ -278,7 +278,7 @@ export class SqlExerciseElement extends HTMLElement {
     const data = this.#data;
     if (!data) return;
     const { diffLines } = await import('diff');
-    renderDiff(this.#part('diff'), diffRows(diffLines(this.#query.value, data.solution)), 'query');
+    renderDiff(exercisePart(this, 'diff'), diffRows(diffLines(this.#query.value, data.solution)), 'query');
   }
 
   #reset(): void {
@@ -311,7 +311,7 @@ export class SqlExerciseElement extends HTMLElement {
   }
 
   #notice(text: string, action?: Parameters<typeof showNotice>[2]): void {
-    showNotice(this.#part('notice'), text, action);
+    showNotice(exercisePart(this, 'notice'), text, action);
   }
 
   #status(text: string): void {
@@ -324,18 +324,10 @@ export class SqlExerciseElement extends HTMLElement {
   }
 
   get #query(): HTMLTextAreaElement {
-    return this.#part<HTMLTextAreaElement>('query');
+    return exercisePart<HTMLTextAreaElement>(this, 'query');
   }
 
   get #views(): TraceViewsElement {
     return this.querySelector('trace-views') as TraceViewsElement;
-  }
-
-  #button(name: string): HTMLButtonElement {
-    return this.#part<HTMLButtonElement>(name);
-  }
-
-  #part<T extends HTMLElement = HTMLElement>(name: string): T {
-    return this.querySelector(`[data-ex="${name}"]`) as T;
   }
 }

@@ -141,9 +141,9 @@ export function markReportStale(root: HTMLElement, stale: boolean, noun: 'code' 
   report.prepend(note);
 }
 
-/** The exercise element's part named `name` (its `data-ex`). */
-function exercisePart(root: HTMLElement, name: string): HTMLElement {
-  return root.querySelector(`[data-ex="${name}"]`) as HTMLElement;
+/** The exercise element's part named `name` (its `data-ex`): code and SQL exercises alike. */
+export function exercisePart<T extends HTMLElement = HTMLElement>(root: HTMLElement, name: string): T {
+  return root.querySelector(`[data-ex="${name}"]`) as T;
 }
 
 /** Says `text` in an exercise's status line: shown, and read out (it is a live region). */
