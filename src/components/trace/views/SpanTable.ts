@@ -4,7 +4,7 @@ import { cutText, formatCount, plural } from '../model/format.ts';
 import type { IndexedSpan } from '../model/RunIndex.ts';
 import { rowMatches, spanRow } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
-import { lineList, linkList, targetNode, traceName } from './span-bits.ts';
+import { lineList, linkList, targetNode, traceEntryName } from './span-bits.ts';
 import type { RunData, TraceView, ViewHost } from './view-types.ts';
 
 /** Rows per page: a page of a 10,000-span run draws in a few milliseconds. */
@@ -150,7 +150,7 @@ export class SpanTable implements TraceView {
     for (const entry of page) {
       if (entry.span.traceId !== traceId || body === undefined) {
         traceId = entry.span.traceId;
-        const heading = `${traceName(entry.trace.index + 1, traceId)} · ${plural(entry.trace.spans.length, 'span')}`;
+        const heading = `${traceEntryName(entry.trace)} · ${plural(entry.trace.spans.length, 'span')}`;
         body = h(
           'tbody',
           {},

@@ -6,11 +6,11 @@ import { durationText, spanTitle, statusText } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { SpanFlag } from '../model/problems.ts';
 import type { DiagramSelection } from './diagram-items.ts';
-import { refOf, traceName } from './span-bits.ts';
+import { refOf, traceEntryName } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
 type Row =
-  | { kind: 'trace'; trace: TraceEntry; number: number }
+  | { kind: 'trace'; trace: TraceEntry }
   | { kind: 'span'; entry: IndexedSpan; guide: string; folded: number; mark: string };
 
 /** How the waterfall is laid out. */
@@ -79,8 +79,8 @@ export class SvgWaterfall {
     this.#start = Math.min(...index.traces.map((trace) => trace.start));
     this.#end = Math.max(...index.traces.map((trace) => trace.end));
     for (const trace of ordered(index.traces, options.focus)) {
-      // Numbered as every view numbers it (by first span), even when `focus` draws it first.
-      this.#rows.push({ kind: 'trace', trace, number: trace.index + 1 });
+      // Named as every view names it (numbered by first span), even when `focus` draws it first.
+      this.#rows.push({ kind: 'trace', trace });
       const folded = trace.spans.length > 1 && trace.end === trace.start;
       const guides = treeGuides(trace.spans);
       for (const [row, entry] of trace.spans.entries()) {
@@ -187,7 +187,7 @@ export class SvgWaterfall {
       const y = (i - first) * height;
       groups.push(
         row.kind === 'trace'
-          ? this.#traceRow(row.trace, row.number, y, width)
+          ? this.#traceRow(row.trace, y, width)
           : this.#spanRow(row, i, y, { labelWidth, barLeft, barWidth }),
       );
     }
@@ -233,8 +233,8 @@ export class SvgWaterfall {
     );
   }
 
-  #traceRow(trace: TraceEntry, number: number, y: number, width: number): SVGGElement {
-    const text = `${traceName(number, trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - this.#start)}`;
+  #traceRow(trace: TraceEntry, y: number, width: number): SVGGElement {
+    const text = `${traceEntryName(trace)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - this.#start)}`;
     const top = (this.#rowHeight - ROW_HEIGHT) / 2;
     return s(
       'g',

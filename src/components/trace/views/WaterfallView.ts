@@ -1,5 +1,5 @@
 import { flaggedSpans } from '../model/problems.ts';
-import { buildWaterfall, danglingMark, traceNumbers, type RunWaterfall } from '@spanlab/engine';
+import { buildWaterfall, danglingMark, type RunWaterfall } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
 import { formatDuration, plural } from '../model/format.ts';
 import type { IndexedSpan, RunIndex, TraceEntry } from '../model/RunIndex.ts';
@@ -10,7 +10,7 @@ import { spanTitle } from '../model/span-rows.ts';
 import { renderSvg } from '../mermaid/render-svg.ts';
 import { wireDiagram, type DiagramItem } from './diagram-items.ts';
 import { DiagramPanel, type DiagramContent } from './DiagramPanel.ts';
-import { notice, traceName } from './span-bits.ts';
+import { notice, traceEntryName } from './span-bits.ts';
 import { SvgWaterfall } from './SvgWaterfall.ts';
 import type { RunData } from './view-types.ts';
 
@@ -46,9 +46,9 @@ const GANTT_TOP_PADDING = 50;
 /** What the zoom menu offers: every trace on one clock, or one trace on its own. */
 type Zoom = { kind: 'all' } | { kind: 'trace'; traceId: string };
 
-/** A trace in words: its number in the chart, short id, span count, duration and when it starts. */
-function traceLine(trace: TraceEntry, number: number, origin: number): string {
-  return `${traceName(number, trace.traceId)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - origin)}`;
+/** A trace in words: its number and short id, span count, duration and when it starts. */
+function traceLine(trace: TraceEntry, origin: number): string {
+  return `${traceEntryName(trace)} · ${plural(trace.spans.length, 'span')} · ${formatDuration(trace.end - trace.start)}, from ${formatDuration(trace.start - origin)}`;
 }
 
 /** The bars Mermaid drew: rect `<id>-t<trace>s<row>`, label `<id>-t<trace>s<row>-text`. */
@@ -276,7 +276,7 @@ export class WaterfallView extends DiagramPanel {
       { class: 'tv-wf-legend', 'aria-label': 'Traces in the waterfall' },
       ...chart.sections.map((section) => {
         const trace = index.traces[section.index];
-        return h('li', {}, trace === undefined ? '' : traceLine(trace, section.number, origin));
+        return h('li', {}, trace === undefined ? '' : traceLine(trace, origin));
       }),
     );
     const caption =
@@ -310,15 +310,11 @@ export class WaterfallView extends DiagramPanel {
   /** The menu that zooms on one trace (with its own time axis) or shows them all on one clock. */
   #zoomMenu(run: RunData, chart: RunWaterfall): HTMLElement {
     const origin = Math.min(...run.index.traces.map((trace) => trace.start));
-    const numbers = traceNumbers(run.index.records);
-    const ordered = [...run.index.traces].sort((a, b) => (numbers.get(a.traceId) ?? 0) - (numbers.get(b.traceId) ?? 0));
     const select = h(
       'select',
       { class: 'tv-wf-zoom' },
       h('option', { value: '' }, 'All traces on one clock'),
-      ...ordered.map((trace) =>
-        h('option', { value: trace.traceId }, `Only ${traceLine(trace, numbers.get(trace.traceId) ?? 0, origin)}`),
-      ),
+      ...run.index.traces.map((trace) => h('option', { value: trace.traceId }, `Only ${traceLine(trace, origin)}`)),
     );
     select.value = this.#zoom.kind === 'trace' ? this.#zoom.traceId : '';
     select.disabled = run.index.traces.length < 2 && chart.sections.length < 2;

@@ -1,12 +1,17 @@
 import { danglingText, shortId, traceName, type DanglingReason } from '@spanlab/engine';
 import { h } from '../dom/h.ts';
-import type { IndexedSpan } from '../model/RunIndex.ts';
+import type { IndexedSpan, TraceEntry } from '../model/RunIndex.ts';
 import { spanTitle, type LinkCell, type SpanTarget } from '../model/span-rows.ts';
 import type { SpanRef } from '../model/span-ref.ts';
 import type { ViewHost } from './view-types.ts';
 
 // An id as the views name it: the 8 hex digits that tell it apart (past a 64-bit id's padding) and `…`.
-export { shortId, traceName };
+export { shortId };
+
+/** A trace of the run as every view names it: "trace 2 · 5b31aa09…" (numbered by first span). */
+export function traceEntryName(trace: TraceEntry): string {
+  return traceName(trace.index + 1, trace.traceId);
+}
 
 /** The reference of an indexed span. */
 export function refOf(entry: IndexedSpan): SpanRef {

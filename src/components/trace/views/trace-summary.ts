@@ -1,7 +1,7 @@
 import { h } from '../dom/h.ts';
 import { formatDuration } from '../model/format.ts';
 import type { RunIndex, TraceEntry } from '../model/RunIndex.ts';
-import { spanButton, traceName } from './span-bits.ts';
+import { spanButton, traceEntryName } from './span-bits.ts';
 import type { ViewHost } from './view-types.ts';
 
 /** Most traces the summary lists. */
@@ -43,7 +43,7 @@ export function traceSummary(host: ViewHost, index: RunIndex): HTMLElement {
     return h(
       'tr',
       {},
-      h('th', { scope: 'row' }, traceName(trace.index + 1, trace.traceId)),
+      h('th', { scope: 'row' }, traceEntryName(trace)),
       h('td', { class: 'tv-num' }, String(trace.spans.length)),
       h('td', {}, root === undefined ? '—' : spanButton(host, root)),
       h('td', { class: 'tv-num' }, formatDuration(trace.end - trace.start)),
