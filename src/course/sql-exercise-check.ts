@@ -3,7 +3,7 @@
  * consumer linked to": it reads the query's result, not its text, and says what is wrong with a
  * plausible half-answer. A `kind: sql` exercise names its check by id (`SQL_CHECKS`).
  */
-import type { SpanRecord } from '@spanlab/engine';
+import { joinWords, type SpanRecord } from '@spanlab/engine';
 import type { SqlOutcome } from '@spanlab/engine/sql';
 
 /** A verdict on the query's result. */
@@ -21,8 +21,7 @@ const producerSpans = (n: number): string => `${n} producer span${n === 1 ? '' :
 
 /** Spans as the result table and the views show them: name and span id. */
 function named(ids: readonly string[], byId: ReadonlyMap<string, SpanRecord>): string {
-  const names = ids.map((id) => `\`${byId.get(id)?.name ?? '?'}\` (span ${id})`);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  return joinWords(ids.map((id) => `\`${byId.get(id)?.name ?? '?'}\` (span ${id})`));
 }
 
 /** Checks a query's outcome against the run's spans: its `span_id` column must hold exactly the unlinked producers. */

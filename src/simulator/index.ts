@@ -18,6 +18,7 @@ export type { LintOptions } from './checks/lint/lint-trace.ts';
 export type { Finding, LintRule, RuleDocsUrl, Severity } from './checks/lint/rule.ts';
 export { formatIssues } from './checks/format-issues.ts';
 export { restatedBy } from './checks/restated-faults.ts';
+export { joinWords } from './checks/span-selector.ts';
 export { parseSidecar, sidecarSchema } from './checks/sidecar.ts';
 export { compileScenario, SCENARIO_MODULES } from './compile/transpile.ts';
 export type { CompiledScenario, CompileOutcome } from './compile/transpile.ts';

@@ -1,5 +1,5 @@
 /** What a Check found, as a list of verdicts and one sentence: plain data, drawn by check-report.ts. */
-import { restatedBy, type ExpectationVerdict, type Finding, type RunResult } from '@spanlab/engine';
+import { joinWords, restatedBy, type ExpectationVerdict, type Finding, type RunResult } from '@spanlab/engine';
 import { describeErrors, describeLimit } from '../playground/run-messages.ts';
 
 /** How one verdict came out; each is shown with an icon and a word, never by colour alone. */
@@ -29,9 +29,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** The pointer under a failing check to the linter's rules that report its fault too. */
 function alsoSaid(rules: readonly string[]): string {
-  const names = rules.map((rule) => `\`${rule}\``);
-  const list = names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-  return `The linter's ${list} ${names.length === 1 ? 'says' : 'say'} this too; the Problems tab says why and how to fix it.`;
+  const list = joinWords(rules.map((rule) => `\`${rule}\``));
+  return `The linter's ${list} ${rules.length === 1 ? 'says' : 'say'} this too; the Problems tab says why and how to fix it.`;
 }
 
 /** The report of a run of the reader's code, from its expectations' verdicts and the linter's findings. */
