@@ -31,8 +31,12 @@ export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   const sign = ms < 0 ? '−' : '';
   const abs = Math.abs(ms);
-  // Under a millisecond in µs, as Jaeger writes them: "5 µs", not "0.005 ms".
-  if (abs > 0 && abs < 1) return `${sign}${String(round(abs * 1000, 3))} µs`;
+  // Under a millisecond in whole µs, as Jaeger writes them: "5 µs", not "0.005 ms". No finer: a
+  // time in ms since 1970 held in a double resolves about 0.24 µs (a 5 µs span reads 4.883 µs).
+  if (abs > 0 && abs < 1) {
+    const us = Math.round(abs * 1000);
+    return us === 0 ? `${sign}under 1 µs` : `${sign}${String(us)} µs`;
+  }
   if (abs < 1000) return `${sign}${String(round(abs, 3))} ms`;
   if (abs < 60_000) return `${sign}${String(round(abs / 1000, 3))} s`;
   const minutes = Math.floor(abs / 60_000);

@@ -78,9 +78,13 @@ describe('span table rows', () => {
 
 describe('formatting', () => {
   it('writes durations, counts and cut text readably', () => {
-    expect([0, 0.005, 0.8, 12, 999, 1500, 61_000, 125_250, 1_200_052, 3_600_000.5].map(formatDuration)).toEqual([
+    expect(
+      [0, 0.005, 0.004883, 0.0002, 0.8, 12, 999, 1500, 61_000, 125_250, 1_200_052, 3_600_000.5].map(formatDuration),
+    ).toEqual([
       '0 ms',
       '5 µs', // not "0.005 ms"
+      '5 µs', // a 5 µs span as a double of ms since 1970 holds it, not "4.883 µs"
+      'under 1 µs',
       '800 µs',
       '12 ms',
       '999 ms',
